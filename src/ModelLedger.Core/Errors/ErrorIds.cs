@@ -1,0 +1,23 @@
+namespace ModelLedger
+{
+    /// <summary>Error identifiers: the first part of every FullyQualifiedErrorId the module writes. Scripts depend on them.</summary>
+    public static class ErrorIds
+    {
+        public const string CometApiKeyMissing = "CometApiKeyMissing";
+        public const string CometApiAuthFailed = "CometApiAuthFailed";
+        public const string CometApiRateLimited = "CometApiRateLimited";
+        public const string CometApiUnavailable = "CometApiUnavailable";
+        public const string CometApiSchemaMismatch = "CometApiSchemaMismatch";
+        public const string CometApiRequestRejected = "CometApiRequestRejected";
+        public const string CometApiInsecureTransport = "CometApiInsecureTransport";
+        public const string CometModelNotFound = "CometModelNotFound";
+        public const string LedgerNotFound = "LedgerNotFound";
+        public const string LedgerInvalid = "LedgerInvalid";
+        public const string LedgerServiceNotFound = "LedgerServiceNotFound";
+        public const string SnapshotNotFound = "SnapshotNotFound";
+        public const string SnapshotInvalid = "SnapshotInvalid";
+        public const string OutputWriteFailed = "OutputWriteFailed";
+        public const string DryRunConfigKeyNotFound = "DryRunConfigKeyNotFound";
+        public const string DryRunRestoreFailed = "DryRunRestoreFailed";
+    }
+}

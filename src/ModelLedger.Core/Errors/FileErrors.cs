@@ -1,0 +1,40 @@
+using System;
+
+namespace ModelLedger
+{
+    /// <summary>Builds the "file, line, field: problem. Fix" errors that the readers of ledgers and snapshots raise.</summary>
+    internal static class FileErrors
+    {
+        public static ModelLedgerException Invalid(string errorId, string kind, string path, int? line, string? field, string problem, string fix, Exception? inner = null)
+        {
+            var where = $"{kind} '{path}'";
+            if (line is int l) where += $" line {l}";
+            if (field != null) where += $", field '{field}'";
+            return new ModelLedgerException(errorId, FailureCategory.InvalidData, $"{where}: {problem} {fix}", inner)
+            {
+                RecommendedAction = fix,
+                Target = path,
+                FilePath = path,
+                Line = line,
+                Field = field,
+            };
+        }
+
+        public static ModelLedgerException NotFound(string errorId, string kind, string path, string fix) =>
+            new(errorId, FailureCategory.ObjectNotFound, $"{kind} '{path}' was not found. {fix}")
+            {
+                RecommendedAction = fix,
+                Target = path,
+                FilePath = path,
+            };
+
+        public static ModelLedgerException Unreadable(string errorId, string kind, string path, Exception inner) =>
+            new(errorId, inner is UnauthorizedAccessException ? FailureCategory.PermissionDenied : FailureCategory.ReadError,
+                $"{kind} '{path}' could not be read: {inner.Message} Check that the file exists and that this account may read it.", inner)
+            {
+                RecommendedAction = "Check that the file exists and that this account may read it.",
+                Target = path,
+                FilePath = path,
+            };
+    }
+}

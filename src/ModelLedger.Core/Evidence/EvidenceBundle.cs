@@ -1,0 +1,20 @@
+using System;
+
+namespace ModelLedger
+{
+    /// <summary>A written evidence folder for one change record.</summary>
+    public sealed class EvidenceBundle
+    {
+        /// <summary>The evidence folder.</summary>
+        public string Path { get; set; } = "";
+
+        /// <summary>Files in the bundle, relative to <see cref="Path"/>.</summary>
+        public string[] Files { get; set; } = Array.Empty<string>();
+
+        /// <summary>The manifest listing every file with its SHA-256.</summary>
+        public string ManifestPath { get; set; } = "";
+
+        /// <summary>Evidence the runbook asks for that was not supplied (for example "dry-run result", "owner approval").</summary>
+        public string[] Missing { get; set; } = Array.Empty<string>();
+    }
+}

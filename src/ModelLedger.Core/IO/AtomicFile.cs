@@ -1,0 +1,50 @@
+using System;
+using System.IO;
+
+namespace ModelLedger.IO
+{
+    /// <summary>
+    /// Writes a file so that readers see the old content or the new content, never a partial one: the bytes go to a
+    /// temporary sibling, are flushed to disk, and the sibling is renamed over the target.
+    /// </summary>
+    public static class AtomicFile
+    {
+        public const string TempMarker = ".mltmp-";
+
+        public static void WriteAllBytes(string path, byte[] content)
+        {
+            var full = Path.GetFullPath(path);
+            var dir = Path.GetDirectoryName(full) ?? ".";
+            Directory.CreateDirectory(dir);
+            var temp = Path.Combine(dir, "." + Path.GetFileName(full) + TempMarker + Guid.NewGuid().ToString("N").Substring(0, 8));
+            try
+            {
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+                {
+                    stream.Write(content, 0, content.Length);
+                    stream.Flush(true);
+                }
+                Replace(temp, full);
+            }
+            catch
+            {
+                TryDelete(temp);
+                throw;
+            }
+        }
+
+        /// <summary>Renames <paramref name="source"/> over <paramref name="destination"/> (replacing it when it exists).</summary>
+        public static void Replace(string source, string destination)
+        {
+            if (File.Exists(destination))
+                File.Replace(source, destination, null, ignoreMetadataErrors: true);
+            else
+                File.Move(source, destination);
+        }
+
+        public static void TryDelete(string path)
+        {
+            try { if (File.Exists(path)) File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System;
+
+namespace ModelLedger
+{
+    /// <summary>
+    /// One reviewed row of the model identifier ledger: the exact model IDs a service sends and who owns them.
+    /// Values are kept exactly as written; an empty or absent field is null.
+    /// </summary>
+    public sealed class LedgerEntry
+    {
+        public string? Service { get; set; }
+        public string? UseCase { get; set; }
+        public string? CurrentModelId { get; set; }
+        public string? RollbackModelId { get; set; }
+        public string? EmergencyAlternative { get; set; }
+        public string? Owner { get; set; }
+        public string? RollbackOwner { get; set; }
+        public DateTimeOffset? LastValidated { get; set; }
+        public string? ValidationMethod { get; set; }
+        public string? ChangeRef { get; set; }
+        public string? Notes { get; set; }
+
+        /// <summary>The ledger file this entry was read from (null when built in a script).</summary>
+        public string? SourcePath { get; set; }
+
+        /// <summary>The 1-based line where the entry starts in <see cref="SourcePath"/>.</summary>
+        public int? SourceLine { get; set; }
+
+        public override string ToString() => Service ?? "(no service)";
+    }
+}

@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using ModelLedger.IO;
+
+namespace ModelLedger.Snapshots
+{
+    /// <summary>
+    /// Reads a snapshot artifact. A file that is not the documented shape is <c>SnapshotInvalid</c> with line and
+    /// field, never an empty model list: an empty list would make the gate report every approved ID as missing.
+    /// Unknown properties are ignored so newer writers stay readable.
+    /// </summary>
+    public static class SnapshotReader
+    {
+        private const string Kind = "Snapshot";
+
+        public static ModelSnapshot ReadFile(string path)
+        {
+            if (Directory.Exists(path))
+                throw FileErrors.NotFound(ErrorIds.SnapshotNotFound, Kind, path, "The path is a folder; name the snapshot .json file inside it.");
+            if (!File.Exists(path))
+                throw FileErrors.NotFound(ErrorIds.SnapshotNotFound, Kind, path,
+                    "Check the path, or capture a fresh one with Get-CometModel -OutSnapshot <path>.");
+            byte[] bytes;
+            try { bytes = TextFile.ReadUtf8(path); }
+            catch (DecoderFallbackException ex)
+            {
+                throw FileErrors.Invalid(ErrorIds.SnapshotInvalid, Kind, path, null, null, "the file is not valid UTF-8 text.", RecaptureFix, ex);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                throw FileErrors.Unreadable(ErrorIds.SnapshotNotFound, Kind, path, ex);
+            }
+            var snapshot = Parse(path, bytes);
+            snapshot.FilePath = path;
+            foreach (var m in snapshot.Models) m.Source = path;
+            return snapshot;
+        }
+
+        public const string RecaptureFix = "Capture a fresh snapshot with Get-CometModel -OutSnapshot <path>; do not edit snapshots by hand.";
+
+        public static ModelSnapshot Parse(string path, byte[] utf8)
+        {
+            var lines = new LineCounter(utf8);
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 16 });
+            try
+            {
+                return ReadDocument(path, ref reader, lines);
+            }
+            catch (JsonException ex)
+            {
+                throw Error(path, (int)(ex.LineNumber ?? 0) + 1, null, "the file is not valid JSON (truncated or edited).", ex);
+            }
+            catch (ModelLedgerException) { throw; }
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException)
+            {
+                throw Error(path, null, null, $"the file could not be parsed ({ex.Message}).", ex);
+            }
+        }
+
+        private static ModelSnapshot ReadDocument(string path, ref Utf8JsonReader reader, LineCounter lines)
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                throw Error(path, 1, null, "the file is not a snapshot object.");
+            var snapshot = new ModelSnapshot();
+            bool haveVersion = false, haveCaptured = false, haveSource = false, haveModels = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                var line = lines.LineAt(reader.TokenStartIndex);
+                reader.Read();
+                switch (name)
+                {
+                    case "schemaVersion":
+                        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var v) || v != ModelSnapshot.CurrentSchemaVersion)
+                            throw Error(path, line, name, $"only schemaVersion {ModelSnapshot.CurrentSchemaVersion} is supported.");
+                        snapshot.SchemaVersion = v; haveVersion = true; break;
+                    case "capturedAt":
+                        if (reader.TokenType != JsonTokenType.String || !reader.TryGetDateTimeOffset(out var at))
+                            throw Error(path, line, name, "expected an ISO 8601 UTC time.");
+                        snapshot.CapturedAt = at.ToUniversalTime(); haveCaptured = true; break;
+                    case "source":
+                        snapshot.Source = RequireString(path, ref reader, line, name); haveSource = true; break;
+                    case "credentialLabel":
+                        snapshot.CredentialLabel = OptionalString(path, ref reader, line, name); break;
+                    case "responseSha256":
+                        snapshot.ResponseSha256 = OptionalString(path, ref reader, line, name); break;
+                    case "models":
+                        if (reader.TokenType != JsonTokenType.StartArray)
+                            throw Error(path, line, name, "expected an array of models.");
+                        ReadModels(path, ref reader, lines, snapshot.Models); haveModels = true; break;
+                    default:
+                        reader.Skip(); break;
+                }
+            }
+            if (!haveVersion) throw Error(path, 1, "schemaVersion", "the snapshot has no schemaVersion.");
+            if (!haveCaptured) throw Error(path, 1, "capturedAt", "the snapshot has no capturedAt time.");
+            if (!haveSource) throw Error(path, 1, "source", "the snapshot has no source.");
+            if (!haveModels) throw Error(path, 1, "models", "the snapshot has no models array.");
+            foreach (var m in snapshot.Models) m.CapturedAt = snapshot.CapturedAt;
+            return snapshot;
+        }
+
+        private static void ReadModels(string path, ref Utf8JsonReader reader, LineCounter lines, List<CometModel> models)
+        {
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                var line = lines.LineAt(reader.TokenStartIndex);
+                if (reader.TokenType != JsonTokenType.StartObject)
+                    throw Error(path, line, "models", $"model {models.Count + 1} is not an object.");
+                var model = new CometModel();
+                var haveId = false;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = reader.GetString()!;
+                    var fieldLine = lines.LineAt(reader.TokenStartIndex);
+                    reader.Read();
+                    switch (name)
+                    {
+                        case "id":
+                            if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length == 0 && !reader.ValueIsEscaped)
+                                throw Error(path, fieldLine, "models[].id", $"model {models.Count + 1} has no string id.");
+                            model.Id = reader.GetString()!; haveId = model.Id.Length > 0; break;
+                        case "ownedBy":
+                            model.OwnedBy = OptionalString(path, ref reader, fieldLine, "models[].ownedBy"); break;
+                        case "object":
+                            model.Object = OptionalString(path, ref reader, fieldLine, "models[].object"); break;
+                        case "created":
+                            if (reader.TokenType == JsonTokenType.Null) break;
+                            if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var secs) || secs < -62135596800L || secs > 253402300799L)
+                                throw Error(path, fieldLine, "models[].created", "expected Unix seconds or null.");
+                            model.Created = DateTimeOffset.FromUnixTimeSeconds(secs); break;
+                        default:
+                            reader.Skip(); break;
+                    }
+                }
+                if (!haveId) throw Error(path, line, "models[].id", $"model {models.Count + 1} has no string id.");
+                models.Add(model);
+            }
+        }
+
+        private static string RequireString(string path, ref Utf8JsonReader reader, int line, string field) =>
+            reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw Error(path, line, field, "expected a string.");
+
+        private static string? OptionalString(string path, ref Utf8JsonReader reader, int line, string field) =>
+            reader.TokenType switch
+            {
+                JsonTokenType.Null => null,
+                JsonTokenType.String => reader.GetString(),
+                _ => throw Error(path, line, field, "expected a string or null."),
+            };
+
+        private static ModelLedgerException Error(string path, int? line, string? field, string problem, Exception? inner = null) =>
+            FileErrors.Invalid(ErrorIds.SnapshotInvalid, Kind, path, line, field, problem, RecaptureFix, inner);
+    }
+}

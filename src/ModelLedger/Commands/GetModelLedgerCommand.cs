@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using ModelLedger.Ledger;
+
+namespace ModelLedger.Commands
+{
+    /// <summary>Reads ledger files (JSON or CSV) and writes one LedgerEntry per service.</summary>
+    [Cmdlet(VerbsCommon.Get, "ModelLedger", DefaultParameterSetName = PathSet)]
+    [OutputType(typeof(LedgerEntry))]
+    public sealed class GetModelLedgerCommand : ModelLedgerCmdlet
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        private readonly HashSet<string> _matchedServices = new(StringComparer.OrdinalIgnoreCase);
+        private bool _anyLedgerRead;
+
+        /// <summary>Ledger file(s); wildcards allowed.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; } = Array.Empty<string>();
+
+        /// <summary>Ledger file(s), taken literally. Binds FileInfo objects from Get-ChildItem.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "FullName", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = Array.Empty<string>();
+
+        /// <summary>Only these services (names compare case-insensitively; wildcards allowed).</summary>
+        [Parameter(Position = 1)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Service { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var literal = ParameterSetName == LiteralPathSet;
+            var files = ResolveFilePaths(literal ? LiteralPath : Path, literal,
+                p => FileErrors.NotFound(ErrorIds.LedgerNotFound, "Ledger", p, "Check the path, or pass the ledger file your release uses (.json or .csv)."));
+            var patterns = Service?.Select(s => WildcardPattern.Get(s, WildcardOptions.IgnoreCase)).ToArray();
+
+            foreach (var file in files)
+            {
+                IReadOnlyList<LedgerEntry> entries;
+                try
+                {
+                    WriteVerbose($"Reading ledger '{file}'.");
+                    entries = LedgerReader.ReadFile(file);
+                }
+                catch (ModelLedgerException ex)
+                {
+                    WriteError(ex);
+                    continue;
+                }
+                _anyLedgerRead = true;
+                foreach (var entry in entries)
+                {
+                    if (patterns != null && (entry.Service == null || !patterns.Any(p => p.IsMatch(entry.Service)))) continue;
+                    if (entry.Service != null) _matchedServices.Add(entry.Service);
+                    WriteObject(entry);
+                }
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (Service == null || !_anyLedgerRead) return;
+            // A literal name that matched nothing is a typo or a missing row; say so, as Get-Process -Name does.
+            foreach (var name in Service)
+            {
+                if (WildcardPattern.ContainsWildcardCharacters(name) || _matchedServices.Contains(name)) continue;
+                WriteError(new ModelLedgerException(ErrorIds.LedgerServiceNotFound, FailureCategory.ObjectNotFound,
+                    $"No ledger entry for service '{name}'. Check the spelling, or add the service to the ledger with its current and rollback model IDs.")
+                {
+                    Target = name,
+                    RecommendedAction = "Check the spelling, or add the service to the ledger with its current and rollback model IDs.",
+                });
+            }
+        }
+    }
+}

@@ -16,18 +16,32 @@ namespace ModelLedger.Ledger
             if (!File.Exists(path))
                 throw FileErrors.NotFound(ErrorIds.LedgerNotFound, "Ledger", path, "Check the path, or pass the ledger file your release uses (.json or .csv).");
 
-            byte[] bytes;
+            byte[] raw;
             try
             {
-                bytes = TextFile.ReadUtf8(path);
-            }
-            catch (DecoderFallbackException ex)
-            {
-                throw FileErrors.Invalid(ErrorIds.LedgerInvalid, "Ledger", path, null, null, "the file is not valid UTF-8 or UTF-16 text.", "Save the ledger as UTF-8.", ex);
+                raw = File.ReadAllBytes(path);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
             {
                 throw FileErrors.Unreadable(ErrorIds.LedgerNotFound, "Ledger", path, ex);
+            }
+            return Parse(path, raw);
+        }
+
+        /// <summary>
+        /// Parses a ledger from the file's raw bytes (any BOM or UTF-16 is handled); <paramref name="path"/> names the
+        /// file in errors and picks the format by extension. Only <see cref="ModelLedgerException"/> escapes.
+        /// </summary>
+        public static IReadOnlyList<LedgerEntry> Parse(string path, byte[] raw)
+        {
+            byte[] bytes;
+            try
+            {
+                bytes = TextFile.ToUtf8(raw);
+            }
+            catch (DecoderFallbackException ex)
+            {
+                throw FileErrors.Invalid(ErrorIds.LedgerInvalid, "Ledger", path, null, null, "the file is not valid UTF-8 or UTF-16 text.", "Save the ledger as UTF-8.", ex);
             }
 
             try

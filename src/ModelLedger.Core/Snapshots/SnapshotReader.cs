@@ -24,11 +24,7 @@ namespace ModelLedger.Snapshots
                 throw FileErrors.NotFound(ErrorIds.SnapshotNotFound, Kind, path,
                     "Check the path, or capture a fresh one with Get-CometModel -OutSnapshot <path>.");
             byte[] bytes;
-            try { bytes = TextFile.ReadUtf8(path); }
-            catch (DecoderFallbackException ex)
-            {
-                throw FileErrors.Invalid(ErrorIds.SnapshotInvalid, Kind, path, null, null, "the file is not valid UTF-8 text.", RecaptureFix, ex);
-            }
+            try { bytes = File.ReadAllBytes(path); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
             {
                 throw FileErrors.Unreadable(ErrorIds.SnapshotNotFound, Kind, path, ex);
@@ -41,8 +37,15 @@ namespace ModelLedger.Snapshots
 
         public const string RecaptureFix = "Capture a fresh snapshot with Get-CometModel -OutSnapshot <path>; do not edit snapshots by hand.";
 
-        public static ModelSnapshot Parse(string path, byte[] utf8)
+        /// <summary>Parses a snapshot from a file's bytes (UTF-8, with or without BOM); <paramref name="path"/> names it in errors.</summary>
+        public static ModelSnapshot Parse(string path, byte[] raw)
         {
+            byte[] utf8;
+            try { utf8 = TextFile.ToUtf8(raw); }
+            catch (DecoderFallbackException ex)
+            {
+                throw FileErrors.Invalid(ErrorIds.SnapshotInvalid, Kind, path, null, null, "the file is not valid UTF-8 text.", RecaptureFix, ex);
+            }
             var lines = new LineCounter(utf8);
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 16 });
             try

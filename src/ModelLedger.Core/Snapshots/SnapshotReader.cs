@@ -46,7 +46,7 @@ namespace ModelLedger.Snapshots
             {
                 throw FileErrors.Invalid(ErrorIds.SnapshotInvalid, Kind, path, null, null, "the file is not valid UTF-8 text.", RecaptureFix, ex);
             }
-            var lines = new LineCounter(utf8);
+            var lines = new LazyLines(utf8);
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 16 });
             try
             {
@@ -63,7 +63,7 @@ namespace ModelLedger.Snapshots
             }
         }
 
-        private static ModelSnapshot ReadDocument(string path, ref Utf8JsonReader reader, LineCounter lines)
+        private static ModelSnapshot ReadDocument(string path, ref Utf8JsonReader reader, LazyLines lines)
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
                 throw Error(path, 1, null, "the file is not a snapshot object.");
@@ -72,27 +72,27 @@ namespace ModelLedger.Snapshots
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var name = reader.GetString()!;
-                var line = lines.LineAt(reader.TokenStartIndex);
+                var nameAt = reader.TokenStartIndex;
                 reader.Read();
                 switch (name)
                 {
                     case "schemaVersion":
                         if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var v) || v != ModelSnapshot.CurrentSchemaVersion)
-                            throw Error(path, line, name, $"only schemaVersion {ModelSnapshot.CurrentSchemaVersion} is supported.");
+                            throw Error(path, lines.LineAt(nameAt), name, $"only schemaVersion {ModelSnapshot.CurrentSchemaVersion} is supported.");
                         snapshot.SchemaVersion = v; haveVersion = true; break;
                     case "capturedAt":
                         if (reader.TokenType != JsonTokenType.String || !reader.TryGetDateTimeOffset(out var at))
-                            throw Error(path, line, name, "expected an ISO 8601 UTC time.");
+                            throw Error(path, lines.LineAt(nameAt), name, "expected an ISO 8601 UTC time.");
                         snapshot.CapturedAt = at.ToUniversalTime(); haveCaptured = true; break;
                     case "source":
-                        snapshot.Source = RequireString(path, ref reader, line, name); haveSource = true; break;
+                        snapshot.Source = RequireString(path, ref reader, lines.LineAt(nameAt), name); haveSource = true; break;
                     case "credentialLabel":
-                        snapshot.CredentialLabel = OptionalString(path, ref reader, line, name); break;
+                        snapshot.CredentialLabel = OptionalString(path, ref reader, lines.LineAt(nameAt), name); break;
                     case "responseSha256":
-                        snapshot.ResponseSha256 = OptionalString(path, ref reader, line, name); break;
+                        snapshot.ResponseSha256 = OptionalString(path, ref reader, lines.LineAt(nameAt), name); break;
                     case "models":
                         if (reader.TokenType != JsonTokenType.StartArray)
-                            throw Error(path, line, name, "expected an array of models.");
+                            throw Error(path, lines.LineAt(nameAt), name, "expected an array of models.");
                         ReadModels(path, ref reader, lines, snapshot.Models); haveModels = true; break;
                     default:
                         reader.Skip(); break;
@@ -106,44 +106,70 @@ namespace ModelLedger.Snapshots
             return snapshot;
         }
 
-        private static void ReadModels(string path, ref Utf8JsonReader reader, LineCounter lines, List<CometModel> models)
+        // The hot loop of a 100,000-model snapshot: property names are compared as UTF-8 bytes (no string per name),
+        // repeated metadata values share one string, and line numbers are worked out only when there is an error.
+        private static void ReadModels(string path, ref Utf8JsonReader reader, LazyLines lines, List<CometModel> models)
         {
+            var shared = new SharedStrings();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                var line = lines.LineAt(reader.TokenStartIndex);
+                var start = reader.TokenStartIndex;
                 if (reader.TokenType != JsonTokenType.StartObject)
-                    throw Error(path, line, "models", $"model {models.Count + 1} is not an object.");
+                    throw Error(path, lines.LineAt(start), "models", $"model {models.Count + 1} is not an object.");
                 var model = new CometModel();
-                var haveId = false;
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var name = reader.GetString()!;
-                    var fieldLine = lines.LineAt(reader.TokenStartIndex);
-                    reader.Read();
-                    switch (name)
+                    var fieldStart = reader.TokenStartIndex;
+                    if (reader.ValueTextEquals(IdName))
                     {
-                        case "id":
-                            if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length == 0 && !reader.ValueIsEscaped)
-                                throw Error(path, fieldLine, "models[].id", $"model {models.Count + 1} has no string id.");
-                            model.Id = reader.GetString()!; haveId = model.Id.Length > 0; break;
-                        case "ownedBy":
-                            model.OwnedBy = OptionalString(path, ref reader, fieldLine, "models[].ownedBy"); break;
-                        case "object":
-                            model.Object = OptionalString(path, ref reader, fieldLine, "models[].object"); break;
-                        case "created":
-                            if (reader.TokenType == JsonTokenType.Null) break;
-                            if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var secs) || secs < -62135596800L || secs > 253402300799L)
-                                throw Error(path, fieldLine, "models[].created", "expected Unix seconds or null.");
-                            model.Created = DateTimeOffset.FromUnixTimeSeconds(secs); break;
-                        default:
-                            reader.Skip(); break;
+                        reader.Read();
+                        if (reader.TokenType != JsonTokenType.String)
+                            throw Error(path, lines.LineAt(fieldStart), "models[].id", $"model {models.Count + 1} has no string id.");
+                        model.Id = reader.GetString()!;
+                    }
+                    else if (reader.ValueTextEquals(OwnedByName))
+                    {
+                        reader.Read();
+                        model.OwnedBy = OptionalShared(path, ref reader, lines, fieldStart, "models[].ownedBy", shared);
+                    }
+                    else if (reader.ValueTextEquals(ObjectName))
+                    {
+                        reader.Read();
+                        model.Object = OptionalShared(path, ref reader, lines, fieldStart, "models[].object", shared);
+                    }
+                    else if (reader.ValueTextEquals(CreatedName))
+                    {
+                        reader.Read();
+                        if (reader.TokenType == JsonTokenType.Null) continue;
+                        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var secs) || secs < -62135596800L || secs > 253402300799L)
+                            throw Error(path, lines.LineAt(fieldStart), "models[].created", "expected Unix seconds or null.");
+                        model.Created = DateTimeOffset.FromUnixTimeSeconds(secs);
+                    }
+                    else
+                    {
+                        reader.Read();
+                        reader.Skip();
                     }
                 }
-                if (!haveId) throw Error(path, line, "models[].id", $"model {models.Count + 1} has no string id.");
+                if (model.Id.Length == 0) throw Error(path, lines.LineAt(start), "models[].id", $"model {models.Count + 1} has no string id.");
                 models.Add(model);
             }
         }
 
+        private static readonly byte[] IdName = Encoding.UTF8.GetBytes("id");
+        private static readonly byte[] OwnedByName = Encoding.UTF8.GetBytes("ownedBy");
+        private static readonly byte[] ObjectName = Encoding.UTF8.GetBytes("object");
+        private static readonly byte[] CreatedName = Encoding.UTF8.GetBytes("created");
+
+        private static string? OptionalShared(string path, ref Utf8JsonReader reader, LazyLines lines, long at, string field, SharedStrings shared) =>
+            reader.TokenType switch
+            {
+                JsonTokenType.Null => null,
+                JsonTokenType.String => shared.Get(ref reader),
+                _ => throw Error(path, lines.LineAt(at), field, "expected a string or null."),
+            };
+
+        // Called only for the few top-level properties, so computing the line eagerly costs nothing.
         private static string RequireString(string path, ref Utf8JsonReader reader, int line, string field) =>
             reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw Error(path, line, field, "expected a string.");
 

@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using ModelLedger.Ledger;
+using ModelLedger.Runner;
+using ModelLedger.Snapshots;
+
+namespace ModelLedger.Benchmarks
+{
+    /// <summary>
+    /// The README's performance table, measured in one run on the same generated files:
+    /// parse throughput and memory at 1x/10x/100x, and module import cost against a bare runspace.
+    /// </summary>
+    public static class SideBySide
+    {
+        public static int Run(string[] args)
+        {
+            if (args.Length > 1 && args[1] == "--import-probe") return ImportProbe(args[2]);
+
+            var work = Path.Combine(Path.GetTempPath(), "modelledger-bench-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(work);
+            var rows = new List<ResultRow>();
+            try
+            {
+                Console.WriteLine($"ModelLedger side-by-side, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+                foreach (var models in new[] { 1_000, 10_000, 100_000 }) rows.AddRange(ParseRows(models));
+                rows.AddRange(ImportRows());
+                Console.WriteLine();
+                Console.WriteLine(ResultTable.ToMarkdown(rows));
+            }
+            finally
+            {
+                try { Directory.Delete(work, true); } catch (IOException) { }
+            }
+            return 0;
+        }
+
+        private static IEnumerable<ResultRow> ParseRows(int models)
+        {
+            var snapshot = new ModelSnapshot { CapturedAt = DateTimeOffset.UtcNow, Source = "http://127.0.0.1/v1/models" };
+            for (var i = 0; i < models; i++)
+                snapshot.Models.Add(new CometModel { Id = DataGenerator.ModelId(i), OwnedBy = "openai", Created = DateTimeOffset.FromUnixTimeSeconds(1626777600), Object = "model" });
+            var bytes = SnapshotWriter.ToUtf8(snapshot);
+            var runs = models >= 100_000 ? 9 : 31;
+            var ms = Measure.MedianMs(runs, () => SnapshotReader.Parse("bench.json", bytes), warmup: 3);
+            var mbPerSec = bytes.Length / 1_000_000.0 / (ms / 1000.0);
+            var allocated = Measure.AllocatedBytes(() => SnapshotReader.Parse("bench.json", bytes));
+            var size = $"{models:N0} models ({bytes.Length / 1_000_000.0:F1} MB)";
+            yield return new ResultRow("snapshot parse throughput", size, $"{mbPerSec:F0} MB/s ({Measure.Ms(ms)})", "-", "-", ">= 300 MB/s", mbPerSec >= 300 ? "yes" : "no");
+            yield return new ResultRow("snapshot parse memory (allocated, bounds peak)", size, $"{allocated / 1_000_000.0:F1} MB", $"body {bytes.Length / 1_000_000.0:F1} MB",
+                $"{(double)allocated / bytes.Length:F2}x", "<= 3x body", allocated <= 3L * bytes.Length ? "yes" : "no");
+        }
+
+        private static IEnumerable<ResultRow> ImportRows()
+        {
+            // Cold cost, as a scheduled task pays it: each sample is a fresh process that times itself from inside.
+            var bare = Enumerable.Range(0, 7).Select(_ => RunProbe("bare")).OrderBy(x => x).ToList()[3];
+            var module = Enumerable.Range(0, 7).Select(_ => RunProbe("module")).OrderBy(x => x).ToList()[3];
+            var extra = module - bare;
+            yield return new ResultRow("module import + first Get-ModelLedger (cold process)", "example ledger", Measure.Ms(module), $"bare runspace {Measure.Ms(bare)}",
+                $"+{Measure.Ms(extra)}", "<= 150 ms extra", extra <= 150 ? "yes" : "no");
+        }
+
+        private static double RunProbe(string mode)
+        {
+            var self = typeof(SideBySide).Assembly.Location;
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+            start.ArgumentList.Add(self);
+            start.ArgumentList.Add("side-by-side");
+            start.ArgumentList.Add("--import-probe");
+            start.ArgumentList.Add(mode);
+            using var p = Process.Start(start)!;
+            var text = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            return double.Parse(text.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>In a fresh process: open a runspace (and, for "module", import ModelLedger and read the example ledger); print the milliseconds.</summary>
+        private static int ImportProbe(string mode)
+        {
+            var sw = Stopwatch.StartNew();
+            using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+            runspace.Open();
+            using var ps = PowerShell.Create();
+            ps.Runspace = runspace;
+            if (mode == "module")
+            {
+                var manifest = ModuleLocator.FindManifest() ?? throw new InvalidOperationException("ModelLedger.psd1 not found");
+                ps.AddCommand("Import-Module").AddParameter("Name", manifest).AddStatement()
+                  .AddCommand("Get-ModelLedger").AddParameter("Path", Path.Combine(Path.GetDirectoryName(manifest)!, "examples", "data", "ledger.json"));
+            }
+            else
+            {
+                ps.AddScript("$null");
+            }
+            ps.Invoke();
+            if (ps.HadErrors) throw new InvalidOperationException(string.Join("; ", ps.Streams.Error));
+            Console.WriteLine(sw.Elapsed.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return 0;
+        }
+    }
+}

@@ -33,42 +33,55 @@ namespace ModelLedger.Commands
         {
             foreach (var path in paths)
             {
-                if (literal)
-                {
-                    yield return SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
-                    continue;
-                }
-
                 var resolved = new List<string>();
+                ModelLedgerException? failure = null;
                 try
                 {
-                    resolved.AddRange(SessionState.Path.GetResolvedProviderPathFromPSPath(path, out var provider));
-                    if (provider.Name != "FileSystem")
+                    if (literal)
                     {
-                        WriteError(new ModelLedgerException(ErrorIds.LedgerNotFound, FailureCategory.InvalidArgument,
-                            $"'{path}' is on the {provider.Name} drive, not a file-system drive. Pass a file path.") { Target = path });
-                        continue;
+                        resolved.Add(SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _));
+                        failure = NotFileSystem(path, provider, notFound);
+                    }
+                    else
+                    {
+                        resolved.AddRange(SessionState.Path.GetResolvedProviderPathFromPSPath(path, out var provider));
+                        failure = NotFileSystem(path, provider, notFound);
                     }
                 }
-                catch (ItemNotFoundException)
+                catch (Exception e) when (e is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException or ArgumentException or PSInvalidOperationException)
                 {
-                    // Fall through to the not-found error below.
-                }
-                catch (System.Management.Automation.DriveNotFoundException)
-                {
+                    // Fall through to the not-found error below, naming the path as the operator typed it.
+                    resolved.Clear();
                 }
 
+                if (failure != null)
+                {
+                    WriteError(failure);
+                    continue;
+                }
                 if (resolved.Count == 0)
                 {
-                    // Report the path as the operator would read it: absolute, in the file system.
-                    string shown;
-                    try { shown = WildcardPattern.ContainsWildcardCharacters(path) ? path : SessionState.Path.GetUnresolvedProviderPathFromPSPath(path); }
-                    catch (Exception e) when (e is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException) { shown = path; }
-                    WriteError(notFound(shown));
+                    WriteError(notFound(ShowPath(path)));
                     continue;
                 }
                 foreach (var r in resolved) yield return r;
             }
+        }
+
+        private static ModelLedgerException? NotFileSystem(string path, ProviderInfo provider, Func<string, ModelLedgerException> notFound)
+        {
+            if (provider.Name == "FileSystem") return null;
+            var fix = "Pass a file path (for example ./ledger.json).";
+            return new ModelLedgerException(notFound(path).ErrorId, FailureCategory.InvalidArgument,
+                $"'{path}' is on the {provider.Name} drive, not a file-system drive. {fix}") { Target = path, RecommendedAction = fix };
+        }
+
+        // Absolute, in the file system, as the operator would look for it; the typed text when it has wildcards.
+        private string ShowPath(string path)
+        {
+            if (WildcardPattern.ContainsWildcardCharacters(path)) return path;
+            try { return SessionState.Path.GetUnresolvedProviderPathFromPSPath(path); }
+            catch (Exception e) when (e is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException or ArgumentException or PSInvalidOperationException) { return path; }
         }
 
         /// <summary>The file-system path for an output file parameter (relative to the PowerShell location, not the process's).</summary>

@@ -202,5 +202,21 @@ namespace ModelLedger.Module.Tests
             Assert.DoesNotContain("\u2026", text);
             Assert.DoesNotContain("...", text);
         }
+
+        [Theory]
+        [InlineData("-Path", "Env:PATH")]
+        [InlineData("-LiteralPath", "Env:PATH")]
+        [InlineData("-Path", "NoSuchDrive:/ledger.json")]
+        [InlineData("-LiteralPath", "NoSuchDrive:/ledger.json")]
+        public void NonFileSystemOrUnknownDrivesAreLedgerErrorsNotRawExceptions(string parameter, string path)
+        {
+            using var ps = new PowerShellHarness();
+            var run = ps.Run($"Get-ModelLedger {parameter} '{path}'");
+            var error = Assert.Single(run.AllErrors);
+            Assert.StartsWith("LedgerNotFound,", error.FullyQualifiedErrorId);
+            // By name: this project deliberately does not reference the core assembly.
+            Assert.Equal("ModelLedger.ModelLedgerException", error.Exception.GetType().FullName);
+            Assert.Empty(run.Output);
+        }
     }
 }

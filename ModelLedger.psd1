@@ -11,10 +11,14 @@
     DotNetFrameworkVersion = '4.7.2'
     TypesToProcess       = @('module/ModelLedger.Types.ps1xml')
     FormatsToProcess     = @(
-        'module/formats/LedgerEntry.Format.ps1xml'
+        'module/formats/LedgerEntry.Format.ps1xml',
+        'module/formats/LedgerFinding.Format.ps1xml',
+        'module/formats/SnapshotDifference.Format.ps1xml'
     )
     CmdletsToExport      = @(
-        'Get-ModelLedger'
+        'Get-ModelLedger',
+        'Test-ModelLedger',
+        'Compare-CometModelSnapshot'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -29,7 +29,14 @@ namespace ModelLedger.Commands
         /// Resolves -Path (wildcards) or -LiteralPath values to file-system paths. A path that matches nothing is
         /// reported through <paramref name="notFound"/> and skipped, so one bad path does not stop the others.
         /// </summary>
-        protected IEnumerable<string> ResolveFilePaths(IEnumerable<string> paths, bool literal, Func<string, ModelLedgerException> notFound)
+        protected IEnumerable<string> ResolveFilePaths(IEnumerable<string> paths, bool literal, Func<string, ModelLedgerException> notFound) =>
+            ResolveFilePaths(paths, literal, notFound, WriteError);
+
+        /// <summary>One path (wildcards allowed) for a precondition input; resolution errors go to <paramref name="onError"/> instead of the error stream.</summary>
+        protected IEnumerable<string> ResolveFilePathsCollectingErrors(string path, Func<string, ModelLedgerException> notFound, Action<ModelLedgerException> onError) =>
+            ResolveFilePaths(new[] { path }, false, notFound, onError);
+
+        private IEnumerable<string> ResolveFilePaths(IEnumerable<string> paths, bool literal, Func<string, ModelLedgerException> notFound, Action<ModelLedgerException> onError)
         {
             foreach (var path in paths)
             {
@@ -56,12 +63,12 @@ namespace ModelLedger.Commands
 
                 if (failure != null)
                 {
-                    WriteError(failure);
+                    onError(failure);
                     continue;
                 }
                 if (resolved.Count == 0)
                 {
-                    WriteError(notFound(ShowPath(path)));
+                    onError(notFound(ShowPath(path)));
                     continue;
                 }
                 foreach (var r in resolved) yield return r;

@@ -45,7 +45,7 @@ namespace ModelLedger.Module.Tests
             foreach (var type in assembly.GetTypes().Where(t => t.GetCustomAttribute<CmdletAttribute>() != null))
             {
                 Assert.True(type.IsSealed, type.Name + " is not sealed");
-                Assert.NotNull(type.GetCustomAttribute<OutputTypeAttribute>());
+                Assert.NotEmpty(type.GetCustomAttributes<OutputTypeAttribute>());
             }
         }
 

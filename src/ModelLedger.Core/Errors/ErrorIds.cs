@@ -17,6 +17,7 @@ namespace ModelLedger
         public const string SnapshotNotFound = "SnapshotNotFound";
         public const string SnapshotInvalid = "SnapshotInvalid";
         public const string OutputWriteFailed = "OutputWriteFailed";
+        public const string DeployedInvalid = "DeployedInvalid";
         public const string DryRunConfigKeyNotFound = "DryRunConfigKeyNotFound";
         public const string DryRunRestoreFailed = "DryRunRestoreFailed";
     }

@@ -22,6 +22,9 @@ namespace ModelLedger
         /// <summary>When the list holding this record was captured (UTC).</summary>
         public DateTimeOffset? CapturedAt { get; set; }
 
+        /// <summary>Which credential class listed this model ("production", "personal"...), when the capture was labelled.</summary>
+        public string? CredentialLabel { get; set; }
+
         public override string ToString() => Id;
     }
 }

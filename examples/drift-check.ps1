@@ -1,0 +1,37 @@
+<#
+.SYNOPSIS
+    Scheduled drift check: page only when an approved model ID is at risk (the runbook's "what not to automate").
+.DESCRIPTION
+    Compares yesterday's snapshot with today's and marks removals of IDs the ledger approves (current, rollback or
+    emergency). New or removed unapproved models are listed for information and never page. Exit codes:
+        0  nothing approved is at risk
+        3  an approved ID disappeared (or is missing): page the owner
+        1  the check could not run (missing or malformed snapshot or ledger)
+.EXAMPLE
+    dotnet run --project src/ModelLedger.Runner -- examples/drift-check.ps1
+.EXAMPLE
+    pwsh -NoProfile -File ./examples/drift-check.ps1 -ReferencePath D:\snapshots\yesterday.json -DifferencePath D:\snapshots\today.json -LedgerPath D:\ledger.json
+#>
+param(
+    [string]$ReferencePath = "$PSScriptRoot/data/models-snapshot-previous.json",
+    [string]$DifferencePath = "$PSScriptRoot/data/models-snapshot.json",
+    [string]$LedgerPath = "$PSScriptRoot/data/ledger.json"
+)
+Import-Module "$PSScriptRoot/../ModelLedger.psd1"
+
+try {
+    $changes = @(Compare-CometModelSnapshot -ReferencePath $ReferencePath -DifferencePath $DifferencePath -LedgerPath $LedgerPath -ErrorAction Stop)
+}
+catch {
+    $Host.UI.WriteErrorLine("Drift check could not run ($($_.FullyQualifiedErrorId)): $($_.Exception.Message)")
+    exit 1
+}
+
+$changes | Out-Default
+$atRisk = @($changes | Where-Object AtRisk)
+if ($atRisk.Count -gt 0) {
+    $Host.UI.WriteLine("APPROVED IDS AT RISK: $(@($atRisk | ForEach-Object { "$($_.Id) ($($_.ApprovedAs))" }) -join '; ')")
+    exit 3
+}
+$Host.UI.WriteLine("No approved model ID is at risk ($($changes.Count) unapproved changes).")
+exit 0

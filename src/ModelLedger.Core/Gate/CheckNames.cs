@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+
+namespace ModelLedger.Gate
+{
+    /// <summary>The gate's check names (the <c>Check</c> values of LedgerFinding). Scripts filter on them.</summary>
+    public static class CheckNames
+    {
+        public const string LedgerEntryComplete = "LedgerEntryComplete";
+        public const string DeployedMatchesLedger = "DeployedMatchesLedger";
+        public const string CurrentModelAvailable = "CurrentModelAvailable";
+        public const string RollbackModelDefined = "RollbackModelDefined";
+        public const string RollbackModelAvailable = "RollbackModelAvailable";
+        public const string EmergencyAlternative = "EmergencyAlternative";
+        public const string RollbackOwner = "RollbackOwner";
+        public const string SnapshotFresh = "SnapshotFresh";
+        public const string SnapshotMetadata = "SnapshotMetadata";
+        public const string CredentialLabelMatches = "CredentialLabelMatches";
+
+        public static readonly IReadOnlyList<string> All = new[]
+        {
+            LedgerEntryComplete, DeployedMatchesLedger, CurrentModelAvailable, RollbackModelDefined, RollbackModelAvailable,
+            EmergencyAlternative, RollbackOwner, SnapshotFresh, SnapshotMetadata, CredentialLabelMatches,
+        };
+
+        /// <summary>The Service value of findings about the snapshot as a whole rather than one service.</summary>
+        public const string SnapshotScope = "(snapshot)";
+    }
+}

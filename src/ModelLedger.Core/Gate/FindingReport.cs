@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Xml;
+
+namespace ModelLedger.Gate
+{
+    /// <summary>The gate's findings as files for a pipeline (JUnit) or a change ticket (Markdown), and as Azure DevOps logging commands.</summary>
+    public static class FindingReport
+    {
+        /// <summary>
+        /// JUnit XML as Azure DevOps' PublishTestResults reads it: one testcase per service and check (classname =
+        /// service, name = check). Fail is a &lt;failure&gt;; Warn passes with the warning in &lt;system-out&gt;, so a
+        /// warning never fails the publish step but stays visible.
+        /// </summary>
+        public static string ToJUnitXml(IReadOnlyList<LedgerFinding> findings, string suiteName = "ModelLedger release gate", DateTimeOffset? timestamp = null)
+        {
+            var failures = findings.Count(f => f.Status == FindingStatus.Fail);
+            var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false };
+            using var buffer = new StringWriterUtf8();
+            using (var w = XmlWriter.Create(buffer, settings))
+            {
+                w.WriteStartElement("testsuites");
+                w.WriteAttributeString("name", suiteName);
+                w.WriteAttributeString("tests", findings.Count.ToString(CultureInfo.InvariantCulture));
+                w.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
+                w.WriteAttributeString("errors", "0");
+                w.WriteAttributeString("time", "0");
+                w.WriteStartElement("testsuite");
+                w.WriteAttributeString("name", suiteName);
+                w.WriteAttributeString("tests", findings.Count.ToString(CultureInfo.InvariantCulture));
+                w.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
+                w.WriteAttributeString("errors", "0");
+                w.WriteAttributeString("skipped", "0");
+                w.WriteAttributeString("time", "0");
+                w.WriteAttributeString("timestamp", (timestamp ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+                foreach (var f in findings)
+                {
+                    w.WriteStartElement("testcase");
+                    w.WriteAttributeString("classname", Clean(f.Service ?? "(no service)"));
+                    w.WriteAttributeString("name", f.Check);
+                    w.WriteAttributeString("time", "0");
+                    if (f.Status == FindingStatus.Fail)
+                    {
+                        w.WriteStartElement("failure");
+                        w.WriteAttributeString("message", Clean(f.Message));
+                        w.WriteAttributeString("type", f.Check);
+                        w.WriteString(Clean($"{f.Service} {f.Check}: {f.Message}"));
+                        w.WriteEndElement();
+                    }
+                    else
+                    {
+                        w.WriteElementString("system-out", Clean($"{f.Status.ToString().ToUpperInvariant()}: {f.Message}"));
+                    }
+                    w.WriteEndElement();
+                }
+                w.WriteEndElement();
+                w.WriteEndElement();
+            }
+            return buffer.ToString();
+        }
+
+        /// <summary>A Markdown table for a change ticket, failures first, plus a one-line verdict.</summary>
+        public static string ToMarkdown(IReadOnlyList<LedgerFinding> findings)
+        {
+            var sb = new StringBuilder();
+            sb.AppendLine($"**Gate result: {Verdict(findings)}** ({Count(findings, FindingStatus.Fail)} failed, {Count(findings, FindingStatus.Warn)} warnings, {Count(findings, FindingStatus.Pass)} passed)");
+            sb.AppendLine();
+            sb.AppendLine("| Service | Check | Status | Model ID | Message |");
+            sb.AppendLine("| --- | --- | --- | --- | --- |");
+            foreach (var f in findings.OrderByDescending(f => f.Status))
+                sb.AppendLine($"| {Cell(f.Service)} | {f.Check} | {f.Status} | {(f.ModelId == null ? "" : "`" + Cell(f.ModelId) + "`")} | {Cell(f.Message)} |");
+            return sb.ToString();
+        }
+
+        /// <summary>"PASSED", "PASSED WITH WARNINGS" or "FAILED".</summary>
+        public static string Verdict(IReadOnlyList<LedgerFinding> findings) =>
+            findings.Any(f => f.Status == FindingStatus.Fail) ? "FAILED" : findings.Any(f => f.Status == FindingStatus.Warn) ? "PASSED WITH WARNINGS" : "PASSED";
+
+        /// <summary>Azure DevOps logging commands for each Fail and Warn: <c>##vso[task.logissue type=error]...</c>.</summary>
+        public static IEnumerable<string> AzureDevOpsIssues(IEnumerable<LedgerFinding> findings)
+        {
+            foreach (var f in findings)
+            {
+                if (f.Status == FindingStatus.Pass) continue;
+                var type = f.Status == FindingStatus.Fail ? "error" : "warning";
+                yield return $"##vso[task.logissue type={type};code={EscapeProperty(f.Check)}]{EscapeData($"{f.Service} {f.Check}: {f.Message}")}";
+            }
+        }
+
+        private static int Count(IReadOnlyList<LedgerFinding> findings, FindingStatus status) => findings.Count(f => f.Status == status);
+
+        // Azure DevOps logging-command escaping (azure-pipelines-task-lib): data escapes %, CR, LF; properties also ; and ].
+        private static string EscapeData(string s) => s.Replace("%", "%AZP25").Replace("\r", "%0D").Replace("\n", "%0A");
+
+        private static string EscapeProperty(string s) => EscapeData(s).Replace(";", "%3B").Replace("]", "%5D");
+
+        private static string Cell(string? s) => (s ?? "").Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
+
+        // XML 1.0 cannot carry most control characters; a ledger value with one must not make the report unreadable.
+        private static string Clean(string s) => new string(s.Select(c => XmlConvert.IsXmlChar(c) ? c : '\uFFFD').ToArray());
+
+        private sealed class StringWriterUtf8 : StringWriter
+        {
+            public override Encoding Encoding => new UTF8Encoding(false);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+
+namespace ModelLedger.Gate
+{
+    /// <summary>What a release ships for one service: the exact model ID, and whether routing logic changed too.</summary>
+    public sealed class DeployedRelease
+    {
+        public DeployedRelease(string? modelId, bool routingChanged)
+        {
+            ModelId = modelId;
+            RoutingChanged = routingChanged;
+        }
+
+        public string? ModelId { get; }
+        public bool RoutingChanged { get; }
+    }
+
+    public sealed class GateOptions
+    {
+        /// <summary>
+        /// The default freshness policy: a release is gated on a snapshot taken the same day. The runbook leaves the
+        /// threshold to policy; same-day is its example for high-risk releases, and scheduled drift checks run daily.
+        /// </summary>
+        public static readonly TimeSpan DefaultMaxSnapshotAge = TimeSpan.FromHours(24);
+
+        public TimeSpan MaxSnapshotAge { get; set; } = DefaultMaxSnapshotAge;
+
+        /// <summary>The time freshness is judged at (now, or the release time when re-checking old evidence).</summary>
+        public DateTimeOffset AsOf { get; set; } = DateTimeOffset.UtcNow;
+
+        /// <summary>The credential class the release must have been validated with; null to not check.</summary>
+        public string? CredentialLabel { get; set; }
+
+        /// <summary>Service -> what the release ships; null when the gate does not know the release (drift checks).</summary>
+        public IReadOnlyDictionary<string, DeployedRelease>? Deployed { get; set; }
+    }
+}

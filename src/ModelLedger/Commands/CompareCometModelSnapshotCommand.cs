@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using ModelLedger.Gate;
+using ModelLedger.Ledger;
+using ModelLedger.Snapshots;
+
+namespace ModelLedger.Commands
+{
+    /// <summary>The drift check: model IDs added and removed between two snapshots, with removals of approved IDs marked AtRisk.</summary>
+    [Cmdlet(VerbsData.Compare, "CometModelSnapshot")]
+    [OutputType(typeof(SnapshotDifference))]
+    public sealed class CompareCometModelSnapshotCommand : ModelLedgerCmdlet
+    {
+        /// <summary>The older snapshot (for example yesterday's).</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string ReferencePath { get; set; } = "";
+
+        /// <summary>The newer snapshot.</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string DifferencePath { get; set; } = "";
+
+        /// <summary>The ledger whose current, rollback and emergency IDs are approved; without it nothing is marked AtRisk.</summary>
+        [Parameter(Position = 2)]
+        [ValidateNotNullOrEmpty]
+        public string? LedgerPath { get; set; }
+
+        /// <summary>Only output differences that put an approved ID at risk.</summary>
+        [Parameter]
+        public SwitchParameter AtRiskOnly { get; set; }
+
+        protected override void EndProcessing()
+        {
+            try
+            {
+                var reference = SnapshotReader.ReadFile(Resolve(ReferencePath));
+                var difference = SnapshotReader.ReadFile(Resolve(DifferencePath));
+                IReadOnlyList<LedgerEntry>? ledger = LedgerPath == null ? null : LedgerReader.ReadFile(Resolve(LedgerPath));
+                WriteVerbose($"Comparing {reference.Models.Count} models ({reference.CapturedAt:u}) with {difference.Models.Count} models ({difference.CapturedAt:u}).");
+                foreach (var d in SnapshotComparer.Compare(reference, difference, ledger))
+                    if (!AtRiskOnly || d.AtRisk) WriteObject(d);
+            }
+            catch (ModelLedgerException ex)
+            {
+                ThrowTerminatingError(ex);
+            }
+        }
+
+        private string Resolve(string path) => GetOutputPath(path);
+    }
+}

@@ -1,0 +1,195 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Text;
+using ModelLedger.Gate;
+using ModelLedger.IO;
+using ModelLedger.Ledger;
+using ModelLedger.Snapshots;
+
+namespace ModelLedger.Commands
+{
+    /// <summary>The release gate: checks every ledger entry against a models snapshot and writes one finding per service and check.</summary>
+    [Cmdlet(VerbsDiagnostic.Test, "ModelLedger", DefaultParameterSetName = PathAndSnapshot, SupportsShouldProcess = true)]
+    [OutputType(typeof(LedgerFinding))]
+    [OutputType(typeof(bool), ParameterSetName = new[] { PathAndSnapshot, PathAndModel, InputAndSnapshot, InputAndModel })]
+    public sealed class TestModelLedgerCommand : ModelLedgerCmdlet
+    {
+        private const string PathAndSnapshot = "PathAndSnapshot";
+        private const string PathAndModel = "PathAndModel";
+        private const string InputAndSnapshot = "InputAndSnapshot";
+        private const string InputAndModel = "InputAndModel";
+
+        private GateEvaluator? _gate;
+        private readonly List<LedgerFinding> _findings = new();
+        private bool _failed;
+        private int _entries;
+
+        /// <summary>The ledger file (JSON or CSV).</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathAndSnapshot)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathAndModel)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = "";
+
+        /// <summary>Ledger entries from Get-ModelLedger (or built in a script).</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputAndSnapshot)]
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputAndModel)]
+        public LedgerEntry[] InputObject { get; set; } = Array.Empty<LedgerEntry>();
+
+        /// <summary>A snapshot written by Get-CometModel -OutSnapshot.</summary>
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = PathAndSnapshot)]
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = InputAndSnapshot)]
+        [ValidateNotNullOrEmpty]
+        public string SnapshotPath { get; set; } = "";
+
+        /// <summary>Models from Get-CometModel, instead of a snapshot file.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PathAndModel)]
+        [Parameter(Mandatory = true, ParameterSetName = InputAndModel)]
+        [AllowEmptyCollection]
+        public CometModel[] Model { get; set; } = Array.Empty<CometModel>();
+
+        /// <summary>Older snapshots warn (SnapshotFresh). Default: 24 hours (same-day validation).</summary>
+        [Parameter]
+        public TimeSpan MaxSnapshotAge { get; set; } = GateOptions.DefaultMaxSnapshotAge;
+
+        /// <summary>The time freshness is judged at; default now. Use the release time to re-check old evidence.</summary>
+        [Parameter]
+        public DateTimeOffset? AsOf { get; set; }
+
+        /// <summary>What the release ships: @{ service = 'model-id' } or @{ service = @{ ModelId = '...'; RoutingChanged = $true } }.</summary>
+        [Parameter]
+        public IDictionary? Deployed { get; set; }
+
+        /// <summary>The credential class the snapshot must have been captured with (for example 'production').</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? CredentialLabel { get; set; }
+
+        /// <summary>Only output findings of these checks (all checks still decide -Quiet and the report files).</summary>
+        [Parameter]
+        [ValidateSet(CheckNames.LedgerEntryComplete, CheckNames.DeployedMatchesLedger, CheckNames.CurrentModelAvailable, CheckNames.RollbackModelDefined,
+            CheckNames.RollbackModelAvailable, CheckNames.EmergencyAlternative, CheckNames.RollbackOwner, CheckNames.SnapshotFresh,
+            CheckNames.SnapshotMetadata, CheckNames.CredentialLabelMatches)]
+        public string[]? Check { get; set; }
+
+        /// <summary>Return one [bool]: $true when nothing failed.</summary>
+        [Parameter]
+        public SwitchParameter Quiet { get; set; }
+
+        /// <summary>Also write the findings as JUnit XML (for PublishTestResults) or Markdown (for a change ticket) to -OutputPath.</summary>
+        [Parameter]
+        [ValidateSet("JUnit", "Markdown")]
+        public string? OutputFormat { get; set; }
+
+        /// <summary>The file -OutputFormat writes (atomically).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? OutputPath { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            if ((OutputFormat == null) != (OutputPath == null))
+                ThrowTerminatingError(new ModelLedgerException("OutputFormatIncomplete", FailureCategory.InvalidArgument,
+                    "-OutputFormat and -OutputPath go together. Pass both (for example -OutputFormat JUnit -OutputPath gate.xml), or neither.") { Target = OutputPath ?? OutputFormat });
+            var options = new GateOptions { MaxSnapshotAge = MaxSnapshotAge, AsOf = AsOf ?? DateTimeOffset.UtcNow, CredentialLabel = CredentialLabel };
+            try
+            {
+                if (Deployed != null) options.Deployed = DeployedParameter.Parse(Deployed);
+                var snapshot = ParameterSetName is PathAndSnapshot or InputAndSnapshot
+                    ? SnapshotReader.ReadFile(ResolveSingleFile(SnapshotPath))
+                    : ModelListSnapshot.FromModels(Model, options.AsOf);
+                WriteVerbose($"Gating against {snapshot.Models.Count} models from '{snapshot.FilePath ?? snapshot.Source}', captured {snapshot.CapturedAt:u}.");
+                _gate = new GateEvaluator(snapshot, options);
+                Emit(_gate.SnapshotFindings());
+            }
+            catch (ModelLedgerException ex)
+            {
+                ThrowTerminatingError(ex);
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName is PathAndSnapshot or PathAndModel)
+            {
+                IReadOnlyList<LedgerEntry> ledger;
+                try { ledger = LedgerReader.ReadFile(ResolveSingleFile(Path, ErrorIds.LedgerNotFound)); }
+                catch (ModelLedgerException ex) { ThrowTerminatingError(ex); return; }
+                foreach (var entry in ledger) Gate(entry, ledger.Count);
+            }
+            else
+            {
+                foreach (var entry in InputObject) Gate(entry, null);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            Emit(_gate!.Finish());
+            if (_entries == 0)
+                WriteWarning("No ledger entries were gated: the ledger is empty or nothing was piped in.");
+            if (IsAzureDevOps())
+                foreach (var line in FindingReport.AzureDevOpsIssues(_findings)) Host.UI.WriteLine(line);
+            if (OutputFormat != null) WriteReport();
+            if (Quiet) WriteObject(!_failed);
+        }
+
+        private void Gate(LedgerEntry entry, int? total)
+        {
+            _entries++;
+            if (_entries % 1000 == 0)
+                WriteProgress(new ProgressRecord(1, "Test-ModelLedger", $"{_entries} entries checked")
+                {
+                    PercentComplete = total is int t && t > 0 ? Math.Min(100, _entries * 100 / t) : -1,
+                });
+            Emit(_gate!.Evaluate(entry));
+        }
+
+        private void Emit(IEnumerable<LedgerFinding> findings)
+        {
+            foreach (var f in findings)
+            {
+                if (f.Status == FindingStatus.Fail) _failed = true;
+                // The report files and Azure DevOps lines need every finding; keep them only when asked for.
+                if (OutputFormat != null || IsAzureDevOps()) _findings.Add(f);
+                if (Quiet || (Check != null && !Check.Contains(f.Check, StringComparer.OrdinalIgnoreCase))) continue;
+                WriteObject(f);
+            }
+        }
+
+        private void WriteReport()
+        {
+            var path = GetOutputPath(OutputPath!);
+            if (!ShouldProcess(path, $"Write the gate findings as {OutputFormat}")) return;
+            var text = OutputFormat == "JUnit" ? FindingReport.ToJUnitXml(_findings) : FindingReport.ToMarkdown(_findings);
+            try
+            {
+                AtomicFile.WriteAllBytes(path, new UTF8Encoding(false).GetBytes(text));
+                WriteVerbose($"Wrote {OutputFormat} findings to '{path}'.");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                WriteError(new ModelLedgerException(ErrorIds.OutputWriteFailed, FailureCategory.WriteError,
+                    $"Could not write '{path}': {ex.Message} Choose a folder this account can write to.", ex) { Target = path, FilePath = path });
+            }
+        }
+
+        private static bool IsAzureDevOps() => string.Equals(Environment.GetEnvironmentVariable("TF_BUILD"), "True", StringComparison.OrdinalIgnoreCase);
+
+        private string ResolveSingleFile(string path, string notFoundId = ErrorIds.SnapshotNotFound)
+        {
+            var kind = notFoundId == ErrorIds.LedgerNotFound ? "Ledger" : "Snapshot";
+            var fix = kind == "Ledger" ? "Check the path, or pass the ledger file your release uses (.json or .csv)." : "Check the path, or capture one with Get-CometModel -OutSnapshot <path>.";
+            ModelLedgerException? failure = null;
+            var resolved = new List<string>();
+            foreach (var r in ResolveFilePathsCollectingErrors(path, p => FileErrors.NotFound(notFoundId, kind, p, fix), e => failure = e)) resolved.Add(r);
+            if (failure != null) throw failure;
+            if (resolved.Count != 1)
+                throw new ModelLedgerException(notFoundId, FailureCategory.InvalidArgument, $"'{path}' matches {resolved.Count} files; the gate takes exactly one {kind.ToLowerInvariant()}. Name one file.") { Target = path };
+            return resolved[0];
+        }
+    }
+}

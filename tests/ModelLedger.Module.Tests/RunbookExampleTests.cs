@@ -1,0 +1,71 @@
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+using static ModelLedger.Module.Tests.GateFiles;
+
+namespace ModelLedger.Module.Tests
+{
+    /// <summary>The example runbooks as the README runs them: through the console runner, checking exit codes and output.</summary>
+    public class RunbookExampleTests
+    {
+        [Fact]
+        public void ReleaseGateOnTheEmbeddedExampleBlocksTheReleaseWithExitOne()
+        {
+            using var dir = new TempDir();
+            var junit = dir.File("gate.xml");
+            var (code, output, _) = RunnerTests.RunRunner("examples/release-gate.ps1", "-JUnitPath", junit);
+            Assert.Equal(1, code);
+            Assert.Contains("Gating the embedded example data as of its release time", output);
+            Assert.Contains("Pass", output);
+            Assert.Contains("Warn", output);
+            Assert.Contains("Fail", output);
+            Assert.Contains("Gate: 1 failed, 2 warnings, 17 passed.", output);
+            Assert.Contains("RELEASE BLOCKED: report-writer/RollbackModelAvailable", output);
+            Assert.Equal(20, XDocument.Load(junit).Root!.Element("testsuite")!.Elements("testcase").Count());
+        }
+
+        [Fact]
+        public void ReleaseGateExitsZeroWhenNothingFailsAndTwoWhenTheGateCannotRun()
+        {
+            using var dir = new TempDir();
+            var snapshot = Snapshot(dir, new[] { "m1", "m0" });
+            var ledger = Ledger(dir, Entry("svc", "m1", "m0"));
+            var ok = RunnerTests.RunRunner("examples/release-gate.ps1", "-LedgerPath", ledger, "-SnapshotPath", snapshot, "-JUnitPath", dir.File("ok.xml"));
+            Assert.Equal(0, ok.Code);
+            Assert.Contains("Release may proceed.", ok.Out);
+
+            var broken = RunnerTests.RunRunner("examples/release-gate.ps1", "-LedgerPath", ledger, "-SnapshotPath", dir.Write("bad.json", "<html/>"), "-JUnitPath", dir.File("bad.xml"));
+            Assert.Equal(2, broken.Code);
+            Assert.Contains("SnapshotInvalid", broken.Err);
+        }
+
+        [Fact]
+        public void DriftCheckExitsThreeWhenAnApprovedIdIsAtRiskZeroWhenNotOneOnError()
+        {
+            var atRisk = RunnerTests.RunRunner("examples/drift-check.ps1");
+            Assert.Equal(3, atRisk.Code);
+            Assert.Contains("APPROVED IDS AT RISK: gpt-4.1-2025-04-14 (report-writer rollback)", atRisk.Out);
+
+            using var dir = new TempDir();
+            var same = Snapshot(dir, new[] { "m1", "m0", "extra" });
+            var newer = Snapshot(dir, new[] { "m1", "m0", "brand-new" });
+            var ledger = Ledger(dir, Entry("svc", "m1", "m0"));
+            var calm = RunnerTests.RunRunner("examples/drift-check.ps1", "-ReferencePath", same, "-DifferencePath", newer, "-LedgerPath", ledger);
+            Assert.Equal(0, calm.Code);
+            Assert.Contains("No approved model ID is at risk (2 unapproved changes).", calm.Out);
+
+            var error = RunnerTests.RunRunner("examples/drift-check.ps1", "-ReferencePath", dir.File("missing.json"));
+            Assert.Equal(1, error.Code);
+            Assert.Contains("SnapshotNotFound", error.Err);
+        }
+
+        [Fact]
+        public void LedgerReviewListsGapsAndExitsZeroWhenEveryServiceHasARollback()
+        {
+            var (code, output, _) = RunnerTests.RunRunner("examples/ledger-review.ps1");
+            Assert.Equal(0, code);
+            Assert.Contains("Services without an emergency alternative: report-writer", output);
+            Assert.Contains("Services without a rollback owner:        search-summarizer", output);
+        }
+    }
+}

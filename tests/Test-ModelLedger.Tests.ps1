@@ -1,0 +1,48 @@
+# Pester 5 tests for the release gate. Run with real Pester under pwsh, or through tests/PesterShim.ps1 (dotnet test).
+BeforeAll {
+    Import-Module "$PSScriptRoot/../ModelLedger.psd1" -Force
+    $ledger = "$PSScriptRoot/../examples/data/ledger.json"
+    $snapshot = "$PSScriptRoot/../examples/data/models-snapshot.json"
+    $asOf = [datetimeoffset]'2026-11-24T09:00:00Z'
+}
+
+Describe 'Test-ModelLedger' {
+    It 'writes one finding per service and check' {
+        $findings = Test-ModelLedger -Path $ledger -SnapshotPath $snapshot -AsOf $asOf
+        $findings | Should -HaveCount 20
+        $findings[0] | Should -BeOfType ([ModelLedger.LedgerFinding])
+    }
+
+    It 'fails a rollback ID that the snapshot does not list and names the near miss' {
+        $f = Test-ModelLedger $ledger $snapshot -AsOf $asOf | Where-Object { $_.Service -eq 'report-writer' -and $_.Check -eq 'RollbackModelAvailable' }
+        [string]$f.Status | Should -Be 'Fail'
+        $f.Message | Should -BeLike "*'gpt-4.1'*not a match*"
+    }
+
+    It 'returns $false with -Quiet when a check fails' {
+        Test-ModelLedger $ledger $snapshot -AsOf $asOf -Quiet | Should -BeFalse
+    }
+
+    It 'fails a deployed ID that differs from the ledger by case' {
+        $f = Test-ModelLedger $ledger $snapshot -AsOf $asOf -Deployed @{ 'Support-Router' = 'GPT-5.4-mini-2026-03-17' } -Check DeployedMatchesLedger |
+            Where-Object Service -eq 'support-router'
+        [string]$f.Status | Should -Be 'Fail'
+    }
+
+    It 'writes a JUnit file' {
+        $null = Test-ModelLedger $ledger $snapshot -AsOf $asOf -OutputFormat JUnit -OutputPath "$TestDrive/gate.xml"
+        ([xml][System.IO.File]::ReadAllText("$TestDrive/gate.xml")).testsuites.testsuite.failures | Should -Be '1'
+    }
+
+    It 'stops with SnapshotNotFound when the snapshot is missing' {
+        { Test-ModelLedger $ledger "$TestDrive/none.json" -ErrorAction Stop } | Should -Throw -ErrorId 'SnapshotNotFound'
+    }
+}
+
+Describe 'Compare-CometModelSnapshot' {
+    It 'marks removed approved IDs as at risk' {
+        $atRisk = Compare-CometModelSnapshot "$PSScriptRoot/../examples/data/models-snapshot-previous.json" $snapshot $ledger -AtRiskOnly
+        $atRisk.Id | Should -Contain 'gemini-2.0-flash-001'
+        $atRisk | Should -HaveCount 2
+    }
+}

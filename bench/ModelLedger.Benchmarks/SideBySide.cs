@@ -27,6 +27,7 @@ namespace ModelLedger.Benchmarks
             try
             {
                 Console.WriteLine($"ModelLedger side-by-side, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+                foreach (var scale in new[] { 1, 10, 100 }) rows.AddRange(GateRows(work, 100 * scale, 1_000 * scale));
                 foreach (var models in new[] { 1_000, 10_000, 100_000 }) rows.AddRange(ParseRows(models));
                 rows.AddRange(ImportRows());
                 Console.WriteLine();
@@ -37,6 +38,64 @@ namespace ModelLedger.Benchmarks
                 try { Directory.Delete(work, true); } catch (IOException) { }
             }
             return 0;
+        }
+
+        /// <summary>
+        /// The gate through the module in a warm hosted session against bench/naive-gate.ps1 (the same rules with
+        /// foreach and -contains) on the same generated files. Both report the failed-check count, which must agree.
+        /// </summary>
+        private static IEnumerable<ResultRow> GateRows(string work, int services, int models)
+        {
+            var ledger = DataGenerator.WriteTemp(work, $"ledger-{services}.json", DataGenerator.Ledger(services, models));
+            var snapshotModel = SnapshotReaderFriendly(models);
+            var snapshot = DataGenerator.WriteTemp(work, $"snapshot-{models}.json", SnapshotWriter.ToUtf8(snapshotModel));
+            var manifest = ModuleLocator.FindManifest() ?? throw new InvalidOperationException("ModelLedger.psd1 not found");
+            var naiveScript = Path.Combine(Path.GetDirectoryName(manifest)!, "bench", "naive-gate.ps1");
+            using var session = new ScriptSession(new RunnerHost(TextWriter.Null, TextWriter.Null, TextReader.Null), manifest);
+
+            // Correctness first, outside the timings: both gates must find the same failed checks.
+            var moduleFails = Invoke(session, "@(Test-ModelLedger -Path $l -SnapshotPath $s -MaxSnapshotAge ([timespan]::MaxValue) | Where-Object Status -eq 'Fail').Count", ledger, snapshot);
+            var naiveFails = 0;
+            var naiveMs = Measure.MedianMs(services >= 10_000 ? 1 : 3, () =>
+                naiveFails = Invoke(session, $"& '{naiveScript}' -LedgerPath $l -SnapshotPath $s", ledger, snapshot), warmup: services >= 10_000 ? 0 : 1);
+            if (moduleFails != naiveFails)
+                throw new InvalidOperationException($"The module found {moduleFails} failed checks and the naive gate {naiveFails}: they do not implement the same rules.");
+
+            var runs = services >= 10_000 ? 7 : 11;
+            // The gate decision a pipeline step takes: every check evaluated, one [bool] out.
+            var decisionMs = Measure.MedianMs(runs, () =>
+                Invoke(session, "if (Test-ModelLedger -Path $l -SnapshotPath $s -MaxSnapshotAge ([timespan]::MaxValue) -Quiet) { 0 } else { 1 }", ledger, snapshot), warmup: 2);
+            // Every finding object through the PowerShell pipeline (what an interactive table or Where-Object query pays).
+            var allMs = Measure.MedianMs(runs, () =>
+                Invoke(session, "@(Test-ModelLedger -Path $l -SnapshotPath $s -MaxSnapshotAge ([timespan]::MaxValue)).Count", ledger, snapshot), warmup: 1);
+
+            var size = $"{services:N0} entries x {models:N0} models";
+            var big = services >= 10_000;
+            yield return new ResultRow($"release gate decision, -Quiet ({moduleFails} failed checks; naive agrees)", size, Measure.Ms(decisionMs), $"naive PowerShell {Measure.Ms(naiveMs)}",
+                $"{naiveMs / decisionMs:F0}x faster", big ? ">= 100x and < 250 ms" : "linear growth", big ? (naiveMs / decisionMs >= 100 && decisionMs < 250 ? "yes" : "no") : "-");
+            yield return new ResultRow("release gate, every finding to the pipeline", size, Measure.Ms(allMs), $"naive PowerShell {Measure.Ms(naiveMs)}",
+                $"{naiveMs / allMs:F0}x faster", big ? ">= 100x" : "linear growth", big ? (naiveMs / allMs >= 100 ? "yes" : "no") : "-");
+        }
+
+        private static ModelSnapshot SnapshotReaderFriendly(int models)
+        {
+            var body = DataGenerator.ModelListResponse(models);
+            using var doc = System.Text.Json.JsonDocument.Parse(body);
+            var snapshot = new ModelSnapshot { CapturedAt = DateTimeOffset.UtcNow, Source = "http://127.0.0.1/v1/models", CredentialLabel = "bench" };
+            foreach (var m in doc.RootElement.GetProperty("data").EnumerateArray())
+                snapshot.Models.Add(new CometModel { Id = m.GetProperty("id").GetString()!, OwnedBy = m.GetProperty("owned_by").GetString(), Object = "model", Created = DateTimeOffset.FromUnixTimeSeconds(1626777600) });
+            return snapshot;
+        }
+
+        private static int Invoke(ScriptSession session, string script, string ledger, string snapshot)
+        {
+            using var ps = PowerShell.Create();
+            ps.Runspace = session.Runspace;
+            session.Runspace.SessionStateProxy.SetVariable("l", ledger);
+            session.Runspace.SessionStateProxy.SetVariable("s", snapshot);
+            var result = ps.AddScript(script).Invoke();
+            if (ps.HadErrors) throw new InvalidOperationException(string.Join("; ", ps.Streams.Error));
+            return Convert.ToInt32(result.Last().BaseObject, System.Globalization.CultureInfo.InvariantCulture);
         }
 
         private static IEnumerable<ResultRow> ParseRows(int models)

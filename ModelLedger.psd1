@@ -11,10 +11,12 @@
     DotNetFrameworkVersion = '4.7.2'
     TypesToProcess       = @('module/ModelLedger.Types.ps1xml')
     FormatsToProcess     = @(
-        'module/formats/LedgerEntry.Format.ps1xml'
+        'module/formats/LedgerEntry.Format.ps1xml',
+        'module/formats/CometModel.Format.ps1xml'
     )
     CmdletsToExport      = @(
-        'Get-ModelLedger'
+        'Get-ModelLedger',
+        'Get-CometModel'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -11,6 +11,10 @@ namespace ModelLedger
         public const string CometApiRequestRejected = "CometApiRequestRejected";
         public const string CometApiInsecureTransport = "CometApiInsecureTransport";
         public const string CometModelNotFound = "CometModelNotFound";
+        /// <summary>A key was given but cannot be sent (whitespace, control or non-ASCII characters).</summary>
+        public const string CometApiKeyInvalid = "CometApiKeyInvalid";
+        /// <summary>-BaseUri / COMETAPI_BASE_URL is not an absolute http(s) API root.</summary>
+        public const string CometApiBaseUriInvalid = "CometApiBaseUriInvalid";
         public const string LedgerNotFound = "LedgerNotFound";
         public const string LedgerInvalid = "LedgerInvalid";
         public const string LedgerServiceNotFound = "LedgerServiceNotFound";

@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Security;
+
+namespace ModelLedger.Module.Tests.FakeCometApi
+{
+    /// <summary>
+    /// Helpers for driving Get-CometModel against <see cref="FakeCometApi"/> with a canary key that every test scans
+    /// for in every stream and file.
+    /// </summary>
+    public static class CometApiTestKit
+    {
+        /// <summary>A unique canary key per call, so the session cache never links two tests.</summary>
+        public static string NewKey() => "sk-canary-" + Guid.NewGuid().ToString("N");
+
+        public static SecureString Secure(string key)
+        {
+            var s = new SecureString();
+            foreach (var c in key) s.AppendChar(c);
+            s.MakeReadOnly();
+            return s;
+        }
+
+        /// <summary>Runs <paramref name="script"/> with $api (base URI) and $key (SecureString) set, and asserts the key leaked nowhere.</summary>
+        public static ScriptRun RunWithKey(PowerShellHarness ps, string script, FakeCometApi? api, string key, Dictionary<string, object?>? vars = null)
+        {
+            var all = new Dictionary<string, object?>(vars ?? new()) { ["api"] = api?.BaseUri, ["key"] = Secure(key) };
+            var run = ps.Run(script, all);
+            AssertNoLeak(run, key);
+            return run;
+        }
+
+        public static void AssertNoLeak(ScriptRun run, string key)
+        {
+            var text = run.EverythingAsText();
+            Assert.DoesNotContain(key, text);
+            // The exception objects themselves (inner exceptions, data) as well as their rendering.
+            foreach (var e in run.AllErrors)
+                for (var ex = e.Exception; ex != null; ex = ex.InnerException)
+                {
+                    Assert.DoesNotContain(key, ex.ToString());
+                    Assert.DoesNotContain(key, string.Join(" ", ex.Data.Values.Cast<object?>()));
+                }
+            foreach (var o in run.Output)
+                foreach (var p in o.Properties)
+                {
+                    object? v;
+                    try { v = p.Value; } catch (Exception) { continue; }
+                    Assert.DoesNotContain(key, v?.ToString() ?? "");
+                }
+        }
+
+        /// <summary>A ModelLedger.CometModel as the test project sees it (it does not reference the core assembly).</summary>
+        public sealed record ModelView(string Id, string? OwnedBy, DateTimeOffset? Created, string? Object, string? Source, DateTimeOffset? CapturedAt);
+
+        /// <summary>The ModelLedger.CometModel objects in a run's output.</summary>
+        public static List<ModelView> Models(ScriptRun run) => run.Output
+            .Where(o => o.TypeNames[0] == "ModelLedger.CometModel")
+            .Select(o => new ModelView((string)o.Properties["Id"].Value, (string?)o.Properties["OwnedBy"].Value, (DateTimeOffset?)o.Properties["Created"].Value,
+                (string?)o.Properties["Object"].Value, (string?)o.Properties["Source"].Value, (DateTimeOffset?)o.Properties["CapturedAt"].Value))
+            .ToList();
+
+        public static void AssertFileHasNoKey(string path, string key) => Assert.DoesNotContain(key, File.ReadAllText(path));
+
+        public static void AssertFolderHasNoKey(string dir, string key)
+        {
+            foreach (var f in Directory.GetFiles(dir, "*", SearchOption.AllDirectories)) AssertFileHasNoKey(f, key);
+        }
+    }
+}

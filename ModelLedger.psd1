@@ -14,13 +14,15 @@
         'module/formats/LedgerEntry.Format.ps1xml',
         'module/formats/LedgerFinding.Format.ps1xml',
         'module/formats/SnapshotDifference.Format.ps1xml',
-        'module/formats/CometModel.Format.ps1xml'
+        'module/formats/CometModel.Format.ps1xml',
+        'module/formats/DryRunResult.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ModelLedger',
         'Get-CometModel',
         'Test-ModelLedger',
-        'Compare-CometModelSnapshot'
+        'Compare-CometModelSnapshot',
+        'Invoke-RollbackDryRun'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

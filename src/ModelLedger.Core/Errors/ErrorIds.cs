@@ -24,5 +24,15 @@ namespace ModelLedger
         public const string DeployedInvalid = "DeployedInvalid";
         public const string DryRunConfigKeyNotFound = "DryRunConfigKeyNotFound";
         public const string DryRunRestoreFailed = "DryRunRestoreFailed";
+        /// <summary>The staging config file given to a dry run does not exist.</summary>
+        public const string DryRunConfigNotFound = "DryRunConfigNotFound";
+        /// <summary>The staging config is not UTF-8 JSON, repeats the key, or the key does not hold a string.</summary>
+        public const string DryRunConfigInvalid = "DryRunConfigInvalid";
+        /// <summary>The config does not hold the ledger's current model ID, so switching it would not rehearse this change.</summary>
+        public const string DryRunConfigMismatch = "DryRunConfigMismatch";
+        /// <summary>Another dry run holds the config's lock.</summary>
+        public const string DryRunInProgress = "DryRunInProgress";
+        /// <summary>A dry-run journal could not be read, so the config cannot be repaired automatically.</summary>
+        public const string DryRunJournalInvalid = "DryRunJournalInvalid";
     }
 }

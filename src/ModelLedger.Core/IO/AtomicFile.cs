@@ -24,6 +24,7 @@ namespace ModelLedger.IO
                     stream.Write(content, 0, content.Length);
                     stream.Flush(true);
                 }
+                CrashPoint.Hit("atomic-write:" + Path.GetFileName(full));
                 Replace(temp, full);
             }
             catch

@@ -1,0 +1,65 @@
+using System;
+using System.IO;
+
+namespace ModelLedger.DryRun
+{
+    /// <summary>
+    /// One dry run per config at a time: an exclusively opened lock file next to the config. The operating system
+    /// releases it when the process ends, however it ends, so a killed run never blocks the next one (which then
+    /// finds the journal and repairs the config).
+    /// </summary>
+    public sealed class DryRunLock : IDisposable
+    {
+        public const string Suffix = ".dryrun-lock";
+        private readonly FileStream _stream;
+
+        private DryRunLock(FileStream stream) => _stream = stream;
+
+        public static DryRunLock Acquire(string configPath)
+        {
+            var path = configPath + Suffix;
+            try
+            {
+                return new DryRunLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
+            }
+            catch (IOException ex) when (File.Exists(path))
+            {
+                var journal = TryDescribeJournal(configPath);
+                var fix = "Wait for the other dry run to finish (it restores the config when it ends), then run this one again.";
+                throw new ModelLedgerException(ErrorIds.DryRunInProgress, FailureCategory.ResourceBusy,
+                    $"Another rollback dry run is using the config '{configPath}'{journal}. {fix}", ex)
+                {
+                    Target = configPath,
+                    FilePath = configPath,
+                    RecommendedAction = fix,
+                };
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                var fix = "Check that the config's folder exists and that this account may create files in it.";
+                throw new ModelLedgerException(ErrorIds.DryRunConfigInvalid, ex is UnauthorizedAccessException ? FailureCategory.PermissionDenied : FailureCategory.WriteError,
+                    $"The dry-run lock '{path}' could not be created: {ex.Message} {fix}", ex)
+                {
+                    Target = configPath,
+                    FilePath = path,
+                    RecommendedAction = fix,
+                };
+            }
+        }
+
+        private static string TryDescribeJournal(string configPath)
+        {
+            try
+            {
+                var journal = DryRunJournal.TryRead(configPath);
+                return journal == null ? "" : $" (service '{journal.Service}', started {journal.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z by process {journal.ProcessId} on {journal.MachineName})";
+            }
+            catch (ModelLedgerException)
+            {
+                return "";
+            }
+        }
+
+        public void Dispose() => _stream.Dispose();
+    }
+}

@@ -1,0 +1,343 @@
+using System;
+using System.IO;
+using System.Linq;
+using ModelLedger.Gate;
+using ModelLedger.IO;
+
+namespace ModelLedger.DryRun
+{
+    /// <summary>
+    /// The seed's step 5: switch one service's staging config to its rollback ID, check the ID the application really
+    /// sends, run the small workload, and put the config back byte for byte - whatever happens in between. A journal
+    /// written before the switch lets the next run repair a config whose process died mid-run.
+    /// </summary>
+    public sealed class RollbackRehearsal
+    {
+        private readonly IRehearsalHost _host;
+
+        public RollbackRehearsal(IRehearsalHost host) => _host = host;
+
+        /// <summary>Runs the rehearsal; null when -WhatIf or -Confirm declined the switch.</summary>
+        public DryRunResult? Run(LedgerEntry entry, string configPath, ConfigKeyPath key)
+        {
+            var result = new DryRunResult
+            {
+                Service = entry.Service,
+                ForwardModelId = entry.CurrentModelId,
+                RollbackModelId = entry.RollbackModelId,
+                ConfigPath = configPath,
+                ConfigKey = key.Text,
+                Restored = true,
+            };
+            var skip = SkipReason(entry);
+            if (skip != null)
+            {
+                result.Status = DryRunStatus.Skipped;
+                result.Message = skip;
+                _host.Warning($"Service '{entry.Service}': {skip}");
+                return result;
+            }
+            var forward = entry.CurrentModelId!;
+            var rollback = entry.RollbackModelId!;
+
+            _host.Progress("Checking the config", 0);
+            using var configLock = AcquireLock(configPath);
+            var original = Recover(configPath, DryRunJournal.TryRead(configPath), ReadConfig(configPath, required: true)!);
+            var slot = JsonConfigLocator.Find(configPath, original, key);
+            if (!string.Equals(slot.Value, forward, StringComparison.Ordinal)) throw ConfigMismatch(configPath, key, slot, entry);
+            var switched = JsonConfigLocator.Replace(original, slot, rollback);
+
+            if (!_host.ShouldProcess(configPath,
+                    $"Switch '{key}' (line {slot.Line}) from '{forward}' to the rollback ID '{rollback}' for service '{entry.Service}', run the probe{(_host.HasWorkload ? " and the workload" : "")}, then restore the original bytes"))
+                return null;
+
+            var journal = new DryRunJournal
+            {
+                ConfigPath = configPath,
+                Service = entry.Service,
+                ConfigKey = key.Text,
+                ForwardModelId = forward,
+                RollbackModelId = rollback,
+                OriginalBytes = original,
+                OriginalSha256 = DryRunJournal.Sha256(original),
+                SwitchedSha256 = DryRunJournal.Sha256(switched),
+                StartedAt = DateTimeOffset.UtcNow,
+                ProcessId = CurrentProcessId(),
+                MachineName = Environment.MachineName,
+            };
+            WriteOrFail(() => journal.Write(), DryRunJournal.PathFor(configPath), "the dry-run journal");
+            _host.Verbose($"Journal written: '{DryRunJournal.PathFor(configPath)}' holds the original bytes until the config is restored.");
+            CrashPoint.Hit("dryrun:after-journal");
+
+            try
+            {
+                _host.Progress($"Switching '{key}' to '{rollback}'", 20);
+                WriteOrFail(() => AtomicFile.WriteAllBytes(configPath, switched), configPath, "the switched config");
+                result.SwitchedAt = DateTimeOffset.UtcNow;
+                result.Restored = false;
+                _host.Verbose($"Switched '{key}' in '{configPath}' from '{forward}' to '{rollback}' at {Stamp(result.SwitchedAt.Value)}.");
+                CrashPoint.Hit("dryrun:after-switch");
+
+                var context = new DryRunContext { Service = entry.Service, ConfigPath = configPath, ConfigKey = key.Text, ExpectedModelId = rollback };
+                RunScripts(context, result, forward, rollback);
+            }
+            finally
+            {
+                _host.Progress("Restoring the config", 90);
+                Restore(configPath, original, switched, journal, result);
+                _host.Progress("Done", 100);
+            }
+            return result;
+        }
+
+        /// <summary>-Recover: repairs a config from the journal of an interrupted run. Null when there is no journal.</summary>
+        public DryRunResult? RecoverOnly(string configPath)
+        {
+            using var configLock = AcquireLock(configPath);
+            var journal = DryRunJournal.TryRead(configPath);
+            if (journal == null)
+            {
+                _host.Verbose($"No dry-run journal next to '{configPath}': nothing to recover.");
+                return null;
+            }
+            var bytes = Recover(configPath, journal, ReadConfig(configPath, required: false));
+            return new DryRunResult
+            {
+                Service = journal.Service,
+                ForwardModelId = journal.ForwardModelId,
+                RollbackModelId = journal.RollbackModelId,
+                ConfigPath = configPath,
+                ConfigKey = journal.ConfigKey,
+                Status = DryRunStatus.Skipped,
+                Restored = SameBytes(ReadConfig(configPath, required: false), bytes),
+                RestoredAt = DateTimeOffset.UtcNow,
+                Message = $"Recovered the config from the journal of the dry run started {Stamp(journal.StartedAt)}; no rehearsal was run.",
+            };
+        }
+
+        private void RunScripts(DryRunContext context, DryRunResult result, string forward, string rollback)
+        {
+            try
+            {
+                _host.Progress("Probing the ID the application sends", 40);
+                var seen = _host.Probe(context).Where(s => s != null).ToList();
+                CrashPoint.Hit("dryrun:after-probe");
+                if (seen.Count == 0)
+                {
+                    Fail(result, "The probe output no model ID. It must reload the component that reads the config and output the model ID string the application sends.");
+                    return;
+                }
+                var wrong = seen.FirstOrDefault(s => !string.Equals(s, rollback, StringComparison.Ordinal));
+                result.ObservedModelId = wrong ?? seen[0];
+                if (wrong != null)
+                {
+                    Fail(result, WrongIdMessage(wrong, forward, rollback));
+                    return;
+                }
+                _host.Verbose($"The probe saw '{rollback}', the rollback ID, exactly.");
+
+                if (_host.HasWorkload)
+                {
+                    _host.Progress("Running the workload", 60);
+                    _host.Workload(context);
+                    CrashPoint.Hit("dryrun:after-workload");
+                }
+                result.Status = DryRunStatus.Passed;
+                result.Message = _host.HasWorkload
+                    ? $"The application sent '{rollback}' and the workload passed."
+                    : $"The application sent '{rollback}'. No workload was given: the request set was not exercised.";
+            }
+            catch (RehearsalScriptFailedException ex)
+            {
+                Fail(result, ex.Message);
+            }
+        }
+
+        private static string WrongIdMessage(string seen, string forward, string rollback)
+        {
+            if (string.Equals(seen, forward, StringComparison.Ordinal))
+                return $"The application still sent the forward ID '{forward}', not the rollback ID '{rollback}': the reload did not pick up the switched config, or the ID is cached. Fix the reload, then rehearse again.";
+            var nearMiss = new ModelIdHints(new[] { rollback }).For(seen).Count > 0;
+            return nearMiss
+                ? $"The application sent '{seen}', a near miss of the rollback ID '{rollback}' (an alias the gateway redirected, or a typo in a config layer). IDs must match exactly; find which layer rewrites it."
+                : $"The application sent '{seen}', not the rollback ID '{rollback}'. Find which config layer or gateway rule overrides the switched value.";
+        }
+
+        private void Fail(DryRunResult result, string message)
+        {
+            result.Status = DryRunStatus.Failed;
+            result.Message = message;
+            _host.Verbose("Rehearsal failed: " + message);
+        }
+
+        private void Restore(string configPath, byte[] original, byte[] switched, DryRunJournal journal, DryRunResult result)
+        {
+            CrashPoint.Hit("dryrun:before-restore");
+            try
+            {
+                var now = ReadConfig(configPath, required: false);
+                if (!SameBytes(now, original))
+                {
+                    if (now != null && !SameBytes(now, switched))
+                    {
+                        // Someone changed the file during the run: keep their bytes for review instead of losing them.
+                        var displaced = configPath + ".dryrun-displaced";
+                        AtomicFile.WriteAllBytes(displaced, now);
+                        _host.Warning($"'{configPath}' was changed by something else during the dry run. Its bytes are kept in '{displaced}'; the original is being restored.");
+                    }
+                    AtomicFile.WriteAllBytes(configPath, original);
+                }
+                if (!SameBytes(ReadConfig(configPath, required: false), original))
+                    throw new IOException("the file read back differs from the original bytes");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ModelLedgerException)
+            {
+                result.Restored = false;
+                throw RestoreFailed(configPath, journal, ex);
+            }
+            result.Restored = true;
+            result.RestoredAt = DateTimeOffset.UtcNow;
+            journal.Delete();
+            _host.Verbose($"Restored '{configPath}' byte for byte at {Stamp(result.RestoredAt.Value)}; journal removed.");
+        }
+
+        /// <summary>Repairs the config from a journal left by an interrupted run; returns the bytes it holds (or would hold, under -WhatIf).</summary>
+        private byte[] Recover(string configPath, DryRunJournal? journal, byte[]? current)
+        {
+            if (journal == null) return current!;
+            var who = $"service '{journal.Service}', started {Stamp(journal.StartedAt)} by process {journal.ProcessId} on {journal.MachineName}";
+            var journalPath = DryRunJournal.PathFor(configPath);
+            var hash = current == null ? null : DryRunJournal.Sha256(current);
+            if (hash != null && hash == journal.OriginalSha256)
+            {
+                if (_host.ShouldProcess(journalPath, "Remove the journal of an interrupted dry run (the config already holds its original bytes)"))
+                {
+                    journal.Delete();
+                    _host.Warning($"Found the journal of an interrupted dry run ({who}); '{configPath}' already held its original bytes. Journal removed.");
+                }
+                return current!;
+            }
+            if (hash == null || hash == journal.SwitchedSha256)
+            {
+                if (_host.ShouldProcess(configPath, $"Restore the original bytes from the journal of an interrupted dry run ({who})"))
+                {
+                    try
+                    {
+                        AtomicFile.WriteAllBytes(configPath, journal.OriginalBytes);
+                        if (!SameBytes(ReadConfig(configPath, required: false), journal.OriginalBytes))
+                            throw new IOException("the file read back differs from the journal's original bytes");
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ModelLedgerException)
+                    {
+                        throw RestoreFailed(configPath, journal, ex);
+                    }
+                    journal.Delete();
+                    _host.Warning($"Restored '{configPath}' from the journal of an interrupted dry run ({who}): '{journal.ConfigKey}' holds '{journal.ForwardModelId}' again.");
+                }
+                return journal.OriginalBytes;
+            }
+
+            // The file changed after the interrupted run: restoring would overwrite someone's edit.
+            var original = configPath + ".dryrun-original";
+            try { AtomicFile.WriteAllBytes(original, journal.OriginalBytes); } catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+            var fix = $"Compare '{configPath}' with '{original}' (the bytes before the interrupted run), keep the right one as '{configPath}', then delete '{journalPath}'.";
+            throw new ModelLedgerException(ErrorIds.DryRunRestoreFailed, FailureCategory.InvalidData,
+                $"The journal of an interrupted dry run ({who}) is next to '{configPath}', but the config changed since: it holds neither the original nor the switched bytes, so it was not overwritten. {fix}")
+            {
+                Target = configPath,
+                FilePath = configPath,
+                Field = journal.ConfigKey,
+                RecommendedAction = fix,
+            };
+        }
+
+        private static ModelLedgerException RestoreFailed(string configPath, DryRunJournal journal, Exception ex)
+        {
+            var journalPath = DryRunJournal.PathFor(configPath);
+            var fix = $"Set '{journal.ConfigKey}' in '{configPath}' back to '{journal.ForwardModelId}' by hand (the original bytes are in '{journalPath}', field originalBytes, base64), " +
+                      $"or fix the cause and run Invoke-RollbackDryRun -Recover -ConfigPath '{configPath}'. Keep user traffic off this config until then.";
+            return new ModelLedgerException(ErrorIds.DryRunRestoreFailed, FailureCategory.WriteError,
+                $"The config '{configPath}' could not be restored after the dry run ({ex.Message}); it may still send the rollback ID '{journal.RollbackModelId}'. {fix}", ex)
+            {
+                Target = configPath,
+                FilePath = configPath,
+                Field = journal.ConfigKey,
+                RecommendedAction = fix,
+            };
+        }
+
+        private static string? SkipReason(LedgerEntry entry)
+        {
+            if (string.IsNullOrEmpty(entry.CurrentModelId)) return "the ledger records no current model ID, so there is nothing to switch back from. Complete the entry first.";
+            if (string.IsNullOrEmpty(entry.RollbackModelId)) return "the ledger records no rollback model ID, so there is no rollback to rehearse. Record the approved rollback ID first.";
+            if (string.Equals(entry.CurrentModelId, entry.RollbackModelId, StringComparison.Ordinal))
+                return "the rollback ID is the current ID, so a switch would change nothing. Record the previous approved ID as the rollback.";
+            return null;
+        }
+
+        private static ModelLedgerException ConfigMismatch(string configPath, ConfigKeyPath key, JsonStringSlot slot, LedgerEntry entry)
+        {
+            var hint = string.Equals(slot.Value, entry.RollbackModelId, StringComparison.Ordinal)
+                ? " It already holds the rollback ID: an earlier run may not have been restored, or the rollback is already live."
+                : new ModelIdHints(new[] { entry.CurrentModelId! }).For(slot.Value).Count > 0 ? " That is a near miss, not a match: IDs are exact strings." : "";
+            var fix = "Deploy the ledger's current ID to staging first (or fix the ledger), so the rehearsal switches from what production sends.";
+            return new ModelLedgerException(ErrorIds.DryRunConfigMismatch, FailureCategory.InvalidData,
+                $"Config '{configPath}' line {slot.Line}, '{key}': holds '{slot.Value}', not the ledger's current ID '{entry.CurrentModelId}' for service '{entry.Service}'.{hint} Nothing was changed. {fix}")
+            {
+                Target = configPath,
+                FilePath = configPath,
+                Line = slot.Line,
+                Field = key.Text,
+                RecommendedAction = fix,
+            };
+        }
+
+        private static DryRunLock AcquireLock(string configPath) => DryRunLock.Acquire(configPath);
+
+        private static byte[]? ReadConfig(string configPath, bool required)
+        {
+            try
+            {
+                if (!File.Exists(configPath))
+                {
+                    if (!required) return null;
+                    throw FileErrors.NotFound(ErrorIds.DryRunConfigNotFound, "Config", configPath, "Pass the staging config file (JSON) that the service reads its model ID from.");
+                }
+                return File.ReadAllBytes(configPath);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw FileErrors.Unreadable(ErrorIds.DryRunConfigInvalid, "Config", configPath, ex);
+            }
+        }
+
+        private static void WriteOrFail(Action write, string path, string what)
+        {
+            try
+            {
+                write();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                var fix = "Check that this account may write in the config's folder and that the disk has space, then run the dry run again.";
+                throw new ModelLedgerException(ErrorIds.OutputWriteFailed, ex is UnauthorizedAccessException ? FailureCategory.PermissionDenied : FailureCategory.WriteError,
+                    $"Could not write {what} '{path}': {ex.Message} {fix}", ex)
+                {
+                    Target = path,
+                    FilePath = path,
+                    RecommendedAction = fix,
+                };
+            }
+        }
+
+        private static bool SameBytes(byte[]? a, byte[]? b) => a != null && b != null && a.AsSpan().SequenceEqual(b);
+
+        private static int CurrentProcessId()
+        {
+            using var p = System.Diagnostics.Process.GetCurrentProcess();
+            return p.Id;
+        }
+
+        private static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using ModelLedger.DryRun;
+using ModelLedger.Ledger;
+using ModelLedger.PowerShellHost;
+
+namespace ModelLedger.Commands
+{
+    /// <summary>
+    /// Rehearses one service's rollback in staging: switches the config to the rollback ID, checks the ID the
+    /// application sends, runs the workload, and always restores the config byte for byte.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "RollbackDryRun", DefaultParameterSetName = LedgerSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(DryRunResult))]
+    public sealed class InvokeRollbackDryRunCommand : ModelLedgerCmdlet
+    {
+        private const string LedgerSet = "Ledger";
+        private const string EntrySet = "Entry";
+        private const string RecoverSet = "Recover";
+
+        private ScriptRehearsalHost? _host;
+
+        /// <summary>The service whose rollback to rehearse (looked up in -LedgerPath, case-insensitively).</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = LedgerSet)]
+        [ValidateNotNullOrEmpty]
+        public string Service { get; set; } = "";
+
+        /// <summary>The ledger (JSON or CSV) holding the service's current and rollback IDs.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LedgerSet)]
+        [ValidateNotNullOrEmpty]
+        public string LedgerPath { get; set; } = "";
+
+        /// <summary>A ledger entry, usually from Get-ModelLedger.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = EntrySet, ValueFromPipeline = true)]
+        public LedgerEntry? InputObject { get; set; }
+
+        /// <summary>The staging config (JSON) the service reads its model ID from.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LedgerSet)]
+        [Parameter(Mandatory = true, ParameterSetName = EntrySet)]
+        [Parameter(Mandatory = true, ParameterSetName = RecoverSet)]
+        [ValidateNotNullOrEmpty]
+        public string ConfigPath { get; set; } = "";
+
+        /// <summary>Dotted path of the property holding the model ID ('llm.chat.model'; a number selects an array item).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LedgerSet)]
+        [Parameter(Mandatory = true, ParameterSetName = EntrySet)]
+        [ValidateNotNullOrEmpty]
+        public string ConfigKey { get; set; } = "";
+
+        /// <summary>Reloads the component and outputs the model ID the application actually sends.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LedgerSet)]
+        [Parameter(Mandatory = true, ParameterSetName = EntrySet)]
+        public ScriptBlock? ProbeScript { get; set; }
+
+        /// <summary>Runs the small staging request set; fails by throwing.</summary>
+        [Parameter(ParameterSetName = LedgerSet)]
+        [Parameter(ParameterSetName = EntrySet)]
+        public ScriptBlock? WorkloadScript { get; set; }
+
+        /// <summary>Longest the probe, and then the workload, may each run before it is stopped and the run fails.</summary>
+        [Parameter(ParameterSetName = LedgerSet)]
+        [Parameter(ParameterSetName = EntrySet)]
+        [ValidateRange(1, 86400)]
+        public int TimeoutSec { get; set; } = 300;
+
+        /// <summary>Only repair the config from the journal an interrupted run left; run no rehearsal.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = RecoverSet)]
+        public SwitchParameter Recover { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var configPath = GetOutputPath(ConfigPath);
+            try
+            {
+                if (ParameterSetName == RecoverSet)
+                {
+                    var recovered = new RollbackRehearsal(NewHost("recovery", null)).RecoverOnly(configPath);
+                    if (recovered != null) WriteObject(recovered);
+                    return;
+                }
+
+                var entry = ParameterSetName == EntrySet ? InputObject! : FindEntry();
+                if (entry == null) return;
+                _host = NewHost(entry.Service ?? "", ProbeScript!);
+                var result = new RollbackRehearsal(_host).Run(entry, configPath, ConfigKeyPath.Parse(ConfigKey));
+                if (result != null) WriteObject(result);
+            }
+            catch (ModelLedgerException ex) when (ex.ErrorId == ErrorIds.DryRunConfigMismatch)
+            {
+                WriteError(ex);
+            }
+            catch (ModelLedgerException ex)
+            {
+                ThrowTerminatingError(ex);
+            }
+            finally
+            {
+                _host = null;
+            }
+        }
+
+        protected override void StopProcessing() => _host?.Stop();
+
+        private ScriptRehearsalHost NewHost(string service, ScriptBlock? probe) =>
+            new(this, probe, WorkloadScript, TimeSpan.FromSeconds(TimeoutSec), $"Rollback dry run: {service}");
+
+        private LedgerEntry? FindEntry()
+        {
+            ModelLedgerException? failure = null;
+            var path = ResolveFilePathsCollectingErrors(LedgerPath,
+                p => FileErrors.NotFound(ErrorIds.LedgerNotFound, "Ledger", p, "Pass the ledger file (.json or .csv) that records the service's rollback ID."),
+                e => failure = e).FirstOrDefault();
+            if (path == null) throw failure!;
+            var entries = LedgerReader.ReadFile(path);
+            var entry = entries.FirstOrDefault(e => string.Equals(e.Service, Service, StringComparison.Ordinal))
+                        ?? entries.FirstOrDefault(e => string.Equals(e.Service, Service, StringComparison.OrdinalIgnoreCase));
+            if (entry != null) return entry;
+            var fix = "Check the spelling against Get-ModelLedger, or add the service to the ledger with its current and rollback model IDs.";
+            throw new ModelLedgerException(ErrorIds.LedgerServiceNotFound, FailureCategory.ObjectNotFound,
+                $"Ledger '{path}' has no entry for service '{Service}' (it has {string.Join(", ", entries.Select(e => "'" + e.Service + "'"))}). {fix}")
+            {
+                Target = Service,
+                FilePath = path,
+                RecommendedAction = fix,
+            };
+        }
+    }
+}

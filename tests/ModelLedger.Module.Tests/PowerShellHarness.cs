@@ -98,6 +98,32 @@ namespace ModelLedger.Module.Tests
             };
         }
 
+        /// <summary>Runs script text and presses Ctrl+C (PowerShell.Stop) once <paramref name="stopWhen"/> holds; bounded by <paramref name="max"/>.</summary>
+        public (bool Stopped, Exception? Failure) RunAndStop(string script, Dictionary<string, object?> variables, Func<bool> stopWhen, TimeSpan max)
+        {
+            foreach (var kv in variables) SetVariable(kv.Key, kv.Value);
+            using var ps = PowerShell.Create();
+            ps.Runspace = _session.Runspace;
+            ps.AddScript(script);
+            var async = ps.BeginInvoke();
+            var deadline = DateTime.UtcNow + max;
+            while (!stopWhen() && !async.IsCompleted && DateTime.UtcNow < deadline) System.Threading.Thread.Sleep(10);
+            ps.Stop();
+            try
+            {
+                ps.EndInvoke(async);
+                return (false, null);
+            }
+            catch (PipelineStoppedException)
+            {
+                return (true, null);
+            }
+            catch (Exception ex)
+            {
+                return (false, ex);
+            }
+        }
+
         public void Dispose() => _session.Dispose();
     }
 }

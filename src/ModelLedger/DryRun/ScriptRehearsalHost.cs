@@ -36,16 +36,22 @@ namespace ModelLedger.PowerShellHost
 
         public bool ShouldProcess(string target, string action) => _cmdlet.ShouldProcess(target, action);
 
-        public void Verbose(string message) => _cmdlet.WriteVerbose(message);
+        public void Verbose(string message) => Write(() => _cmdlet.WriteVerbose(message));
 
-        public void Warning(string message) => _cmdlet.WriteWarning(message);
+        public void Warning(string message) => Write(() => _cmdlet.WriteWarning(message));
 
         public void Progress(string phase, int percentComplete) =>
-            _cmdlet.WriteProgress(new ProgressRecord(2, _activity, phase)
+            Write(() => _cmdlet.WriteProgress(new ProgressRecord(2, _activity, phase)
             {
                 PercentComplete = percentComplete,
                 RecordType = percentComplete >= 100 ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-            });
+            }));
+
+        // Once Ctrl+C is pressed every Write* throws PipelineStoppedException; a message must never stop the restore.
+        private static void Write(Action write)
+        {
+            try { write(); } catch (PipelineStoppedException) { }
+        }
 
         public IReadOnlyList<string> Probe(DryRunContext context) => _probe == null ? Array.Empty<string>() :
             Invoke(_probe, context, "probe").Where(o => o != null).Select(o => o.BaseObject as string ?? o.ToString()).ToList();
@@ -84,7 +90,7 @@ namespace ModelLedger.PowerShellHost
             }, null, _timeout, Timeout.InfiniteTimeSpan);
             try
             {
-                _cmdlet.WriteVerbose($"Running the {what} (time limit {_timeout.TotalSeconds:0} s).");
+                Verbose($"Running the {what} (time limit {_timeout.TotalSeconds:0} s).");
                 var output = ps.Invoke();
                 ForwardErrors(ps, what);
                 if (Volatile.Read(ref timedOut) == 1) throw TimedOut(what);
@@ -109,7 +115,7 @@ namespace ModelLedger.PowerShellHost
         private void ForwardErrors(PowerShell ps, string what)
         {
             foreach (var record in ps.Streams.Error)
-                _cmdlet.WriteWarning($"The {what} wrote an error: {record}");
+                Warning($"The {what} wrote an error: {record}");
         }
 
         private RehearsalScriptFailedException TimedOut(string what) =>

@@ -67,5 +67,29 @@ namespace ModelLedger.Module.Tests
             Assert.Contains("Services without an emergency alternative: report-writer", output);
             Assert.Contains("Services without a rollback owner:        search-summarizer", output);
         }
+
+        [Fact]
+        public void RollbackDryRunExampleRehearsesOnAWorkingCopyAndLeavesTheRepositoryAlone()
+        {
+            var example = Repo.File("examples", "data", "staging", "support-router.config.json");
+            var before = File.ReadAllBytes(example);
+            var (code, output, _) = RunnerTests.RunRunner("examples/rollback-dry-run.ps1");
+            Assert.Equal(0, code);
+            Assert.Contains("ROLLBACK REHEARSED: support-router sends 'gpt-4o-2024-08-06' when switched.", output);
+            Assert.Contains("config restored byte for byte: True", output);
+            Assert.Equal(before, File.ReadAllBytes(example));
+
+            // report-writer's current ID is not what this staging config holds: refused, nothing changed, exit 2.
+            var refused = RunnerTests.RunRunner("examples/rollback-dry-run.ps1", "-Service", "report-writer");
+            Assert.Equal(2, refused.Code);
+            Assert.Contains("DryRunConfigMismatch", refused.Err);
+
+            using var dir = new TempDir();
+            var config = dir.File("c.json");
+            File.Copy(example, config);
+            var onCopy = RunnerTests.RunRunner("examples/rollback-dry-run.ps1", "-ConfigPath", config, "-TimeoutSec", "1", "-ConfigKey", "llm.chat.model");
+            Assert.Equal(0, onCopy.Code);
+            Assert.Equal(before, File.ReadAllBytes(config));
+        }
     }
 }

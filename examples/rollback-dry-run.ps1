@@ -1,0 +1,85 @@
+<#
+.SYNOPSIS
+    Runbook step 5: rehearse a service's rollback in staging, without user traffic, and always put the config back.
+.DESCRIPTION
+    Switches the staging config's model ID to the ledger's rollback ID, asks the application which model ID it now
+    sends (the probe reloads the config the way the service does), runs a small request set (the workload), restores
+    the config byte for byte and prints the result. If the process dies mid-run, the next run (or
+    Invoke-RollbackDryRun -Recover) restores the config from the journal left beside it.
+
+    With no -ConfigPath it rehearses on a working copy of examples/data/staging/support-router.config.json, so the
+    example never edits the repository. Uses only core cmdlets and .NET, so it runs in pwsh, Windows PowerShell 5.1
+    and ModelLedger.Runner.
+
+    Exit codes: 0 the rollback rehearsal passed; 1 it failed (the printed message says what the application sent);
+    2 the rehearsal could not run (ledger, config or key problem; the error says what to do).
+.EXAMPLE
+    dotnet run --project src/ModelLedger.Runner -- examples/rollback-dry-run.ps1
+.EXAMPLE
+    pwsh ./examples/rollback-dry-run.ps1 -LedgerPath ./ledger.json -Service support-router -ConfigPath /srv/staging/support-router.json -ConfigKey llm.chat.model
+#>
+param(
+    [string]$LedgerPath = "$PSScriptRoot/data/ledger.json",
+    [string]$Service = 'support-router',
+    [string]$ConfigPath,
+    [string]$ConfigKey = 'llm.chat.model',
+    [int]$TimeoutSec = 120
+)
+Import-Module "$PSScriptRoot/../ModelLedger.psd1"
+
+if (-not $ConfigPath) {
+    $work = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), "modelledger-staging-" + [guid]::NewGuid().ToString('N').Substring(0, 8))
+    $null = [System.IO.Directory]::CreateDirectory($work)
+    $ConfigPath = [System.IO.Path]::Combine($work, 'support-router.config.json')
+    [System.IO.File]::Copy("$PSScriptRoot/data/staging/support-router.config.json", $ConfigPath)
+    $Host.UI.WriteLine("Rehearsing on a working copy of the example staging config: $ConfigPath")
+}
+
+# The probe: what the service does on reload - read its config file and take the chat model from it.
+# Replace the body with your service's own reload + "which model do you send" call (a health endpoint, a log line).
+$probe = {
+    param($ctx)
+    $options = [System.Text.Json.JsonDocumentOptions]@{ CommentHandling = 'Skip'; AllowTrailingCommas = $true }
+    $doc = [System.Text.Json.JsonDocument]::Parse([System.IO.File]::ReadAllText($ctx.ConfigPath), $options)
+    try {
+        $node = $doc.RootElement
+        foreach ($segment in $ctx.ConfigKey.Split('.')) { $node = $node.GetProperty($segment) }
+        $node.GetString()
+    }
+    finally { $doc.Dispose() }
+}
+
+# The workload: the small request set. Offline, it builds the requests the service would send and checks each one
+# names the switched model; against a real staging endpoint, send them and throw on any non-2xx answer.
+$workload = {
+    param($ctx)
+    foreach ($intent in 'billing', 'outage', 'account') {
+        $request = @{ model = (& $probe $ctx); messages = @(@{ role = 'user'; content = "classify: $intent" }) }
+        if ($request.model -cne $ctx.ExpectedModelId) { throw "request '$intent' would send '$($request.model)', not '$($ctx.ExpectedModelId)'" }
+    }
+}
+
+$code = 0
+try {
+    $result = Invoke-RollbackDryRun -Service $Service -LedgerPath $LedgerPath -ConfigPath $ConfigPath -ConfigKey $ConfigKey `
+        -ProbeScript $probe -WorkloadScript $workload -TimeoutSec $TimeoutSec -ErrorAction Stop
+    if ($null -ne $result) {   # $null under -WhatIf, or when -Confirm was answered No
+        $result | Out-Default
+        $Host.UI.WriteLine("Switched at $($result.SwitchedAt.ToString('u')), restored at $($result.RestoredAt.ToString('u')); config restored byte for byte: $($result.Restored).")
+        if ($result.Status -eq 'Passed') {
+            $Host.UI.WriteLine("ROLLBACK REHEARSED: $Service sends '$($result.RollbackModelId)' when switched. $($result.Message)")
+        }
+        else {
+            $Host.UI.WriteLine("ROLLBACK NOT READY: $($result.Message)")
+            $code = 1
+        }
+    }
+}
+catch {
+    $Host.UI.WriteErrorLine("Dry run could not run [$($_.FullyQualifiedErrorId)]: $($_.Exception.Message)")
+    $code = 2
+}
+finally {
+    if ($work) { [System.IO.Directory]::Delete($work, $true) }
+}
+exit $code

@@ -31,7 +31,7 @@ namespace ModelLedger.Client
         /// <summary>Largest response body read; a bigger one fails clearly instead of filling memory.</summary>
         public long MaximumResponseBytes { get; set; } = DefaultMaximumResponseBytes;
 
-        public const long DefaultMaximumResponseBytes = 32L * 1024 * 1024;
+        public const long DefaultMaximumResponseBytes = 64L * 1024 * 1024;
 
         public bool UseCache { get; set; } = true;
 

@@ -27,9 +27,12 @@ namespace ModelLedger.Benchmarks
             try
             {
                 Console.WriteLine($"ModelLedger side-by-side, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
-                foreach (var scale in new[] { 1, 10, 100 }) rows.AddRange(GateRows(work, 100 * scale, 1_000 * scale));
-                foreach (var models in new[] { 1_000, 10_000, 100_000 }) rows.AddRange(ParseRows(models));
-                rows.AddRange(ImportRows());
+                // "side-by-side gate|capture|parse|import" runs one group (for a quick look); no argument runs all of them.
+                bool Want(string group) => args.Length < 2 || args.Skip(1).Contains(group);
+                if (Want("gate")) foreach (var scale in new[] { 1, 10, 100 }) rows.AddRange(GateRows(work, 100 * scale, 1_000 * scale));
+                if (Want("capture")) foreach (var models in new[] { 1_000, 10_000, 100_000 }) rows.AddRange(CaptureRows(work, models));
+                if (Want("parse")) foreach (var models in new[] { 1_000, 10_000, 100_000 }) rows.AddRange(ParseRows(models));
+                if (Want("import")) rows.AddRange(ImportRows());
                 Console.WriteLine();
                 Console.WriteLine(ResultTable.ToMarkdown(rows));
             }
@@ -75,6 +78,48 @@ namespace ModelLedger.Benchmarks
                 $"{naiveMs / decisionMs:F0}x faster", big ? ">= 100x and < 250 ms" : "linear growth", big ? (naiveMs / decisionMs >= 100 && decisionMs < 250 ? "yes" : "no") : "-");
             yield return new ResultRow("release gate, every finding to the pipeline", size, Measure.Ms(allMs), $"naive PowerShell {Measure.Ms(naiveMs)}",
                 $"{naiveMs / allMs:F0}x faster", big ? ">= 100x" : "linear growth", big ? (naiveMs / allMs >= 100 ? "yes" : "no") : "-");
+        }
+
+        /// <summary>
+        /// Capturing the model list from a loopback server: Get-CometModel -OutSnapshot (reads, validates, hashes the body
+        /// and writes the snapshot atomically) against the seed's curl | jq -r '.data[]?.id' | sort -u > file.
+        /// </summary>
+        private static IEnumerable<ResultRow> CaptureRows(string work, int models)
+        {
+            var body = DataGenerator.ModelListResponse(models);
+            using var server = new LoopbackModelServer(body);
+            var manifest = ModuleLocator.FindManifest() ?? throw new InvalidOperationException("ModelLedger.psd1 not found");
+            const string key = "bench-key-not-a-secret";
+            Environment.SetEnvironmentVariable("COMETAPI_API_KEY", key);
+            using var session = new ScriptSession(new RunnerHost(TextWriter.Null, TextWriter.Null, TextReader.Null), manifest);
+            var snapshot = Path.Combine(work, $"captured-{models}.json");
+            var idsFile = Path.Combine(work, $"ids-{models}.txt");
+            var runs = models >= 100_000 ? 7 : 11;
+
+            // Timed as a capture step runs it ($null = ...: the objects are not needed); the count is checked from the file after.
+            var moduleMs = Measure.MedianMs(runs, () =>
+                Invoke(session, $"$null = Get-CometModel -BaseUri '{server.BaseUri}' -NoCache -MaximumRetryCount 0 -OutSnapshot $l -CredentialLabel bench; 0", snapshot, snapshot), warmup: 2);
+            var captured = Invoke(session, "@(Get-CometModel -SnapshotPath $l).Count", snapshot, snapshot);
+            var shell = $"curl -s -H 'Authorization: Bearer {key}' -H 'Accept: application/json' '{server.BaseUri}/v1/models' | jq -r '.data[]?.id' | sort -u > '{idsFile}'";
+            var curlMs = Measure.MedianMs(runs, () => RunShell(shell), warmup: 1);
+            var curlIds = File.ReadAllLines(idsFile).Length;
+            if (captured != models || curlIds != models)
+                throw new InvalidOperationException($"capture disagrees: module {captured}, curl|jq {curlIds}, generated {models}");
+
+            var big = models >= 100_000;
+            yield return new ResultRow("capture: Get-CometModel -OutSnapshot (hash + atomic write)", $"{models:N0} models ({body.Length / 1_000_000.0:F1} MB)", Measure.Ms(moduleMs),
+                $"curl \\| jq \\| sort -u {Measure.Ms(curlMs)}", $"{moduleMs / curlMs:F2}x its time", big ? "<= 0.5x" : "linear growth",
+                big ? (moduleMs <= curlMs / 2 ? "yes" : "no") : "-");
+        }
+
+        private static void RunShell(string command)
+        {
+            var start = new ProcessStartInfo("bash") { UseShellExecute = false };
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(command);
+            using var p = Process.Start(start)!;
+            p.WaitForExit();
+            if (p.ExitCode != 0) throw new InvalidOperationException($"'{command}' exited {p.ExitCode}");
         }
 
         private static ModelSnapshot SnapshotReaderFriendly(int models)

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using System.Text.Json;
+using ModelLedger.IO;
 
 namespace ModelLedger.Client
 {
@@ -112,11 +114,12 @@ namespace ModelLedger.Client
             var result = new ParsedModelList();
             var index = new Dictionary<string, int>(StringComparer.Ordinal);
             var position = 0;
+            var shared = new SharedStrings();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 if (reader.TokenType != JsonTokenType.StartObject)
                     throw Mismatch(source, $"data[{position}] is {Describe(reader.TokenType)}, not a model object.", field: $"data[{position}]");
-                var model = ReadModel(ref reader, source, position);
+                var model = ReadModel(ref reader, source, position, shared);
                 if (index.TryGetValue(model.Id, out var count)) index[model.Id] = count + 1;
                 else
                 {
@@ -130,37 +133,49 @@ namespace ModelLedger.Client
             return result;
         }
 
-        private static CometModel ReadModel(ref Utf8JsonReader reader, string source, int position)
+        private static readonly byte[] IdName = Encoding.UTF8.GetBytes("id");
+        private static readonly byte[] OwnedByName = Encoding.UTF8.GetBytes("owned_by");
+        private static readonly byte[] ObjectName = Encoding.UTF8.GetBytes("object");
+        private static readonly byte[] CreatedName = Encoding.UTF8.GetBytes("created");
+
+        // The hot loop of a 100,000-model capture: property names are compared as UTF-8 bytes (no string per name) and
+        // the few values that repeat across the list ("model", the owners) share one string instance.
+        private static CometModel ReadModel(ref Utf8JsonReader reader, string source, int position, SharedStrings shared)
         {
             var model = new CometModel();
             string? id = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.GetString();
-                reader.Read();
-                switch (name)
+                if (reader.ValueTextEquals(IdName))
                 {
-                    case "id":
-                        if (reader.TokenType != JsonTokenType.String)
-                            throw Mismatch(source, $"data[{position}].id is {Describe(reader.TokenType)}, not a string.", field: $"data[{position}].id");
-                        id = reader.GetString();
-                        break;
-                    case "owned_by":
-                        if (reader.TokenType == JsonTokenType.String) model.OwnedBy = reader.GetString();
-                        else reader.Skip();
-                        break;
-                    case "object":
-                        if (reader.TokenType == JsonTokenType.String) model.Object = reader.GetString();
-                        else reader.Skip();
-                        break;
-                    case "created":
-                        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var secs) && secs >= -62135596800L && secs <= 253402300799L)
-                            model.Created = DateTimeOffset.FromUnixTimeSeconds(secs);
-                        else reader.Skip();
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.String)
+                        throw Mismatch(source, $"data[{position}].id is {Describe(reader.TokenType)}, not a string.", field: $"data[{position}].id");
+                    id = reader.GetString();
+                }
+                else if (reader.ValueTextEquals(OwnedByName))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String) model.OwnedBy = shared.Get(ref reader);
+                    else reader.Skip();
+                }
+                else if (reader.ValueTextEquals(ObjectName))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String) model.Object = shared.Get(ref reader);
+                    else reader.Skip();
+                }
+                else if (reader.ValueTextEquals(CreatedName))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var secs) && secs >= -62135596800L && secs <= 253402300799L)
+                        model.Created = DateTimeOffset.FromUnixTimeSeconds(secs);
+                    else reader.Skip();
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
                 }
             }
             if (id == null)

@@ -9,6 +9,7 @@ namespace ModelLedger.Module.Tests
     /// The COMETAPI_API_KEY / COMETAPI_BASE_URL defaults. Environment variables are process-wide, so every test that
     /// touches them lives in this one class (xunit runs a class's tests one after another) and restores them.
     /// </summary>
+    [Collection("ProcessEnvironment")]
     public class GetCometModelEnvironmentTests
     {
         private static void WithEnvironment(string? baseUri, string? key, Action body)

@@ -359,6 +359,21 @@ Get-ModelLedger $l | Test-ModelLedger -Model $models -Check RollbackModelAvailab
             Assert.Contains("gpt-4.1-2025-04-14", text);
             Assert.DoesNotContain("\u001b[", text);
         }
+
+        [Fact]
+        public void ALargeLedgerReportsProgressWithAPercentageAndCompletes()
+        {
+            using var dir = new TempDir();
+            var entries = Enumerable.Range(0, 2500).Select(i => GateFiles.Entry("svc-" + i, "m" + i, "r" + i)).ToArray();
+            var ledger = GateFiles.Ledger(dir, entries);
+            var snapshot = GateFiles.Snapshot(dir, Enumerable.Range(0, 2500).SelectMany(i => new[] { "m" + i, "r" + i }));
+            using var ps = new PowerShellHarness();
+            var run = ps.Run("Test-ModelLedger $l -SnapshotPath $s -Quiet", new() { ["l"] = ledger, ["s"] = snapshot });
+            Assert.Equal(true, run.Output.Single().BaseObject);
+            Assert.Equal(new[] { "1000 entries checked", "2000 entries checked" }, run.Progress.Where(p => p.RecordType == ProgressRecordType.Processing).Select(p => p.StatusDescription));
+            Assert.Equal(new[] { 40, 80 }, run.Progress.Where(p => p.RecordType == ProgressRecordType.Processing).Select(p => p.PercentComplete));
+            Assert.Equal(ProgressRecordType.Completed, run.Progress.Last().RecordType);
+        }
     }
 
     /// <summary>Tests that set process environment variables (TF_BUILD) must not run beside others.</summary>

@@ -129,6 +129,8 @@ namespace ModelLedger.Commands
         protected override void EndProcessing()
         {
             Emit(_gate!.Finish());
+            if (_entries >= 1000)
+                WriteProgress(new ProgressRecord(1, "Test-ModelLedger", $"{_entries} entries checked") { RecordType = ProgressRecordType.Completed });
             if (_entries == 0)
                 WriteWarning("No ledger entries were gated: the ledger is empty or nothing was piped in.");
             if (IsAzureDevOps())

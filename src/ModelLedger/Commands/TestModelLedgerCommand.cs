@@ -150,13 +150,16 @@ namespace ModelLedger.Commands
             Emit(_gate!.Evaluate(entry));
         }
 
+        // Decided once per run: a 10,000-entry gate emits ~70,000 findings.
+        private bool? _keepFindings;
+
         private void Emit(IEnumerable<LedgerFinding> findings)
         {
             foreach (var f in findings)
             {
                 if (f.Status == FindingStatus.Fail) _failed = true;
                 // The report files and Azure DevOps lines need every finding; keep them only when asked for.
-                if (OutputFormat != null || IsAzureDevOps()) _findings.Add(f);
+                if (_keepFindings ??= OutputFormat != null || IsAzureDevOps()) _findings.Add(f);
                 if (Quiet || (Check != null && !Check.Contains(f.Check, StringComparer.OrdinalIgnoreCase))) continue;
                 WriteObject(f);
             }

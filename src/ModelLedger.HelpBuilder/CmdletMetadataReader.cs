@@ -112,6 +112,7 @@ namespace ModelLedger.HelpBuilder
         private static ParameterMeta? ReadParameter(MetadataReader md, TypeNameProvider provider, PropertyDefinition property)
         {
             var p = new ParameterMeta { Name = md.GetString(property.Name) };
+            var hidden = false;
             foreach (var a in property.GetCustomAttributes())
             {
                 var attr = md.GetCustomAttribute(a);
@@ -128,6 +129,7 @@ namespace ModelLedger.HelpBuilder
                                 case "ParameterSetName": set.Name = named.Value as string ?? ParameterSetMeta.AllSets; break;
                                 case "ValueFromPipeline": set.ByValue = named.Value is true; break;
                                 case "ValueFromPipelineByPropertyName": set.ByPropertyName = named.Value is true; break;
+                                case "DontShow": hidden |= named.Value is true; break;
                             }
                         }
                         p.Sets.Add(set);
@@ -143,7 +145,8 @@ namespace ModelLedger.HelpBuilder
                         break;
                 }
             }
-            if (p.Sets.Count == 0) return null;
+            // Not a parameter, or one hidden from help and tab completion ([Parameter(DontShow = true)]).
+            if (p.Sets.Count == 0 || hidden) return null;
             p.TypeName = property.DecodeSignature(provider, null).ReturnType;
             return p;
         }

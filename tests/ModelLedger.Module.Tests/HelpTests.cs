@@ -25,7 +25,7 @@ namespace ModelLedger.Module.Tests
                 $examples = @($help.examples.example | Where-Object { "$($_.code)".Trim() })
                 if ($examples.Count -lt 2) { "${name}: $($examples.Count) example(s) with code, need at least 2" }
                 foreach ($p in $cmd.Parameters.Values) {
-                    if ($skip -contains $p.Name) { continue }
+                    if ($skip -contains $p.Name -or @($p.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow })) { continue }
                     $hp = @($help.parameters.parameter | Where-Object name -eq $p.Name)
                     if (-not (@($hp | ForEach-Object { $_.description } | ForEach-Object Text) -join '').Trim()) { "${name} -$($p.Name): no description" }
                 }
@@ -85,7 +85,7 @@ namespace ModelLedger.Module.Tests
                 foreach ($cmd in Get-Command -Module ModelLedger -CommandType Cmdlet) {
                     $help = Get-Help $cmd.Name -Full
                     $inHelp = @($help.syntax.syntaxItem | ForEach-Object { $_.parameter } | ForEach-Object name | Where-Object { $skip -notcontains $_ })
-                    $inCmdlet = @($cmd.Parameters.Keys | Where-Object { $skip -notcontains $_ })
+                    $inCmdlet = @($cmd.Parameters.Values | Where-Object { $skip -notcontains $_.Name -and -not @($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }) } | ForEach-Object Name)
                     foreach ($n in $inCmdlet) { if ($inHelp -notcontains $n) { "$($cmd.Name) -${n}: missing from help syntax" } }
                     foreach ($n in $inHelp) { if ($inCmdlet -notcontains $n) { "$($cmd.Name) -${n}: in help syntax but not a parameter" } }
                     if (@($help.syntax.syntaxItem).Count -ne @($cmd.ParameterSets).Count) { "$($cmd.Name): $(@($help.syntax.syntaxItem).Count) syntax items for $(@($cmd.ParameterSets).Count) parameter sets" }

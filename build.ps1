@@ -53,6 +53,8 @@ try {
         New-Item -ItemType Directory -Path $target | Out-Null
         Copy-Item (Join-Path $PSScriptRoot 'ModelLedger.psd1') $target
         Copy-Item (Join-Path $PSScriptRoot 'module') $target -Recurse
+        # Get-Help reads <ModuleBase>/en-US/ (cmdlet MAML built from docs/help, about_ topics): beside the manifest.
+        Copy-Item (Join-Path $PSScriptRoot 'en-US') $target -Recurse
         Get-ChildItem $target -Recurse -Filter *.pdb | Remove-Item
         Test-ModuleManifest (Join-Path $target 'ModelLedger.psd1') | Out-Null
         Write-Host "Module folder: $target"

@@ -9,6 +9,8 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
+    # The core assembly's types (ModelLedger.LedgerFinding, ModelLedger.ErrorIds...) are usable in scripts right after Import-Module.
+    RequiredAssemblies   = @('module/ModelLedger.Core.dll')
     TypesToProcess       = @('module/ModelLedger.Types.ps1xml')
     FormatsToProcess     = @(
         'module/formats/LedgerEntry.Format.ps1xml',

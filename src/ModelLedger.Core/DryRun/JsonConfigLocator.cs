@@ -84,6 +84,12 @@ namespace ModelLedger.DryRun
                 throw Invalid(configPath, (int?)(ex.LineNumber + 1), key.Text,
                     $"is not valid JSON ({FirstSentence(ex.Message)}).", "Fix the file so the application can read it, then run the dry run again.", ex);
             }
+            catch (InvalidOperationException ex)
+            {
+                // Utf8JsonReader validates structure, not the bytes inside strings: GetString finds invalid UTF-8 late.
+                throw Invalid(configPath, null, key.Text, "holds text that is not valid UTF-8.",
+                    "Save the config as UTF-8 (with or without BOM), then run the dry run again.", ex);
+            }
 
             if (found.Count > 1)
                 throw Invalid(configPath, found[1].Line, key.Text,

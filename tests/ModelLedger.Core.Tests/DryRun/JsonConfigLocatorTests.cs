@@ -124,5 +124,15 @@ namespace ModelLedger.Core.Tests.DryRun
             var ex = Assert.Throws<ModelLedgerException>(() => ConfigKeyPath.Parse(key));
             Assert.Equal(ErrorIds.DryRunConfigKeyNotFound, ex.ErrorId);
         }
+
+        [Fact]
+        public void InvalidUtf8InsideAStringIsConfigInvalidNotACrash()
+        {
+            var bytes = Utf8("{\"m\":\"gpt-\"}");
+            bytes = bytes.Take(8).Concat(new byte[] { 0xC3, 0x28 }).Concat(bytes.Skip(8)).ToArray();
+            var ex = Assert.Throws<ModelLedgerException>(() => JsonConfigLocator.Find("c.json", bytes, ConfigKeyPath.Parse("m")));
+            Assert.Equal(ErrorIds.DryRunConfigInvalid, ex.ErrorId);
+            Assert.Contains("UTF-8", ex.Message);
+        }
     }
 }

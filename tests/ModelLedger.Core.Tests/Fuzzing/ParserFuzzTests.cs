@@ -10,7 +10,8 @@ namespace ModelLedger.Core.Tests.Fuzzing
     /// <summary>
     /// Bounded fuzzing of every file reader. CI tries 20,000 inputs per reader in a few seconds; the long run is
     ///   MODELLEDGER_FUZZ_ITERATIONS=1000000 dotnet test tests/ModelLedger.Core.Tests --filter Category=Fuzz
-    /// (MODELLEDGER_FUZZ_SEED picks another seed). The only errors allowed out are LedgerInvalid and SnapshotInvalid.
+    /// (MODELLEDGER_FUZZ_SEED picks another seed). The only errors allowed out are LedgerInvalid, SnapshotInvalid,
+    /// CometApiSchemaMismatch (the model-list reader) and the dry run's config errors.
     /// </summary>
     [Trait("Category", "Fuzz")]
     public class ParserFuzzTests
@@ -50,6 +51,17 @@ namespace ModelLedger.Core.Tests.Fuzzing
             }),
         };
 
+        private static readonly byte[][] ModelLists =
+        {
+            Utf8("{\"success\":true,\"data\":[{\"id\":\"gpt-5.4-mini\",\"object\":\"model\",\"created\":1626777600,\"owned_by\":\"openai\",\"supported_endpoint_types\":[\"openai\"]},{\"id\":\"claude-haiku-4-5-20251001\",\"owned_by\":\"anthropic\"}],\"object\":\"list\"}"),
+            Utf8("{\"object\":\"list\",\"data\":[{\"id\":\"a\",\"created\":1700000000}],\"has_more\":false,\"links\":{\"next\":null}}"),
+        };
+
+        private static readonly byte[][] StagingConfigs =
+        {
+            Utf8("{\n  // staging\n  \"llm\": { \"chat\": { \"model\": \"gpt-5.4-mini-2026-03-17\", \"temperature\": 0.1, }, },\n  \"routes\": [ { \"model\": \"x\" } ]\n}\n"),
+        };
+
         private void Check(FuzzOutcome outcome)
         {
             _output.WriteLine(outcome.ToString());
@@ -70,6 +82,15 @@ namespace ModelLedger.Core.Tests.Fuzzing
         [Fact]
         public void SnapshotReaderOnlyEverRaisesSnapshotInvalid() =>
             Check(FuzzRun.Run("snapshot", Snapshots, b => SnapshotReader.Parse("fuzz-snapshot.json", b), new[] { ErrorIds.SnapshotInvalid }, FuzzRun.Iterations(CiIterations), FuzzRun.Seed + 2));
+
+        [Fact]
+        public void ModelListParserOnlyEverRaisesCometApiSchemaMismatch() =>
+            Check(FuzzRun.Run("models list", ModelLists, b => ModelLedger.Client.ModelListParser.Parse(b, "https://api.cometapi.com/v1/models"), new[] { ErrorIds.CometApiSchemaMismatch }, FuzzRun.Iterations(CiIterations), FuzzRun.Seed + 3));
+
+        [Fact]
+        public void DryRunConfigLocatorOnlyEverRaisesItsConfigErrors() =>
+            Check(FuzzRun.Run("staging config", StagingConfigs, b => ModelLedger.DryRun.JsonConfigLocator.Find("fuzz.json", b, ModelLedger.DryRun.ConfigKeyPath.Parse("llm.chat.model")),
+                new[] { ErrorIds.DryRunConfigInvalid, ErrorIds.DryRunConfigKeyNotFound }, FuzzRun.Iterations(CiIterations), FuzzRun.Seed + 4));
 
         [Fact]
         public void MutatorIsDeterministicForASeed()

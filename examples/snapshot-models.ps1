@@ -24,7 +24,7 @@ param(
 )
 Import-Module "$PSScriptRoot/../ModelLedger.psd1"
 
-$params = @{ OutSnapshot = $OutSnapshot; CredentialLabel = $CredentialLabel; ErrorAction = 'Stop' }
+$params = @{ OutSnapshot = $OutSnapshot; CredentialLabel = $CredentialLabel; PassThru = $true; ErrorAction = 'Stop' }
 if ($BaseUri) { $params.BaseUri = $BaseUri }
 if ($ApiKey) { $params.ApiKey = $ApiKey }
 

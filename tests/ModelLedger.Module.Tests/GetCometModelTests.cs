@@ -147,7 +147,7 @@ namespace ModelLedger.Module.Tests
                 api.Enqueue(response);
                 using var ps = new PowerShellHarness();
                 var before = DateTimeOffset.UtcNow.AddSeconds(-1);
-                var run = RunWithKey(ps, Call + " -NoCache -OutSnapshot $out -CredentialLabel production -Id gpt-5.4-mini", api, key, new() { ["out"] = path });
+                var run = RunWithKey(ps, Call + " -NoCache -OutSnapshot $out -CredentialLabel production -Id gpt-5.4-mini -PassThru", api, key, new() { ["out"] = path });
                 Assert.Empty(run.AllErrors);
                 Assert.Empty(run.Warnings);
                 Assert.Equal("gpt-5.4-mini", Assert.Single(Models(run)).Id);
@@ -177,6 +177,22 @@ namespace ModelLedger.Module.Tests
             Assert.Equal("gpt-5.4-mini-2026-03-17", model.Id);
             Assert.Equal(path, model.Source);
             Assert.Contains(read.Verbose, v => v.Message.Contains("no request is sent"));
+        }
+
+        [Fact]
+        public void OutSnapshotWritesNothingToThePipelineUnlessPassThruLikeOutFile()
+        {
+            using var dir = new TempDir();
+            using var api = new FakeCometApi.FakeCometApi();
+            api.Handler = _ => FakeResponse.CometModels("m1", "m2");
+            var key = NewKey();
+            using var ps = new PowerShellHarness();
+            var quiet = RunWithKey(ps, Call + " -NoCache -OutSnapshot $out -CredentialLabel ci -Id m2, missing", api, key, new() { ["out"] = dir.File("a.json") });
+            Assert.Empty(quiet.Output);
+            Assert.StartsWith("CometModelNotFound,", Assert.Single(quiet.Errors).FullyQualifiedErrorId);
+            Assert.Contains("\"m1\"", File.ReadAllText(dir.File("a.json")));
+            var passThru = RunWithKey(ps, Call + " -NoCache -OutSnapshot $out -CredentialLabel ci -PassThru", api, key, new() { ["out"] = dir.File("b.json") });
+            Assert.Equal(new[] { "m1", "m2" }, Models(passThru).Select(m => m.Id));
         }
 
         [Fact]

@@ -21,7 +21,7 @@ namespace ModelLedger.Module.Tests
             { "Test-ModelLedger", "Test-ModelLedger $ledger -SnapshotPath $snapshot -AsOf '2026-11-24T09:00:00Z' -OutputFormat JUnit -OutputPath $work/gate.xml -Verbose; " +
                                   "Test-ModelLedger $ledger -SnapshotPath $snapshot -OutputFormat Markdown -OutputPath $work/gate.md -CredentialLabel production" },
             { "Compare-CometModelSnapshot", "Compare-CometModelSnapshot -ReferencePath $previous -DifferencePath $snapshot -LedgerPath $ledger -Verbose" },
-            { "Get-CometModel (env key)", "Get-CometModel -BaseUri $api -NoCache -OutSnapshot $work/snap.json -CredentialLabel production -Verbose -Debug" },
+            { "Get-CometModel (env key)", "Get-CometModel -BaseUri $api -NoCache -OutSnapshot $work/snap.json -CredentialLabel production -PassThru -Verbose -Debug" },
             { "Get-CometModel (-ApiKey)", "Get-CometModel -BaseUri $api -ApiKey $key -NoCache -Id missing-model -Verbose" },
             { "Get-CometModel (rejected)", "Get-CometModel -BaseUri $api -NoCache -MaximumRetryCount 0 -Id echo-401 -Verbose" },
             { "Get-CometModel (insecure)", "Get-CometModel -BaseUri 'http://models.example.invalid' -ApiKey $key -NoCache" },

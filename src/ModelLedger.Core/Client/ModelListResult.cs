@@ -62,7 +62,8 @@ namespace ModelLedger.Client
                 CredentialLabel = credentialLabel,
                 ResponseSha256 = ResponseSha256,
             };
-            snapshot.Models.AddRange(CopyModels());
+            // The snapshot is serialized and dropped at once, so it can share the (never modified) cached instances.
+            snapshot.Models.AddRange(_models);
             return snapshot;
         }
     }

@@ -86,6 +86,10 @@ namespace ModelLedger.Commands
         [Parameter(ParameterSetName = LiveSet)]
         public SwitchParameter NoCache { get; set; }
 
+        /// <summary>With -OutSnapshot, also write the models to the pipeline (as Invoke-RestMethod -OutFile -PassThru does).</summary>
+        [Parameter(ParameterSetName = LiveSet)]
+        public SwitchParameter PassThru { get; set; }
+
         /// <summary>Largest response body read before failing.</summary>
         [Parameter(ParameterSetName = LiveSet)]
         [ValidateRange(1024, long.MaxValue)]
@@ -101,7 +105,7 @@ namespace ModelLedger.Commands
 
             if (Id == null)
             {
-                if (_wroteAll) return;
+                if (_wroteAll || !WritesModels) return;
                 _wroteAll = true;
                 foreach (var m in _models) WriteObject(m);
                 return;
@@ -112,7 +116,7 @@ namespace ModelLedger.Commands
                 var match = _models.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.Ordinal));
                 if (match != null)
                 {
-                    WriteObject(match);
+                    if (WritesModels) WriteObject(match);
                     continue;
                 }
                 var hints = (_hints ??= new ModelIdHints(_models.Select(m => m.Id))).Describe(id);
@@ -128,6 +132,9 @@ namespace ModelLedger.Commands
                 });
             }
         }
+
+        // Writing a file is the job of -OutSnapshot: like Invoke-RestMethod -OutFile, the models go to the pipeline only with -PassThru.
+        private bool WritesModels => OutSnapshot == null || PassThru;
 
         protected override void StopProcessing() => _stop.Cancel();
 
@@ -226,7 +233,8 @@ namespace ModelLedger.Commands
                     }
                 }
             }
-            return result.CopyModels();
+            // Copies, so a caller editing an object never changes the session cache; none are needed for a plain capture.
+            return WritesModels || Id != null ? result.CopyModels() : new List<CometModel>();
         }
 
         /// <summary>

@@ -404,7 +404,7 @@ namespace ModelLedger.Client
                 catch (ObjectDisposedException) when (ct.IsCancellationRequested) { throw new OperationCanceledException(ct); }
                 using (stream)
                 {
-                    var chunk = new byte[16 * 1024];
+                    var chunk = new byte[128 * 1024];
                     while (true)
                     {
                         int n;

@@ -112,7 +112,8 @@ namespace ModelLedger.Client
         private static ParsedModelList ReadData(ref Utf8JsonReader reader, string source)
         {
             var result = new ParsedModelList();
-            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            Dictionary<string, int>? repeats = null;
             var position = 0;
             var shared = new SharedStrings();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -120,16 +121,17 @@ namespace ModelLedger.Client
                 if (reader.TokenType != JsonTokenType.StartObject)
                     throw Mismatch(source, $"data[{position}] is {Describe(reader.TokenType)}, not a model object.", field: $"data[{position}]");
                 var model = ReadModel(ref reader, source, position, shared);
-                if (index.TryGetValue(model.Id, out var count)) index[model.Id] = count + 1;
+                if (seen.Add(model.Id)) result.Models.Add(model);
                 else
                 {
-                    index[model.Id] = 1;
-                    result.Models.Add(model);
+                    repeats ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                    repeats[model.Id] = (repeats.TryGetValue(model.Id, out var count) ? count : 1) + 1;
                 }
                 position++;
             }
-            foreach (var m in result.Models)
-                if (index[m.Id] > 1) result.Duplicates.Add(new KeyValuePair<string, int>(m.Id, index[m.Id]));
+            if (repeats != null)
+                foreach (var m in result.Models)
+                    if (repeats.TryGetValue(m.Id, out var times)) result.Duplicates.Add(new KeyValuePair<string, int>(m.Id, times));
             return result;
         }
 

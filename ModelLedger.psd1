@@ -17,14 +17,17 @@
         'module/formats/LedgerFinding.Format.ps1xml',
         'module/formats/SnapshotDifference.Format.ps1xml',
         'module/formats/CometModel.Format.ps1xml',
-        'module/formats/DryRunResult.Format.ps1xml'
+        'module/formats/DryRunResult.Format.ps1xml',
+        'module/formats/EvidenceBundle.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ModelLedger',
         'Get-CometModel',
         'Test-ModelLedger',
         'Compare-CometModelSnapshot',
-        'Invoke-RollbackDryRun'
+        'Invoke-RollbackDryRun',
+        'Export-RollbackEvidence',
+        'Test-RollbackEvidence'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

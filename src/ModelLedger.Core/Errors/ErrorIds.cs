@@ -34,5 +34,13 @@ namespace ModelLedger
         public const string DryRunInProgress = "DryRunInProgress";
         /// <summary>A dry-run journal could not be read, so the config cannot be repaired automatically.</summary>
         public const string DryRunJournalInvalid = "DryRunJournalInvalid";
+        /// <summary>Export-RollbackEvidence: the target folder exists and is not empty (use -Force to replace it).</summary>
+        public const string EvidenceFolderNotEmpty = "EvidenceFolderNotEmpty";
+        /// <summary>Test-RollbackEvidence: the evidence folder does not exist.</summary>
+        public const string EvidenceNotFound = "EvidenceNotFound";
+        /// <summary>Test-RollbackEvidence: manifest.json is missing, unreadable or names files outside the folder.</summary>
+        public const string EvidenceManifestInvalid = "EvidenceManifestInvalid";
+        /// <summary>Export-RollbackEvidence: a pipeline object that is neither a gate finding nor a dry-run result.</summary>
+        public const string EvidenceInputInvalid = "EvidenceInputInvalid";
     }
 }

@@ -23,5 +23,6 @@ namespace ModelLedger
         SecurityError,
         ReadError,
         WriteError,
+        ResourceExists,
     }
 }

@@ -16,5 +16,10 @@ namespace ModelLedger
 
         /// <summary>Evidence the runbook asks for that was not supplied (for example "dry-run result", "owner approval").</summary>
         public string[] Missing { get; set; } = Array.Empty<string>();
+
+        /// <summary>The runbook's operator checklist, answered line by line from the evidence (as in summary.md).</summary>
+        public ChecklistAnswer[] Checklist { get; set; } = Array.Empty<ChecklistAnswer>();
+
+        public override string ToString() => Path;
     }
 }

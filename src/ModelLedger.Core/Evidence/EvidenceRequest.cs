@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+
+namespace ModelLedger.Evidence
+{
+    /// <summary>What one change's evidence bundle is built from. Everything but the ledger is optional: what is absent is listed as missing.</summary>
+    public sealed class EvidenceRequest
+    {
+        /// <summary>The ledger after the change (copied byte for byte).</summary>
+        public string LedgerPath { get; set; } = "";
+
+        /// <summary>The ledger before the change, for the before/after rows.</summary>
+        public string? PreviousLedgerPath { get; set; }
+
+        /// <summary>The models snapshot the gate used (copied with account-specific metadata redacted).</summary>
+        public string? SnapshotPath { get; set; }
+
+        public List<LedgerFinding> Findings { get; } = new();
+
+        public List<DryRunResult> DryRuns { get; } = new();
+
+        /// <summary>Who approved the forward and rollback IDs (the owner's name or account).</summary>
+        public string? ApprovedBy { get; set; }
+
+        public DateTimeOffset? ApprovedAt { get; set; }
+
+        /// <summary>The account that ran the export (recorded with the approval).</summary>
+        public string RecordedBy { get; set; } = Environment.UserName;
+
+        /// <summary>The change record (defaults to the changed rows' changeRef).</summary>
+        public string? ChangeRef { get; set; }
+
+        /// <summary>The API key in use, if any: every text file is checked for it and redacted, so a key pasted into a note never reaches a ticket.</summary>
+        public string? KeyToRedact { get; set; }
+
+        public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+
+        public string ModuleVersion { get; set; } = "";
+    }
+}

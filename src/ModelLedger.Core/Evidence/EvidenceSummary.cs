@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using ModelLedger.Gate;
+using ModelLedger.Snapshots;
+
+namespace ModelLedger.Evidence
+{
+    /// <summary>What the bundle's summary.md says: the change, the evidence held, what is missing, and the operator checklist line by line.</summary>
+    internal sealed class EvidenceSummary
+    {
+        public EvidenceRequest Request { get; set; } = new();
+        public IReadOnlyList<LedgerEntry> Scope { get; set; } = Array.Empty<LedgerEntry>();
+        public IReadOnlyList<LedgerRowDiff>? Diffs { get; set; }
+        public ModelSnapshot? Snapshot { get; set; }
+        public int RedactedValues { get; set; }
+        public DateTimeOffset? ApprovedAt { get; set; }
+        public IReadOnlyList<string> Files { get; set; } = Array.Empty<string>();
+        public IReadOnlyList<string> Missing { get; set; } = Array.Empty<string>();
+
+        private IReadOnlyList<LedgerFinding> Findings => Request.Findings;
+
+        public IReadOnlyList<ChecklistAnswer> Checklist()
+        {
+            var names = Scope.Select(e => e.Service).Where(s => s != null).ToList();
+            var list = new List<ChecklistAnswer>();
+            list.Add(Snapshot == null
+                ? new("I opened the CometAPI models endpoint reference and confirmed the current contract.", "Missing", "No snapshot: nothing shows which contract the validation used. Reading the reference is the operator's own step.")
+                : new("I opened the CometAPI models endpoint reference and confirmed the current contract.", "Partly", "The snapshot parsed as the documented shape (data[].id strings); reading the reference itself is the operator's own step."));
+            list.Add(Snapshot == null
+                ? new("I verified the endpoint path and auth scheme used by our validation script.", "Missing", "No snapshot in the bundle.")
+                : new("I verified the endpoint path and auth scheme used by our validation script.", "Proved", $"Captured from {Snapshot.Source} with Authorization: Bearer (Get-CometModel)."));
+            list.Add(Fresh());
+            list.Add(FromChecks("I confirmed the forward model ID is approved for this service.", names, new[] { CheckNames.CurrentModelAvailable }, "forward"));
+            list.Add(FromChecks("I confirmed the rollback model ID is approved for this service.", names, new[] { CheckNames.RollbackModelDefined, CheckNames.RollbackModelAvailable }, "rollback"));
+            list.Add(ExactStrings(names));
+            list.Add(NoRedeploy(names));
+            list.Add(new("I attached validation evidence to the release record.", "Proved", "This bundle; manifest.json lists every file with its SHA-256 (check it with Test-RollbackEvidence)."));
+            list.Add(EmergencyApprover());
+            return list;
+        }
+
+        private ChecklistAnswer Fresh()
+        {
+            const string item = "I captured a fresh model identifier snapshot.";
+            if (Snapshot == null) return new(item, "Missing", "No snapshot in the bundle.");
+            var facts = $"Captured {EvidenceJson.Stamp(Snapshot.CapturedAt)} with the '{Snapshot.CredentialLabel ?? "unrecorded"}' credential, {Snapshot.Models.Count} models.";
+            var fresh = Findings.FirstOrDefault(f => f.Check == CheckNames.SnapshotFresh);
+            if (fresh == null) return new(item, "Partly", facts + " No gate finding judged its age.");
+            return fresh.Status == FindingStatus.Pass ? new(item, "Proved", facts + " " + fresh.Message) : new(item, "Partly", facts + " " + fresh.Message);
+        }
+
+        private ChecklistAnswer FromChecks(string item, IReadOnlyList<string?> services, string[] checks, string which)
+        {
+            if (Findings.Count == 0) return new(item, "Missing", "No gate findings in the bundle.");
+            var relevant = Findings.Where(f => checks.Contains(f.Check) && services.Contains(f.Service, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (relevant.Count == 0) return new(item, "Missing", $"The gate findings do not cover {string.Join(", ", services)}.");
+            var failed = relevant.Where(f => f.Status == FindingStatus.Fail).ToList();
+            if (failed.Count > 0) return new(item, "Failed", string.Join(" ", failed.Select(f => $"{f.Service}/{f.Check}: {f.Message}")));
+            var ids = string.Join(", ", Scope.Select(e => $"{e.Service} '{(which == "forward" ? e.CurrentModelId : e.RollbackModelId)}'"));
+            return Request.ApprovedBy == null
+                ? new(item, "Partly", $"The gate found {ids} in the snapshot, but no owner approval is recorded.")
+                : new(item, "Proved", $"The gate found {ids} in the snapshot; approved by {Request.ApprovedBy} at {EvidenceJson.Stamp(ApprovedAt!.Value)}.");
+        }
+
+        private ChecklistAnswer ExactStrings(IReadOnlyList<string?> services)
+        {
+            const string item = "I confirmed the application config uses exact model ID strings.";
+            var deployed = Findings.Where(f => f.Check == CheckNames.DeployedMatchesLedger && services.Contains(f.Service, StringComparer.OrdinalIgnoreCase)).ToList();
+            var runs = Request.DryRuns.Where(r => services.Contains(r.Service, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (deployed.Any(f => f.Status == FindingStatus.Fail)) return new(item, "Failed", string.Join(" ", deployed.Where(f => f.Status == FindingStatus.Fail).Select(f => f.Message)));
+            var proofs = new List<string>();
+            if (deployed.Count > 0) proofs.Add("the release's IDs match the ledger exactly (DeployedMatchesLedger)");
+            if (runs.Any(r => r.Status == DryRunStatus.Passed)) proofs.Add("the dry run observed the rollback ID exactly as recorded");
+            return proofs.Count == 0
+                ? new(item, "Missing", "Neither a gate run with -Deployed nor a passed dry run is in the bundle.")
+                : new(item, "Proved", "Shown by: " + string.Join("; ", proofs) + ".");
+        }
+
+        private ChecklistAnswer NoRedeploy(IReadOnlyList<string?> services)
+        {
+            const string item = "I verified the rollback action can be performed without a code redeploy, or I documented why a redeploy is required.";
+            var runs = Request.DryRuns.Where(r => services.Contains(r.Service, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (runs.Count == 0) return new(item, "Missing", "No dry-run result in the bundle.");
+            var failed = runs.Where(r => r.Status != DryRunStatus.Passed).ToList();
+            if (failed.Count > 0) return new(item, "Failed", string.Join(" ", failed.Select(r => $"{r.Service}: {r.Status}, {r.Message}")));
+            return new(item, "Proved", string.Join(" ", runs.Select(r => $"{r.Service}: config switched to '{r.RollbackModelId}' and back ({(r.SwitchedAt is { } s ? EvidenceJson.Stamp(s) : "?")} to {(r.RestoredAt is { } t ? EvidenceJson.Stamp(t) : "?")}) without a redeploy.")));
+        }
+
+        private ChecklistAnswer EmergencyApprover()
+        {
+            const string item = "I documented who can approve an emergency alternative if the rollback ID is unavailable.";
+            var lacking = Scope.Where(e => e.RollbackOwner == null).Select(e => e.Service).ToList();
+            if (lacking.Count > 0) return new(item, "Missing", $"No rollbackOwner for {string.Join(", ", lacking)} in the ledger.");
+            return new(item, "Proved", string.Join("; ", Scope.Select(e => $"{e.Service}: {e.RollbackOwner} (emergency alternative '{e.EmergencyAlternative ?? "none recorded"}')")) + ".");
+        }
+
+        public string ToMarkdown(IReadOnlyList<ChecklistAnswer> checklist)
+        {
+            var md = new StringBuilder();
+            md.Append("# Rollback evidence").Append(Request.ChangeRef != null ? ": " + Request.ChangeRef : "").Append("\n\n");
+            md.Append($"Exported {EvidenceJson.Stamp(Request.CreatedAt)} by {Request.RecordedBy} with ModelLedger {Request.ModuleVersion}. ");
+            md.Append($"Services: {string.Join(", ", Scope.Select(e => e.Service))}.\n\n");
+
+            md.Append("## Missing evidence\n\n");
+            if (Missing.Count == 0) md.Append("Nothing: every artifact the runbook's step 6 lists is here.\n\n");
+            else foreach (var m in Missing) md.Append("- ").Append(m).Append('\n');
+            if (Missing.Count > 0) md.Append('\n');
+
+            md.Append("## Operator checklist\n\n| checklist item | answer | evidence |\n| --- | --- | --- |\n");
+            foreach (var a in checklist) md.Append($"| {Cell(a.Item)} | {a.Status} | {Cell(a.Evidence)} |\n");
+            md.Append('\n');
+
+            md.Append("## Ledger rows before and after\n\n");
+            if (Diffs == null) md.Append("No previous ledger was given, so the rows before the change are missing.\n\n");
+            else if (Diffs.Count == 0) md.Append("The ledger did not change.\n\n");
+            else
+                foreach (var d in Diffs)
+                {
+                    md.Append($"### {d.Service} ({d.Change.ToString().ToLowerInvariant()})\n\n| field | before | after |\n| --- | --- | --- |\n");
+                    var fields = d.Change == LedgerRowChange.Changed ? d.Fields
+                        : LedgerDiff.Fields(d.Before ?? d.After!).Where(f => f.Value != null).Select(f => d.Change == LedgerRowChange.Added ? new LedgerFieldChange(f.Name, null, f.Value) : new LedgerFieldChange(f.Name, f.Value, null)).ToList();
+                    foreach (var f in fields) md.Append($"| {f.Field} | {Code(f.Before)} | {Code(f.After)} |\n");
+                    md.Append('\n');
+                }
+
+            md.Append("## Models snapshot\n\n");
+            md.Append(Snapshot == null ? "Missing.\n\n"
+                : $"{Snapshot.Models.Count} models from {Snapshot.Source}, captured {EvidenceJson.Stamp(Snapshot.CapturedAt)} with the '{Snapshot.CredentialLabel ?? "unrecorded"}' credential; response SHA-256 {Snapshot.ResponseSha256 ?? "not recorded"}. " +
+                  (RedactedValues > 0 ? $"{RedactedValues} account-specific value(s) redacted in this copy.\n\n" : "No account-specific metadata needed redacting.\n\n"));
+
+            md.Append("## Deploy gate\n\n");
+            md.Append(Findings.Count == 0 ? "Missing.\n\n"
+                : $"{FindingReport.Verdict(Findings)}: {Findings.Count(f => f.Status == FindingStatus.Fail)} failed, {Findings.Count(f => f.Status == FindingStatus.Warn)} warnings, {Findings.Count(f => f.Status == FindingStatus.Pass)} passed. " +
+                  string.Join(" ", Findings.Where(f => f.Status == FindingStatus.Fail).Select(f => $"Failed: {f.Service}/{f.Check}.")) + " Details: findings.md, findings.junit.xml, findings.json.\n\n");
+
+            md.Append("## Rollback dry run\n\n");
+            if (Request.DryRuns.Count == 0) md.Append("Missing.\n\n");
+            else
+            {
+                md.Append("| service | status | forward | rollback | observed | switched | restored |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+                foreach (var r in Request.DryRuns)
+                    md.Append($"| {r.Service} | {r.Status} | {Code(r.ForwardModelId)} | {Code(r.RollbackModelId)} | {Code(r.ObservedModelId)} | {(r.SwitchedAt is { } s ? EvidenceJson.Stamp(s) : "")} | {(r.RestoredAt is { } t ? EvidenceJson.Stamp(t) : "")} |\n");
+                md.Append('\n');
+            }
+
+            md.Append("## Owner approval\n\n");
+            md.Append(Request.ApprovedBy == null ? "Missing: pass -ApprovedBy when the owner has approved the forward and rollback IDs.\n\n"
+                : $"Approved by {Request.ApprovedBy} at {EvidenceJson.Stamp(ApprovedAt!.Value)} (recorded by {Request.RecordedBy}) for: " +
+                  string.Join("; ", Scope.Select(e => $"{e.Service} forward {Code(e.CurrentModelId)}, rollback {Code(e.RollbackModelId)}")) + ".\n\n");
+
+            md.Append("## Files\n\n");
+            foreach (var f in Files) md.Append("- ").Append(f).Append('\n');
+            md.Append("- manifest.json (SHA-256 of every file above; verify with `Test-RollbackEvidence -Path <this folder>`)\n");
+            return md.ToString();
+        }
+
+        private static string Cell(string s) => s.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
+
+        private static string Code(string? s) => s == null ? "" : "`" + s.Replace("|", "\\|").Replace("`", "'") + "`";
+    }
+}

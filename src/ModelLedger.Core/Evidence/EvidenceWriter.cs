@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using ModelLedger.Gate;
+using ModelLedger.IO;
+using ModelLedger.Ledger;
+using ModelLedger.Snapshots;
+
+namespace ModelLedger.Evidence
+{
+    /// <summary>
+    /// Writes one change's evidence bundle (runbook step 6). The files are written into a hidden sibling folder and
+    /// renamed into place at the end, so the bundle appears complete or not at all.
+    /// </summary>
+    public static class EvidenceWriter
+    {
+        public static EvidenceBundle Write(string folder, EvidenceRequest request, bool force)
+        {
+            folder = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+            CheckTarget(folder, force);
+
+            var after = LedgerReader.ReadFile(request.LedgerPath);
+            var before = request.PreviousLedgerPath != null ? LedgerReader.ReadFile(request.PreviousLedgerPath) : null;
+            var snapshot = request.SnapshotPath != null ? SnapshotReader.ReadFile(request.SnapshotPath) : null;
+            var diffs = before != null ? LedgerDiff.Compare(before, after) : null;
+            var changed = diffs?.Where(d => d.Change != LedgerRowChange.Removed).Select(d => d.Service).ToList();
+            var scope = changed is { Count: > 0 } ? after.Where(e => changed.Contains(e.Service!, StringComparer.OrdinalIgnoreCase)).ToList() : after.ToList();
+            request.ChangeRef ??= string.Join(", ", scope.Select(e => e.ChangeRef).Where(c => c != null).Distinct(StringComparer.Ordinal)) is { Length: > 0 } refs ? refs : null;
+            DateTimeOffset? approvedAt = request.ApprovedBy != null ? (request.ApprovedAt ?? request.CreatedAt) : null;
+
+            var missing = new List<string>();
+            if (before == null) missing.Add("ledger before the change (-PreviousLedgerPath)");
+            if (snapshot == null) missing.Add("models snapshot (-SnapshotPath)");
+            if (request.Findings.Count == 0) missing.Add("deploy gate result (findings from Test-ModelLedger)");
+            if (request.DryRuns.Count == 0) missing.Add("rollback dry-run result (Invoke-RollbackDryRun)");
+            if (request.ApprovedBy == null) missing.Add("owner approval (-ApprovedBy)");
+
+            var parent = Path.GetDirectoryName(folder) ?? ".";
+            var name = Path.GetFileName(folder);
+            var temp = Path.Combine(parent, "." + name + AtomicFile.TempMarker + Guid.NewGuid().ToString("N").Substring(0, 8));
+            var files = new List<string>();
+            var keyHits = new List<string>();
+            try
+            {
+                Directory.CreateDirectory(temp);
+                void Put(string file, byte[] bytes)
+                {
+                    bytes = RedactKey(bytes, request.KeyToRedact, file, keyHits);
+                    WriteDurably(Path.Combine(temp, file), bytes);
+                    files.Add(file);
+                }
+
+                Put("ledger-after" + Extension(request.LedgerPath), File.ReadAllBytes(request.LedgerPath));
+                if (before != null)
+                {
+                    Put("ledger-before" + Extension(request.PreviousLedgerPath!), File.ReadAllBytes(request.PreviousLedgerPath!));
+                    Put("ledger-changes.json", EvidenceJson.LedgerChanges(diffs!));
+                }
+                var redacted = 0;
+                if (snapshot != null) Put("models-snapshot.json", SnapshotWriter.ToUtf8(SnapshotRedaction.Redact(snapshot, out redacted)));
+                if (request.Findings.Count > 0)
+                {
+                    Put("findings.json", EvidenceJson.Findings(request.Findings));
+                    Put("findings.md", Encoding.UTF8.GetBytes(FindingReport.ToMarkdown(request.Findings)));
+                    Put("findings.junit.xml", Encoding.UTF8.GetBytes(FindingReport.ToJUnitXml(request.Findings, timestamp: request.CreatedAt)));
+                }
+                if (request.DryRuns.Count > 0) Put("dryrun.json", EvidenceJson.DryRuns(request.DryRuns));
+                if (approvedAt != null) Put("approval.json", EvidenceJson.Approval(request, scope, approvedAt.Value));
+
+                var summary = new EvidenceSummary
+                {
+                    Request = request, Scope = scope, Diffs = diffs, Snapshot = snapshot, RedactedValues = redacted,
+                    ApprovedAt = approvedAt, Files = files.Append("summary.md").ToList(), Missing = missing,
+                };
+                var checklist = summary.Checklist();
+                var text = summary.ToMarkdown(checklist);
+                if (keyHits.Count > 0) text += $"\nThe API key in use appeared in {string.Join(", ", keyHits)} and was replaced by {SnapshotRedaction.Redacted} in this bundle.\n";
+                Put("summary.md", Encoding.UTF8.GetBytes(text));
+                WriteDurably(Path.Combine(temp, EvidenceManifest.FileName), EvidenceManifest.Build(temp, files, request));
+
+                CrashPoint.Hit("evidence:before-publish");
+                Publish(temp, folder);
+                return new EvidenceBundle
+                {
+                    Path = folder,
+                    Files = files.Append(EvidenceManifest.FileName).ToArray(),
+                    ManifestPath = Path.Combine(folder, EvidenceManifest.FileName),
+                    Missing = missing.ToArray(),
+                    Checklist = checklist.ToArray(),
+                };
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                TryDeleteFolder(temp);
+                var fix = "Check that the parent folder exists and is writable and that the disk has space, then export again.";
+                throw new ModelLedgerException(ErrorIds.OutputWriteFailed, ex is UnauthorizedAccessException ? FailureCategory.PermissionDenied : FailureCategory.WriteError,
+                    $"The evidence folder '{folder}' could not be written: {ex.Message} Nothing was left half-written. {fix}", ex)
+                {
+                    Target = folder,
+                    FilePath = folder,
+                    RecommendedAction = fix,
+                };
+            }
+            catch
+            {
+                TryDeleteFolder(temp);
+                throw;
+            }
+        }
+
+        private static void CheckTarget(string folder, bool force)
+        {
+            if (File.Exists(folder))
+                throw NotEmpty(folder, "is a file, not a folder");
+            if (!force && Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+                throw NotEmpty(folder, "already holds files");
+        }
+
+        private static ModelLedgerException NotEmpty(string folder, string problem)
+        {
+            var fix = "Choose a new folder for this change's evidence, or pass -Force to replace the existing one.";
+            return new ModelLedgerException(ErrorIds.EvidenceFolderNotEmpty, FailureCategory.ResourceExists,
+                $"The evidence folder '{folder}' {problem}; nothing was written. {fix}")
+            {
+                Target = folder,
+                FilePath = folder,
+                RecommendedAction = fix,
+            };
+        }
+
+        // An existing folder (empty, or replaced under -Force) is moved aside first, so the rename cannot fail on it,
+        // and moved back if the new one cannot take its place.
+        private static void Publish(string temp, string folder)
+        {
+            string? aside = null;
+            if (Directory.Exists(folder))
+            {
+                aside = Path.Combine(Path.GetDirectoryName(folder) ?? ".", "." + Path.GetFileName(folder) + ".replaced-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+                Directory.Move(folder, aside);
+            }
+            try
+            {
+                Directory.Move(temp, folder);
+            }
+            catch
+            {
+                if (aside != null) Directory.Move(aside, folder);
+                throw;
+            }
+            if (aside != null) TryDeleteFolder(aside);
+        }
+
+        private static void WriteDurably(string path, byte[] bytes)
+        {
+            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            stream.Write(bytes, 0, bytes.Length);
+            stream.Flush(true);
+        }
+
+        private static byte[] RedactKey(byte[] bytes, string? key, string file, List<string> hits)
+        {
+            if (string.IsNullOrEmpty(key) || key!.Length < 8) return bytes;
+            var text = Encoding.UTF8.GetString(bytes);
+            if (text.IndexOf(key, StringComparison.Ordinal) < 0) return bytes;
+            hits.Add(file);
+            return Encoding.UTF8.GetBytes(text.Replace(key, SnapshotRedaction.Redacted));
+        }
+
+        private static string Extension(string path) =>
+            string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase) ? ".csv" : ".json";
+
+        private static void TryDeleteFolder(string path)
+        {
+            try { if (Directory.Exists(path)) Directory.Delete(path, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Reflection;
+using ModelLedger.Evidence;
+
+namespace ModelLedger.Commands
+{
+    /// <summary>Writes the change record's evidence folder: ledger before/after, snapshot, gate result, dry run, approval, summary and manifest.</summary>
+    [Cmdlet(VerbsData.Export, "RollbackEvidence", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(EvidenceBundle))]
+    public sealed class ExportRollbackEvidenceCommand : ModelLedgerCmdlet
+    {
+        private readonly List<LedgerFinding> _findings = new();
+        private readonly List<DryRunResult> _dryRuns = new();
+
+        /// <summary>The evidence folder to create (it must not exist or be empty, unless -Force).</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = "";
+
+        /// <summary>The ledger after the change.</summary>
+        [Parameter(Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string LedgerPath { get; set; } = "";
+
+        /// <summary>The ledger before the change.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? PreviousLedgerPath { get; set; }
+
+        /// <summary>The models snapshot the gate used.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SnapshotPath { get; set; }
+
+        /// <summary>Gate findings (Test-ModelLedger output).</summary>
+        [Parameter]
+        public LedgerFinding[]? Finding { get; set; }
+
+        /// <summary>Dry-run results (Invoke-RollbackDryRun output).</summary>
+        [Parameter]
+        public DryRunResult[]? DryRun { get; set; }
+
+        /// <summary>Findings and dry-run results from the pipeline.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject? InputObject { get; set; }
+
+        /// <summary>Who approved the forward and rollback IDs.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ApprovedBy { get; set; }
+
+        /// <summary>When the approval was given (default: now).</summary>
+        [Parameter]
+        public DateTimeOffset? ApprovedAt { get; set; }
+
+        /// <summary>The change record (default: the changed rows' changeRef).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ChangeRef { get; set; }
+
+        /// <summary>Replace an existing non-empty folder.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            switch (InputObject?.BaseObject)
+            {
+                case null:
+                    return;
+                case LedgerFinding f:
+                    _findings.Add(f);
+                    return;
+                case DryRunResult r:
+                    _dryRuns.Add(r);
+                    return;
+                case var other:
+                    var fix = "Pipe Test-ModelLedger findings (not -Quiet) and Invoke-RollbackDryRun results, or pass them with -Finding and -DryRun.";
+                    WriteError(new ModelLedgerException(ErrorIds.EvidenceInputInvalid, FailureCategory.InvalidArgument,
+                        $"A {other.GetType().Name} ('{other}') is neither a gate finding nor a dry-run result, so it was left out of the evidence. {fix}")
+                    {
+                        Target = other,
+                        RecommendedAction = fix,
+                    });
+                    return;
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            try
+            {
+                var request = new EvidenceRequest
+                {
+                    LedgerPath = Input(LedgerPath, ErrorIds.LedgerNotFound, "Ledger"),
+                    PreviousLedgerPath = PreviousLedgerPath == null ? null : Input(PreviousLedgerPath, ErrorIds.LedgerNotFound, "Previous ledger"),
+                    SnapshotPath = SnapshotPath == null ? null : Input(SnapshotPath, ErrorIds.SnapshotNotFound, "Snapshot"),
+                    ApprovedBy = ApprovedBy,
+                    ApprovedAt = ApprovedAt,
+                    ChangeRef = ChangeRef,
+                    KeyToRedact = Environment.GetEnvironmentVariable(GetCometModelCommand.ApiKeyVariable),
+                    ModuleVersion = typeof(EvidenceWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "",
+                };
+                request.Findings.AddRange((Finding ?? Array.Empty<LedgerFinding>()).Concat(_findings));
+                request.DryRuns.AddRange((DryRun ?? Array.Empty<DryRunResult>()).Concat(_dryRuns));
+
+                var folder = GetOutputPath(Path);
+                if (!ShouldProcess(folder, $"Write the rollback evidence bundle ({request.Findings.Count} findings, {request.DryRuns.Count} dry-run results{(Force ? ", replacing the folder" : "")})"))
+                    return;
+                var bundle = EvidenceWriter.Write(folder, request, Force);
+                WriteVerbose($"Wrote {bundle.Files.Length} files to '{bundle.Path}'.");
+                foreach (var missing in bundle.Missing) WriteWarning($"The evidence has no {missing}.");
+                WriteObject(bundle);
+            }
+            catch (ModelLedgerException ex)
+            {
+                ThrowTerminatingError(ex);
+            }
+        }
+
+        private string Input(string path, string notFoundId, string kind)
+        {
+            ModelLedgerException? failure = null;
+            var resolved = ResolveFilePathsCollectingErrors(path,
+                p => FileErrors.NotFound(notFoundId, kind, p, "Check the path; the evidence needs the file the release actually used."),
+                e => failure = e).FirstOrDefault();
+            return resolved ?? throw failure!;
+        }
+    }
+}

@@ -178,5 +178,23 @@ exit 0
             Assert.Contains("\"model-1999\"", File.ReadAllText(snapshot));
             CometApiTestKit.AssertFolderHasNoKey(dir.Path, key);
         }
+
+        [Fact]
+        public void AKilledEvidenceExportNeverLeavesAPartialBundle()
+        {
+            using var dir = new TempDir();
+            var folder = dir.File("CHG-1042");
+            var script = dir.Write("evidence.ps1", "param($Out) $null = Export-RollbackEvidence -Path $Out -LedgerPath ./examples/data/ledger.json -SnapshotPath ./examples/data/models-snapshot.json -ApprovedBy ops; exit 0");
+
+            var (code, _, _) = RunChild(new() { ["MODELLEDGER_CRASH_AT"] = "evidence:before-publish" }, script, "-Out", folder);
+
+            Assert.NotEqual(0, code);
+            Assert.False(Directory.Exists(folder), "a partial evidence folder is visible");
+            // The next export succeeds and the bundle verifies.
+            var (code2, _, err2) = RunChild(new(), script, "-Out", folder);
+            Assert.True(code2 == 0, err2);
+            using var ps = new PowerShellHarness();
+            Assert.Equal(true, ps.Run("Test-RollbackEvidence $f -Quiet", new() { ["f"] = folder }).Output.Single().BaseObject);
+        }
     }
 }

@@ -91,5 +91,22 @@ namespace ModelLedger.Module.Tests
             Assert.Equal(0, onCopy.Code);
             Assert.Equal(before, File.ReadAllBytes(config));
         }
+
+        [Fact]
+        public void ReleaseEvidenceExampleWritesAVerifiedCompleteBundle()
+        {
+            using var dir = new TempDir();
+            var folder = dir.File("CHG-1042");
+            var (code, output, err) = RunnerTests.RunRunner("examples/release-evidence.ps1", "-OutputPath", folder);
+            Assert.True(code == 0, output + err);
+            Assert.Contains("Evidence verified: 11 files match manifest.json.", output);
+            Assert.Contains("Proved   I verified the rollback action can be performed without a code redeploy", output);
+            Assert.True(File.Exists(Path.Combine(folder, "dryrun.json")));
+
+            // Without an approval the bundle is still written, but the script says it is incomplete and exits 1.
+            var partial = RunnerTests.RunRunner("examples/release-evidence.ps1", "-OutputPath", folder, "-ApprovedBy", "");
+            Assert.Equal(1, partial.Code);
+            Assert.Contains("EVIDENCE INCOMPLETE, missing: owner approval (-ApprovedBy)", partial.Out);
+        }
     }
 }

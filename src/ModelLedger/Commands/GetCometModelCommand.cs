@@ -11,6 +11,8 @@ using ModelLedger.Client;
 using ModelLedger.Gate;
 using ModelLedger.Snapshots;
 
+using ModelLedger.Completion;
+
 namespace ModelLedger.Commands
 {
     /// <summary>
@@ -35,6 +37,7 @@ namespace ModelLedger.Commands
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ModelId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SnapshotModelIdCompleter))]
         public string[]? Id { get; set; }
 
         /// <summary>API root; default $env:COMETAPI_BASE_URL, then https://api.cometapi.com.</summary>

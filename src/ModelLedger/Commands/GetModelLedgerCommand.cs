@@ -4,6 +4,8 @@ using System.Linq;
 using System.Management.Automation;
 using ModelLedger.Ledger;
 
+using ModelLedger.Completion;
+
 namespace ModelLedger.Commands
 {
     /// <summary>Reads ledger files (JSON or CSV) and writes one LedgerEntry per service.</summary>
@@ -33,6 +35,7 @@ namespace ModelLedger.Commands
         [Parameter(Position = 1)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LedgerServiceCompleter))]
         public string[]? Service { get; set; }
 
         protected override void ProcessRecord()

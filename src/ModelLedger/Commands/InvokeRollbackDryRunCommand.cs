@@ -5,6 +5,8 @@ using ModelLedger.DryRun;
 using ModelLedger.Ledger;
 using ModelLedger.PowerShellHost;
 
+using ModelLedger.Completion;
+
 namespace ModelLedger.Commands
 {
     /// <summary>
@@ -24,6 +26,7 @@ namespace ModelLedger.Commands
         /// <summary>The service whose rollback to rehearse (looked up in -LedgerPath, case-insensitively).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = LedgerSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LedgerServiceCompleter))]
         public string Service { get; set; } = "";
 
         /// <summary>The ledger (JSON or CSV) holding the service's current and rollback IDs.</summary>

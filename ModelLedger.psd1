@@ -37,7 +37,7 @@
             Tags         = @('CometAPI', 'LLM', 'Rollback', 'Release', 'Gate', 'Runbook', 'SRE', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://github.com/modelledger/ModelLedger/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/modelledger/ModelLedger'
-            ReleaseNotes = 'See CHANGELOG.md.'
+            ReleaseNotes = '0.1.0: first release. Get-ModelLedger, Get-CometModel, Test-ModelLedger, Compare-CometModelSnapshot, Invoke-RollbackDryRun, Export-RollbackEvidence, Test-RollbackEvidence. See CHANGELOG.md.'
         }
     }
 }

@@ -8,7 +8,9 @@
 .PARAMETER Test
     Also run `dotnet test`, then the Pester files in tests/ with real Pester when it is installed.
 .PARAMETER Package
-    Lay out out/ModelLedger/<version>/ (the folder Publish-PSResource and Install-Module expect).
+    Lay out out/ModelLedger/<version>/ (the folder Publish-PSResource and Install-Module expect) and build the
+    gallery package out/ModelLedger.<version>.nupkg. Without pwsh the package alone is:
+        dotnet pack src/ModelLedger.Package -c Release -o out
 .EXAMPLE
     ./build.ps1 -Test -Package
 #>
@@ -58,6 +60,8 @@ try {
         Get-ChildItem $target -Recurse -Filter *.pdb | Remove-Item
         Test-ModuleManifest (Join-Path $target 'ModelLedger.psd1') | Out-Null
         Write-Host "Module folder: $target"
+        Invoke-Step 'dotnet pack' { dotnet pack src/ModelLedger.Package -c $Configuration --no-build -o $OutputPath }
+        Write-Host "Gallery package: $(Join-Path $OutputPath "ModelLedger.$($manifest.ModuleVersion).nupkg")"
     }
 }
 finally {

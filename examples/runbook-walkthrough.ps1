@@ -1,0 +1,75 @@
+<#
+.SYNOPSIS
+    The whole runbook in one interactive walkthrough: ledger query, snapshot, gate, dry run, evidence.
+.DESCRIPTION
+    The steps an operator types during a release window, in order, on the embedded example data (no key, no network):
+      1. query the ledger (which services lack an emergency alternative?)
+      2. read the models snapshot (Get-CometModel -SnapshotPath; with -Live, capture one with the production key)
+      3. gate the changed service on exact IDs
+      4. rehearse its rollback in staging (a working copy of the example config)
+      5. export and verify the evidence for the change record
+    Each step prints what pwsh would show. Runs in pwsh, Windows PowerShell 5.1 and ModelLedger.Runner.
+    Exit codes: 0 every step passed; 1 the gate or the dry run failed; 2 a step could not run.
+.EXAMPLE
+    dotnet run --project src/ModelLedger.Runner -- examples/runbook-walkthrough.ps1
+.EXAMPLE
+    pwsh ./examples/runbook-walkthrough.ps1 -Live    # step 2 calls GET /v1/models with $env:COMETAPI_API_KEY
+#>
+param(
+    [string]$Service = 'support-router',
+    [switch]$Live,
+    [string]$EvidencePath = ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'modelledger-walkthrough', 'CHG-1042'))
+)
+Import-Module "$PSScriptRoot/../ModelLedger.psd1"
+$ErrorActionPreference = 'Stop'
+$data = "$PSScriptRoot/data"
+function Step([string]$Text) { $Host.UI.WriteLine(''); $Host.UI.WriteLine("== $Text") }
+
+$work = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'modelledger-walkthrough-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
+$null = [System.IO.Directory]::CreateDirectory($work)
+try {
+    Step '1. The ledger: services without an emergency alternative'
+    Get-ModelLedger "$data/ledger.json" | Where-Object EmergencyAlternative -eq $null | Out-Default
+
+    Step '2. The models snapshot'
+    $snapshot = "$data/models-snapshot.json"
+    $asOf = [datetimeoffset]'2026-11-24T09:00:00Z'
+    if ($Live) {
+        $snapshot = [System.IO.Path]::Combine($work, 'models-snapshot.json')
+        Get-CometModel -OutSnapshot $snapshot -CredentialLabel production
+        $asOf = [datetimeoffset]::UtcNow
+    }
+    Get-CometModel -SnapshotPath $snapshot -Id (Get-ModelLedger "$data/ledger.json" -Service $Service).CurrentModelId | Out-Default
+
+    Step "3. The gate for $Service"
+    $findings = @(Get-ModelLedger "$data/ledger.json" -Service $Service | Test-ModelLedger -SnapshotPath $snapshot -AsOf $asOf)
+    $findings | Out-Default
+
+    Step "4. The rollback rehearsal for $Service"
+    $config = [System.IO.Path]::Combine($work, 'staging.json')
+    [System.IO.File]::Copy("$data/staging/support-router.config.json", $config)
+    $probe = { param($ctx) [regex]::Match([System.IO.File]::ReadAllText($ctx.ConfigPath), '"model":\s*"([^"]*)"').Groups[1].Value }
+    $dryRun = Invoke-RollbackDryRun -Service $Service -LedgerPath "$data/ledger.json" -ConfigPath $config -ConfigKey llm.chat.model -ProbeScript $probe
+    $dryRun | Out-Default
+
+    Step '5. The evidence'
+    $bundle = $findings | Export-RollbackEvidence -Path $EvidencePath -LedgerPath "$data/ledger.json" -PreviousLedgerPath "$data/ledger-previous.json" `
+        -SnapshotPath $snapshot -DryRun $dryRun -ApprovedBy 'walkthrough operator' -Force -WarningAction SilentlyContinue
+    $verified = Test-RollbackEvidence -Path $bundle.Path -Quiet
+    $Host.UI.WriteLine("Evidence: $($bundle.Path) ($($bundle.Files.Count) files, verified: $verified, missing: $(if ($bundle.Missing.Count) { $bundle.Missing -join '; ' } else { 'nothing' }))")
+}
+catch {
+    $Host.UI.WriteErrorLine("Walkthrough stopped [$($_.FullyQualifiedErrorId)]: $($_.Exception.Message)")
+    exit 2
+}
+finally {
+    [System.IO.Directory]::Delete($work, $true)
+}
+
+$failed = @($findings | Where-Object { [string]$_.Status -eq 'Fail' })
+if ($failed.Count -gt 0 -or [string]$dryRun.Status -ne 'Passed' -or -not $verified) {
+    $Host.UI.WriteLine('NOT READY: see the failed gate checks or the dry-run message above.')
+    exit 1
+}
+$Host.UI.WriteLine("READY: $Service can roll back to '$($dryRun.RollbackModelId)', rehearsed, with verified evidence.")
+exit 0

@@ -1,0 +1,93 @@
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using ModelLedger.Module.Tests.FakeCometApi;
+
+namespace ModelLedger.Module.Tests
+{
+    /// <summary>The README's remaining examples: the walkthrough, the scheduled-task registration, the Azure DevOps pipeline.</summary>
+    public class ExampleScriptTests
+    {
+        [Fact]
+        public void TheWalkthroughRunsEveryRunbookStepOnTheExampleData()
+        {
+            using var dir = new TempDir();
+            var (code, output, err) = RunnerTests.RunRunner("examples/runbook-walkthrough.ps1", "-EvidencePath", dir.File("CHG-1042"));
+            Assert.True(code == 0, output + err);
+            foreach (var step in new[] { "== 1. The ledger", "== 2. The models snapshot", "== 3. The gate for support-router", "== 4. The rollback rehearsal", "== 5. The evidence" })
+                Assert.Contains(step, output);
+            Assert.Contains("verified: True, missing: nothing", output);
+            Assert.Contains("READY: support-router can roll back to 'gpt-4o-2024-08-06'", output);
+        }
+
+        [Fact]
+        public void TheScheduledTaskRegistrationShowsTheDriftCheckCommandLineAndRegistersNothingUnderWhatIf()
+        {
+            var (code, output, _) = RunnerTests.RunRunner("examples/register-drift-check-task.ps1", "-LedgerPath", @"D:\ops\ledger.json", "-SnapshotFolder", @"D:\ops\snapshots", "-At", "05:30", "-WhatIf");
+            Assert.Equal(0, code);
+            Assert.Contains("daily at 05:30", output);
+            Assert.Matches(@"powershell\.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -File "".*examples[/\\]drift-check\.ps1"" -SnapshotFolder ""D:\\ops\\snapshots"" -LedgerPath ""D:\\ops\\ledger\.json""", output);
+            Assert.Contains("Register-ScheduledTask -TaskName 'ModelLedger drift check'", output);
+        }
+
+        [Fact]
+        public void TheDriftCheckInSnapshotFolderModeCapturesThenPagesOnlyForApprovedIds()
+        {
+            using var dir = new TempDir();
+            using var api = new FakeCometApi.FakeCometApi();
+            var ledger = GateFiles.Ledger(dir, GateFiles.Entry("svc", "m-current", "m-rollback"));
+            var folder = dir.File("snapshots");
+            var key = CometApiTestKit.NewKey();
+            var env = new System.Collections.Generic.Dictionary<string, string> { ["COMETAPI_API_KEY"] = key, ["COMETAPI_BASE_URL"] = api.BaseUri };
+
+            api.Handler = _ => FakeResponse.CometModels("m-current", "m-rollback", "unapproved");
+            var first = CrashTests.RunChild(env, "examples/drift-check.ps1", "-SnapshotFolder", folder, "-LedgerPath", ledger);
+            Assert.Equal(0, first.Code);
+            Assert.Contains("First snapshot captured", first.Out);
+
+            System.Threading.Thread.Sleep(1100);   // snapshot names carry the second
+            api.Handler = _ => FakeResponse.CometModels("m-current", "m-rollback");
+            var calm = CrashTests.RunChild(env, "examples/drift-check.ps1", "-SnapshotFolder", folder, "-LedgerPath", ledger);
+            Assert.Equal(0, calm.Code);
+            Assert.Contains("No approved model ID is at risk", calm.Out);
+
+            System.Threading.Thread.Sleep(1100);
+            api.Handler = _ => FakeResponse.CometModels("m-current");
+            var page = CrashTests.RunChild(env, "examples/drift-check.ps1", "-SnapshotFolder", folder, "-LedgerPath", ledger);
+            Assert.Equal(3, page.Code);
+            Assert.Contains("APPROVED IDS AT RISK: m-rollback (svc rollback)", page.Out);
+
+            Assert.Equal(3, Directory.GetFiles(folder, "models-*.json").Length);
+            Assert.Equal(3, api.RequestCount);
+            Assert.DoesNotContain(key, first.Out + first.Err + calm.Out + calm.Err + page.Out + page.Err);
+            CometApiTestKit.AssertFolderHasNoKey(folder, key);
+        }
+
+        [Fact]
+        public void TheAzurePipelineCallsRealScriptsWithRealParametersAndMapsTheSecret()
+        {
+            var yaml = File.ReadAllText(Repo.File("examples", "azure-pipelines.yml"));
+            var variables = Regex.Matches(yaml, @"- name: (\w+)\s+value: (.+)").ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value.Trim());
+            using var ps = new PowerShellHarness();
+            var steps = Regex.Matches(yaml, @"filePath: (\S+)\s+arguments: (.+)");
+            Assert.Equal(2, steps.Count);
+            foreach (Match step in steps)
+            {
+                var script = Repo.File(step.Groups[1].Value.Split('/'));
+                Assert.True(File.Exists(script), step.Groups[1].Value + " does not exist");
+                var declared = ps.Run("[System.Management.Automation.Language.Parser]::ParseFile($f, [ref]$null, [ref]$null).ParamBlock.Parameters | ForEach-Object { $_.Name.VariablePath.UserPath }",
+                    new() { ["f"] = script }).Output.Select(o => o.ToString()!).ToList();
+                foreach (Match p in Regex.Matches(step.Groups[2].Value, @"(?<=^|\s)-(\w+)"))
+                    Assert.True(declared.Contains(p.Groups[1].Value, System.StringComparer.OrdinalIgnoreCase), $"{step.Groups[1].Value} has no parameter -{p.Groups[1].Value}");
+                foreach (Match path in Regex.Matches(step.Groups[2].Value, @"examples/\S+\.json"))
+                    Assert.True(File.Exists(Repo.File(path.Value.Split('/'))), path.Value + " does not exist");
+            }
+            Assert.Matches(@"-Live[^\n]*-JUnitPath \$\(junitPath\)\s+env:\s+COMETAPI_API_KEY: \$\(COMETAPI_API_KEY\)", yaml);
+            Assert.Matches(@"PublishTestResults@2[\s\S]*?testResultsFormat: JUnit\s+testResultsFiles: \$\(junitPath\)", yaml);
+            Assert.Matches(@"-OutputPath \$\(evidencePath\)", yaml);
+            Assert.Matches(@"PublishPipelineArtifact@1[\s\S]*?targetPath: \$\(evidencePath\)", yaml);
+            Assert.True(variables.ContainsKey("junitPath") && variables.ContainsKey("evidencePath"));
+            Assert.Equal(Regex.Matches(yaml, @"task: PowerShell@2").Count, Regex.Matches(yaml, @"pwsh: true").Count);
+        }
+    }
+}

@@ -20,9 +20,10 @@ namespace ModelLedger.Module.Tests
             foreach (var a in new[] { "pack", "src/ModelLedger.Package/ModelLedger.Package.csproj", "-c", configuration, "--no-build", "-o", dir.Path }) start.ArgumentList.Add(a);
             using (var p = Process.Start(start)!)
             {
-                var output = p.StandardOutput.ReadToEndAsync();
+                var error = p.StandardError.ReadToEndAsync();
+                var output = p.StandardOutput.ReadToEnd();
                 Assert.True(p.WaitForExit(180_000), "dotnet pack did not finish");
-                Assert.True(p.ExitCode == 0, output.Result + p.StandardError.ReadToEnd());
+                Assert.True(p.ExitCode == 0, output + error.GetAwaiter().GetResult());
             }
 
             var nupkg = Assert.Single(Directory.GetFiles(dir.Path, "*.nupkg"));

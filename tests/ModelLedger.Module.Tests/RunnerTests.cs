@@ -6,20 +6,8 @@ namespace ModelLedger.Module.Tests
     /// <summary>The console runner as a process, the way the README's main-job command and CI use it.</summary>
     public class RunnerTests
     {
-        public static (int Code, string Out, string Err) RunRunner(params string[] args)
-        {
-            var runner = Path.Combine(System.AppContext.BaseDirectory, "ModelLedger.Runner.dll");
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = Repo.Root };
-            start.ArgumentList.Add(runner);
-            foreach (var a in args) start.ArgumentList.Add(a);
-            start.Environment.Remove("TF_BUILD");
-            using var p = Process.Start(start)!;
-            p.StandardInput.Close();
-            var outTask = p.StandardOutput.ReadToEndAsync();
-            var errTask = p.StandardError.ReadToEndAsync();
-            Assert.True(p.WaitForExit(120_000), "runner did not finish in 2 minutes");
-            return (p.ExitCode, outTask.Result, errTask.Result);
-        }
+        public static (int Code, string Out, string Err) RunRunner(params string[] args) =>
+            CrashTests.RunChild(new System.Collections.Generic.Dictionary<string, string>(), args);
 
         [Fact]
         public void PassesTheScriptsExitCodeAndArgumentsThrough()

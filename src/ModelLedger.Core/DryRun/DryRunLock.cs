@@ -36,14 +36,8 @@ namespace ModelLedger.DryRun
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                var fix = "Check that the config's folder exists and that this account may create files in it.";
-                throw new ModelLedgerException(ErrorIds.DryRunConfigInvalid, ex is UnauthorizedAccessException ? FailureCategory.PermissionDenied : FailureCategory.WriteError,
-                    $"The dry-run lock '{path}' could not be created: {ex.Message} {fix}", ex)
-                {
-                    Target = configPath,
-                    FilePath = path,
-                    RecommendedAction = fix,
-                };
+                throw FileErrors.WriteFailed(ErrorIds.DryRunConfigInvalid, "The dry-run lock", path, ex,
+                    "Check that the config's folder exists and that this account may create files in it.", target: configPath);
             }
         }
 

@@ -65,14 +65,14 @@ namespace ModelLedger.DryRun
                 ProcessId = CurrentProcessId(),
                 MachineName = Environment.MachineName,
             };
-            WriteOrFail(() => journal.Write(), DryRunJournal.PathFor(configPath), "the dry-run journal");
+            WriteOrFail(() => journal.Write(), DryRunJournal.PathFor(configPath), "The dry-run journal");
             _host.Verbose($"Journal written: '{DryRunJournal.PathFor(configPath)}' holds the original bytes until the config is restored.");
             CrashPoint.Hit("dryrun:after-journal");
 
             try
             {
                 _host.Progress($"Switching '{key}' to '{rollback}'", 20);
-                WriteOrFail(() => AtomicFile.WriteAllBytes(configPath, switched), configPath, "the switched config");
+                WriteOrFail(() => AtomicFile.WriteAllBytes(configPath, switched), configPath, "The switched config");
                 result.SwitchedAt = DateTimeOffset.UtcNow;
                 result.Restored = false;
                 _host.Verbose($"Switched '{key}' in '{configPath}' from '{forward}' to '{rollback}' at {Stamp(result.SwitchedAt.Value)}.");
@@ -319,14 +319,8 @@ namespace ModelLedger.DryRun
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                var fix = "Check that this account may write in the config's folder and that the disk has space, then run the dry run again.";
-                throw new ModelLedgerException(ErrorIds.OutputWriteFailed, ex is UnauthorizedAccessException ? FailureCategory.PermissionDenied : FailureCategory.WriteError,
-                    $"Could not write {what} '{path}': {ex.Message} {fix}", ex)
-                {
-                    Target = path,
-                    FilePath = path,
-                    RecommendedAction = fix,
-                };
+                throw FileErrors.WriteFailed(ErrorIds.OutputWriteFailed, what, path, ex,
+                    "Check that this account may write in the config's folder and that the disk has space, then run the dry run again.");
             }
         }
 

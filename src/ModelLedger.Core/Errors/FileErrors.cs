@@ -28,6 +28,16 @@ namespace ModelLedger
                 FilePath = path,
             };
 
+        /// <summary>A file or folder we write could not be written (permissions, disk, a missing folder).</summary>
+        public static ModelLedgerException WriteFailed(string errorId, string what, string path, Exception inner, string fix, string? target = null) =>
+            new(errorId, inner is UnauthorizedAccessException ? FailureCategory.PermissionDenied : FailureCategory.WriteError,
+                $"{what} '{path}' could not be written: {inner.Message} {fix}", inner)
+            {
+                RecommendedAction = fix,
+                Target = target ?? path,
+                FilePath = path,
+            };
+
         public static ModelLedgerException Unreadable(string errorId, string kind, string path, Exception inner) =>
             new(errorId, inner is UnauthorizedAccessException ? FailureCategory.PermissionDenied : FailureCategory.ReadError,
                 $"{kind} '{path}' could not be read: {inner.Message} Check that the file exists and that this account may read it.", inner)

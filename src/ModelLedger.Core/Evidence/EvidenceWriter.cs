@@ -94,14 +94,8 @@ namespace ModelLedger.Evidence
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 TryDeleteFolder(temp);
-                var fix = "Check that the parent folder exists and is writable and that the disk has space, then export again.";
-                throw new ModelLedgerException(ErrorIds.OutputWriteFailed, ex is UnauthorizedAccessException ? FailureCategory.PermissionDenied : FailureCategory.WriteError,
-                    $"The evidence folder '{folder}' could not be written: {ex.Message} Nothing was left half-written. {fix}", ex)
-                {
-                    Target = folder,
-                    FilePath = folder,
-                    RecommendedAction = fix,
-                };
+                throw FileErrors.WriteFailed(ErrorIds.OutputWriteFailed, "The evidence folder", folder, ex,
+                    "Nothing was left half-written. Check that the parent folder exists and is writable and that the disk has space, then export again.");
             }
             catch
             {

@@ -226,13 +226,8 @@ namespace ModelLedger.Commands
                     }
                     catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or SecurityException)
                     {
-                        ThrowTerminatingError(new ModelLedgerException(ErrorIds.OutputWriteFailed, FailureCategory.WriteError,
-                            $"The snapshot '{path}' could not be written: {ex.Message} Check that the folder exists and is writable, or choose another -OutSnapshot path.", ex)
-                        {
-                            Target = path,
-                            FilePath = path,
-                            RecommendedAction = "Check that the folder exists and is writable, or choose another -OutSnapshot path.",
-                        });
+                        ThrowTerminatingError(FileErrors.WriteFailed(ErrorIds.OutputWriteFailed, "The snapshot", path, ex,
+                            "Check that the folder exists and is writable, or choose another -OutSnapshot path."));
                     }
                 }
             }

@@ -177,8 +177,7 @@ namespace ModelLedger.Commands
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                WriteError(new ModelLedgerException(ErrorIds.OutputWriteFailed, FailureCategory.WriteError,
-                    $"Could not write '{path}': {ex.Message} Choose a folder this account can write to.", ex) { Target = path, FilePath = path });
+                WriteError(FileErrors.WriteFailed(ErrorIds.OutputWriteFailed, $"The {OutputFormat} report", path, ex, "Choose a folder this account can write to."));
             }
         }
 

@@ -12,7 +12,7 @@ namespace ModelLedger.Module.Tests
     public class PackagingTests
     {
         [Fact]
-        public void DotnetPackProducesAGalleryReadyModulePackage()
+        public async System.Threading.Tasks.Task DotnetPackProducesAGalleryReadyModulePackage()
         {
             using var dir = new TempDir();
             var configuration = typeof(PackagingTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
@@ -21,9 +21,9 @@ namespace ModelLedger.Module.Tests
             using (var p = Process.Start(start)!)
             {
                 var error = p.StandardError.ReadToEndAsync();
-                var output = p.StandardOutput.ReadToEnd();
+                var output = await p.StandardOutput.ReadToEndAsync();
                 Assert.True(p.WaitForExit(180_000), "dotnet pack did not finish");
-                Assert.True(p.ExitCode == 0, output + error.GetAwaiter().GetResult());
+                Assert.True(p.ExitCode == 0, output + await error);
             }
 
             var nupkg = Assert.Single(Directory.GetFiles(dir.Path, "*.nupkg"));

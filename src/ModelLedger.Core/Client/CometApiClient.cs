@@ -9,6 +9,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using ModelLedger.IO;
 
 namespace ModelLedger.Client
 {
@@ -438,7 +439,7 @@ namespace ModelLedger.Client
                 }
             }
             sha.TransformFinalBlock(Array.Empty<byte>(), 0, 0);
-            return (buffer.ToArray(), ModelListCache.Hex(sha.Hash!));
+            return (buffer.ToArray(), Sha256Hex.Format(sha.Hash!));
         }
 
         private static ModelLedgerException TooLarge(string source, long limit)

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text;
+
+using ModelLedger.IO;
 
 namespace ModelLedger.Client
 {
@@ -15,9 +16,7 @@ namespace ModelLedger.Client
 
         public static string KeyFor(string requestUri, string apiKey)
         {
-            using var sha = SHA256.Create();
-            var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(apiKey));
-            return requestUri + "\n" + Hex(hash);
+            return requestUri + "\n" + Sha256Hex.Of(Encoding.UTF8.GetBytes(apiKey));
         }
 
         public static bool TryGet(string cacheKey, DateTimeOffset now, TimeSpan lifetime, out ModelListResult result)
@@ -35,12 +34,5 @@ namespace ModelLedger.Client
 
         /// <summary>Forgets everything (for tests and for an operator who wants a fresh call without -NoCache).</summary>
         public static void Clear() => Entries.Clear();
-
-        internal static string Hex(byte[] bytes)
-        {
-            var sb = new StringBuilder(bytes.Length * 2);
-            foreach (var b in bytes) sb.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-            return sb.ToString();
-        }
     }
 }

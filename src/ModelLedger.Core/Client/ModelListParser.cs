@@ -70,7 +70,7 @@ namespace ModelLedger.Client
                 {
                     case "data":
                         if (reader.TokenType != JsonTokenType.StartArray)
-                            throw Mismatch(source, $"'data' is {Describe(reader.TokenType)}, not an array of models.", field: "data");
+                            throw Mismatch(source, $"'data' is {JsonTokenText.WithArticle(reader.TokenType)}, not an array of models.", field: "data");
                         if (result != null) throw Mismatch(source, "'data' appears twice.", field: "data");
                         result = ReadData(ref reader, source);
                         break;
@@ -119,7 +119,7 @@ namespace ModelLedger.Client
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 if (reader.TokenType != JsonTokenType.StartObject)
-                    throw Mismatch(source, $"data[{position}] is {Describe(reader.TokenType)}, not a model object.", field: $"data[{position}]");
+                    throw Mismatch(source, $"data[{position}] is {JsonTokenText.WithArticle(reader.TokenType)}, not a model object.", field: $"data[{position}]");
                 var model = ReadModel(ref reader, source, position, shared);
                 if (seen.Add(model.Id)) result.Models.Add(model);
                 else
@@ -152,7 +152,7 @@ namespace ModelLedger.Client
                 {
                     reader.Read();
                     if (reader.TokenType != JsonTokenType.String)
-                        throw Mismatch(source, $"data[{position}].id is {Describe(reader.TokenType)}, not a string.", field: $"data[{position}].id");
+                        throw Mismatch(source, $"data[{position}].id is {JsonTokenText.WithArticle(reader.TokenType)}, not a string.", field: $"data[{position}].id");
                     id = reader.GetString();
                 }
                 else if (reader.ValueTextEquals(OwnedByName))
@@ -187,17 +187,6 @@ namespace ModelLedger.Client
             model.Id = id;
             return model;
         }
-
-        private static string Describe(JsonTokenType t) => t switch
-        {
-            JsonTokenType.StartObject => "an object",
-            JsonTokenType.StartArray => "an array",
-            JsonTokenType.String => "a string",
-            JsonTokenType.Number => "a number",
-            JsonTokenType.True or JsonTokenType.False => "a boolean",
-            JsonTokenType.Null => "null",
-            _ => t.ToString(),
-        };
 
         internal const string MismatchFix =
             "Check -BaseUri (it should be the API root, for example https://api.cometapi.com, not a dashboard or documentation URL) and compare the response with the CometAPI models endpoint reference; do not treat this as an empty model list.";

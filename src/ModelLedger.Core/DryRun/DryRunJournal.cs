@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using ModelLedger.IO;
 
@@ -31,15 +29,6 @@ namespace ModelLedger.DryRun
         public string? MachineName { get; set; }
 
         public static string PathFor(string configPath) => configPath + Suffix;
-
-        public static string Sha256(byte[] bytes)
-        {
-            using var sha = SHA256.Create();
-            var hash = sha.ComputeHash(bytes);
-            var sb = new StringBuilder(64);
-            foreach (var b in hash) sb.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-            return sb.ToString();
-        }
 
         public void Write()
         {
@@ -97,7 +86,7 @@ namespace ModelLedger.DryRun
                     ProcessId = root.TryGetProperty("processId", out var pid) && pid.ValueKind == JsonValueKind.Number ? pid.GetInt32() : 0,
                     MachineName = Text(root, "machineName"),
                 };
-                if (Sha256(journal.OriginalBytes) != journal.OriginalSha256)
+                if (Sha256Hex.Of(journal.OriginalBytes) != journal.OriginalSha256)
                     throw JournalInvalid(path, configPath, "holds original bytes whose SHA-256 does not match its own record", null);
                 return journal;
             }

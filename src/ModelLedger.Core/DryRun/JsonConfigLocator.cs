@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using ModelLedger.IO;
 
 namespace ModelLedger.DryRun
 {
@@ -64,7 +65,7 @@ namespace ModelLedger.DryRun
                                 found.Add(new JsonStringSlot(offset + (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, reader.GetString()!,
                                     LineOf(content, offset + (int)reader.TokenStartIndex)));
                             else
-                                notAString = Describe(token);
+                                notAString = JsonTokenText.WithArticle(token);
                         }
                         else if (prefix == depth - 1 && depth <= key.Segments.Count)
                         {
@@ -180,16 +181,6 @@ namespace ModelLedger.DryRun
                 if (content[i] == (byte)'\n') line++;
             return line;
         }
-
-        private static string Describe(JsonTokenType token) => token switch
-        {
-            JsonTokenType.StartObject => "an object",
-            JsonTokenType.StartArray => "an array",
-            JsonTokenType.Number => "a number",
-            JsonTokenType.True or JsonTokenType.False => "a boolean",
-            JsonTokenType.Null => "null",
-            _ => "a non-string value",
-        };
 
         private static string FirstSentence(string message)
         {

@@ -59,8 +59,8 @@ namespace ModelLedger.DryRun
                 ForwardModelId = forward,
                 RollbackModelId = rollback,
                 OriginalBytes = original,
-                OriginalSha256 = DryRunJournal.Sha256(original),
-                SwitchedSha256 = DryRunJournal.Sha256(switched),
+                OriginalSha256 = Sha256Hex.Of(original),
+                SwitchedSha256 = Sha256Hex.Of(switched),
                 StartedAt = DateTimeOffset.UtcNow,
                 ProcessId = CurrentProcessId(),
                 MachineName = Environment.MachineName,
@@ -207,7 +207,7 @@ namespace ModelLedger.DryRun
             if (journal == null) return current!;
             var who = $"service '{journal.Service}', started {Stamp(journal.StartedAt)} by process {journal.ProcessId} on {journal.MachineName}";
             var journalPath = DryRunJournal.PathFor(configPath);
-            var hash = current == null ? null : DryRunJournal.Sha256(current);
+            var hash = current == null ? null : Sha256Hex.Of(current);
             if (hash != null && hash == journal.OriginalSha256)
             {
                 if (_host.ShouldProcess(journalPath, "Remove the journal of an interrupted dry run (the config already holds its original bytes)"))

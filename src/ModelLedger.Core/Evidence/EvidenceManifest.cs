@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using ModelLedger.DryRun;
+using ModelLedger.IO;
 
 namespace ModelLedger.Evidence
 {
@@ -12,7 +12,8 @@ namespace ModelLedger.Evidence
     {
         public const string FileName = "manifest.json";
 
-        public static byte[] Build(string folder, IEnumerable<string> files, EvidenceRequest request)
+        /// <summary>The manifest of <paramref name="files"/> (name and the exact bytes written), so nothing is read back to hash it.</summary>
+        public static byte[] Build(IEnumerable<KeyValuePair<string, byte[]>> files, EvidenceRequest request)
         {
             using var buffer = new MemoryStream();
             using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -24,12 +25,12 @@ namespace ModelLedger.Evidence
                 w.WriteString("moduleVersion", request.ModuleVersion);
                 w.WriteString("changeRef", request.ChangeRef);
                 w.WriteStartArray("files");
-                foreach (var name in files)
+                foreach (var file in files)
                 {
-                    var bytes = System.IO.File.ReadAllBytes(Path.Combine(folder, name));
+                    var bytes = file.Value;
                     w.WriteStartObject();
-                    w.WriteString("path", name);
-                    w.WriteString("sha256", DryRunJournal.Sha256(bytes));
+                    w.WriteString("path", file.Key);
+                    w.WriteString("sha256", Sha256Hex.Of(bytes));
                     w.WriteNumber("size", bytes.Length);
                     w.WriteEndObject();
                 }
@@ -56,7 +57,7 @@ namespace ModelLedger.Evidence
                     checks.Add(new EvidenceFileCheck { File = name, Status = EvidenceFileStatus.Fail, ExpectedSha256 = sha, Message = "Missing: the manifest lists it, but the folder no longer has it." });
                     continue;
                 }
-                var actual = DryRunJournal.Sha256(System.IO.File.ReadAllBytes(path));
+                var actual = Sha256Hex.Of(System.IO.File.ReadAllBytes(path));
                 checks.Add(actual == sha
                     ? new EvidenceFileCheck { File = name, Status = EvidenceFileStatus.Pass, ExpectedSha256 = sha, ActualSha256 = actual, Message = $"Matches the manifest ({size} bytes)." }
                     : new EvidenceFileCheck { File = name, Status = EvidenceFileStatus.Fail, ExpectedSha256 = sha, ActualSha256 = actual, Message = $"Changed since export: SHA-256 {actual}, the manifest says {sha}." });
@@ -66,7 +67,7 @@ namespace ModelLedger.Evidence
             {
                 var name = Relative(folder, path);
                 if (!listed.Contains(name))
-                    checks.Add(new EvidenceFileCheck { File = name, Status = EvidenceFileStatus.Fail, ActualSha256 = DryRunJournal.Sha256(System.IO.File.ReadAllBytes(path)), Message = "Extra: not in the manifest (added after export)." });
+                    checks.Add(new EvidenceFileCheck { File = name, Status = EvidenceFileStatus.Fail, ActualSha256 = Sha256Hex.Of(System.IO.File.ReadAllBytes(path)), Message = "Extra: not in the manifest (added after export)." });
             }
             return checks;
         }

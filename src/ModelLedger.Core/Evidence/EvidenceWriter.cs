@@ -40,7 +40,7 @@ namespace ModelLedger.Evidence
             var parent = Path.GetDirectoryName(folder) ?? ".";
             var name = Path.GetFileName(folder);
             var temp = Path.Combine(parent, "." + name + AtomicFile.TempMarker + Guid.NewGuid().ToString("N").Substring(0, 8));
-            var files = new List<string>();
+            var written = new List<KeyValuePair<string, byte[]>>();
             var keyHits = new List<string>();
             try
             {
@@ -49,7 +49,7 @@ namespace ModelLedger.Evidence
                 {
                     bytes = RedactKey(bytes, request.KeyToRedact, file, keyHits);
                     WriteDurably(Path.Combine(temp, file), bytes);
-                    files.Add(file);
+                    written.Add(new KeyValuePair<string, byte[]>(file, bytes));
                 }
 
                 Put("ledger-after" + Extension(request.LedgerPath), File.ReadAllBytes(request.LedgerPath));
@@ -72,20 +72,20 @@ namespace ModelLedger.Evidence
                 var summary = new EvidenceSummary
                 {
                     Request = request, Scope = scope, Diffs = diffs, Snapshot = snapshot, RedactedValues = redacted,
-                    ApprovedAt = approvedAt, Files = files.Append("summary.md").ToList(), Missing = missing,
+                    ApprovedAt = approvedAt, Files = written.Select(f => f.Key).Append("summary.md").ToList(), Missing = missing,
                 };
                 var checklist = summary.Checklist();
                 var text = summary.ToMarkdown(checklist);
                 if (keyHits.Count > 0) text += $"\nThe API key in use appeared in {string.Join(", ", keyHits)} and was replaced by {SnapshotRedaction.Redacted} in this bundle.\n";
                 Put("summary.md", Encoding.UTF8.GetBytes(text));
-                WriteDurably(Path.Combine(temp, EvidenceManifest.FileName), EvidenceManifest.Build(temp, files, request));
+                WriteDurably(Path.Combine(temp, EvidenceManifest.FileName), EvidenceManifest.Build(written, request));
 
                 CrashPoint.Hit("evidence:before-publish");
                 Publish(temp, folder);
                 return new EvidenceBundle
                 {
                     Path = folder,
-                    Files = files.Append(EvidenceManifest.FileName).ToArray(),
+                    Files = written.Select(f => f.Key).Append(EvidenceManifest.FileName).ToArray(),
                     ManifestPath = Path.Combine(folder, EvidenceManifest.FileName),
                     Missing = missing.ToArray(),
                     Checklist = checklist.ToArray(),

@@ -12,7 +12,7 @@ namespace ModelLedger.Module.Tests
         public void TheWalkthroughRunsEveryRunbookStepOnTheExampleData()
         {
             using var dir = new TempDir();
-            var (code, output, err) = RunnerTests.RunRunner("examples/runbook-walkthrough.ps1", "-EvidencePath", dir.File("CHG-1042"));
+            var (code, output, err) = RealPwsh.Example("examples/runbook-walkthrough.ps1", "-EvidencePath", dir.File("CHG-1042"));
             Assert.True(code == 0, output + err);
             foreach (var step in new[] { "== 1. The ledger", "== 2. The models snapshot", "== 3. The gate for support-router", "== 4. The rollback rehearsal", "== 5. The evidence" })
                 Assert.Contains(step, output);
@@ -23,7 +23,7 @@ namespace ModelLedger.Module.Tests
         [Fact]
         public void TheScheduledTaskRegistrationShowsTheDriftCheckCommandLineAndRegistersNothingUnderWhatIf()
         {
-            var (code, output, _) = RunnerTests.RunRunner("examples/register-drift-check-task.ps1", "-LedgerPath", @"D:\ops\ledger.json", "-SnapshotFolder", @"D:\ops\snapshots", "-At", "05:30", "-WhatIf");
+            var (code, output, _) = RealPwsh.Example("examples/register-drift-check-task.ps1", "-LedgerPath", @"D:\ops\ledger.json", "-SnapshotFolder", @"D:\ops\snapshots", "-At", "05:30", "-WhatIf");
             Assert.Equal(0, code);
             Assert.Contains("daily at 05:30", output);
             Assert.Matches(@"powershell\.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -File "".*examples[/\\]drift-check\.ps1"" -SnapshotFolder ""D:\\ops\\snapshots"" -LedgerPath ""D:\\ops\\ledger\.json""", output);

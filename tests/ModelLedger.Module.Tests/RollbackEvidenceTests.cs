@@ -247,10 +247,9 @@ namespace ModelLedger.Module.Tests
             using var dir = new TempDir();
             using var ps = new PowerShellHarness();
             var export = ps.Render(FullExport, Vars(dir));
-            Assert.Contains("Proved: I verified the rollback action", export.HostText);
+            Assert.Contains("  Proved  I verified the rollback action", export.HostText);
             var verify = ps.Render("Test-RollbackEvidence $out", Vars(dir));
-            Assert.Contains("File", verify.HostText);
-            Assert.Contains("summary.md", verify.HostText);
+            Assert.Contains("Pass  summary.md", verify.HostText);
             Assert.DoesNotContain("ExpectedSha256", verify.HostText);
         }
     }

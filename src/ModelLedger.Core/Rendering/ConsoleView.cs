@@ -134,6 +134,12 @@ namespace ModelLedger.Rendering
             foreach (var extra in EvidenceExtras(bundle)) lines.AddRange(Field(extra.Key, extra.Value, width));
             lines.AddRange(Field("Files", string.Join(", ", bundle.Files.Select(ConsoleText.Safe)), width));
             lines.AddRange(Field("Missing", bundle.Missing.Length == 0 ? "nothing" : string.Join("; ", bundle.Missing.Select(ConsoleText.Safe)), width));
+            if (bundle.Checklist.Length > 0) lines.Add("Checklist");
+            foreach (var answer in bundle.Checklist)
+            {
+                var wrapped = Wrap(ConsoleText.Safe(answer.Item), width - 10);
+                for (var i = 0; i < wrapped.Count; i++) lines.Add((i == 0 ? "  " + answer.Status.PadRight(8) : new string(' ', 10)) + wrapped[i]);
+            }
             lines.Add("");
             return string.Join(Environment.NewLine, lines);
         }

@@ -64,6 +64,37 @@ namespace ModelLedger.Module.Tests
         }
 
         [Fact]
+        public void TheSnapshotExampleCapturesWithTheKeyFromTheEnvironmentAndNeverPrintsIt()
+        {
+            using var dir = new TempDir();
+            using var api = new FakeCometApi.FakeCometApi();
+            api.Handler = _ => FakeResponse.CometModels("gpt-5.4-mini-2026-03-17", "gpt-4o-2024-08-06", "claude-haiku-4-5-20251001");
+            var key = CometApiTestKit.NewKey();
+            var snapshot = dir.File("models-snapshot.json");
+            var run = RealPwsh.Example(new System.Collections.Generic.Dictionary<string, string> { ["COMETAPI_API_KEY"] = key },
+                "examples/snapshot-models.ps1", "-BaseUri", api.BaseUri, "-OutSnapshot", snapshot);
+            Assert.True(run.Code == 0, run.Out + run.Err);
+            Assert.Contains("gpt-4o-2024-08-06", run.Out);
+            Assert.Contains("Snapshot of 3 models captured with the 'production' credential", run.Out);
+            Assert.Contains("\"gpt-5.4-mini-2026-03-17\"", File.ReadAllText(snapshot));
+            Assert.DoesNotContain(key, run.Out + run.Err);
+            CometApiTestKit.AssertFolderHasNoKey(dir.Path, key);
+
+            var failed = RealPwsh.Example("examples/snapshot-models.ps1", "-BaseUri", api.BaseUri, "-OutSnapshot", dir.File("none.json"));
+            Assert.Equal(1, failed.Code);
+            Assert.Contains("CometApiKeyMissing", failed.Out + failed.Err);
+        }
+
+        [Fact]
+        public void EveryExampleScriptIsRunUnderRealPwshByATest()
+        {
+            var sources = string.Join("\n", Directory.GetFiles(Repo.File("tests", "ModelLedger.Module.Tests"), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
+            foreach (var script in Directory.GetFiles(Repo.File("examples"), "*.ps1").Select(Path.GetFileName))
+                Assert.True(Regex.IsMatch(sources, @"(RealPwsh\.Example|RunChild)\([^;]*""examples/" + Regex.Escape(script!) + @""""),
+                    $"examples/{script} is not run under real pwsh by any test");
+        }
+
+        [Fact]
         public void TheAzurePipelineCallsRealScriptsWithRealParametersAndMapsTheSecret()
         {
             var yaml = File.ReadAllText(Repo.File("examples", "azure-pipelines.yml"));

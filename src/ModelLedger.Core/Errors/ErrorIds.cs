@@ -36,6 +36,8 @@ namespace ModelLedger
         public const string DryRunJournalInvalid = "DryRunJournalInvalid";
         /// <summary>Export-RollbackEvidence: the target folder exists and is not empty (use -Force to replace it).</summary>
         public const string EvidenceFolderNotEmpty = "EvidenceFolderNotEmpty";
+        /// <summary>Export-RollbackEvidence -Force: the folder is not an earlier evidence bundle (no ModelLedger manifest, or files it does not list), so it is not replaced.</summary>
+        public const string EvidenceFolderNotBundle = "EvidenceFolderNotBundle";
         /// <summary>Test-RollbackEvidence: the evidence folder does not exist.</summary>
         public const string EvidenceNotFound = "EvidenceNotFound";
         /// <summary>Test-RollbackEvidence: manifest.json is missing, unreadable or names files outside the folder.</summary>

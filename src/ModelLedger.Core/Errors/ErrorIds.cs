@@ -30,6 +30,8 @@ namespace ModelLedger
         public const string DryRunConfigInvalid = "DryRunConfigInvalid";
         /// <summary>The config does not hold the ledger's current model ID, so switching it would not rehearse this change.</summary>
         public const string DryRunConfigMismatch = "DryRunConfigMismatch";
+        /// <summary>The staging config is read-only or this account may not write it, so the dry run refuses to switch it.</summary>
+        public const string DryRunConfigReadOnly = "DryRunConfigReadOnly";
         /// <summary>Another dry run holds the config's lock.</summary>
         public const string DryRunInProgress = "DryRunInProgress";
         /// <summary>A dry-run journal could not be read, so the config cannot be repaired automatically.</summary>

@@ -58,8 +58,10 @@ finally {
 }
 
 $Host.UI.WriteLine("Evidence folder: $($bundle.Path)")
+# The manifest's own hash anchors the bundle: with it in the change ticket, a manifest recomputed after an edit fails.
+$Host.UI.WriteLine("Manifest SHA-256 (record it in the change ticket): $($bundle.ManifestSha256)")
 foreach ($answer in $bundle.Checklist) { $Host.UI.WriteLine(("  {0,-8} {1}" -f $answer.Status, $answer.Item)) }
-$failed = @(Test-RollbackEvidence -Path $bundle.Path | Where-Object { [string]$_.Status -eq 'Fail' })
+$failed = @(Test-RollbackEvidence -Path $bundle.Path -ManifestSha256 $bundle.ManifestSha256 | Where-Object { [string]$_.Status -eq 'Fail' })
 if ($failed.Count -gt 0) {
     foreach ($f in $failed) { $Host.UI.WriteLine("NOT VERIFIED: $($f.File): $($f.Message)") }
     exit 1

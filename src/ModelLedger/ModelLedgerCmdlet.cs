@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using ModelLedger.Rendering;
 
 namespace ModelLedger.Commands
 {
@@ -18,6 +19,19 @@ namespace ModelLedger.Commands
             // pwsh would print the recommendation a second time. Scripts read it from $_.Exception.RecommendedAction.
             return new ErrorRecord(ex, ex.ErrorId, category, ex.Target);
         }
+
+        // Stream messages quote model IDs, ledger values and server text. Every cmdlet writes them through these, so a
+        // newline or "##vso[" in a value is shown escaped (UntrustedText.ForDisplay) instead of starting a log command.
+        // They hide Cmdlet's methods of the same name, so a call inside a ModelLedger cmdlet cannot bypass them.
+
+        /// <summary>Writes a verbose message with untrusted text shown escaped.</summary>
+        public new void WriteVerbose(string text) => base.WriteVerbose(UntrustedText.ForDisplay(text));
+
+        /// <summary>Writes a warning with untrusted text shown escaped.</summary>
+        public new void WriteWarning(string text) => base.WriteWarning(UntrustedText.ForDisplay(text));
+
+        /// <summary>Asks -WhatIf/-Confirm with untrusted text shown escaped.</summary>
+        public new bool ShouldProcess(string target, string action) => base.ShouldProcess(UntrustedText.ForDisplay(target), UntrustedText.ForDisplay(action));
 
         /// <summary>A per-item failure: the pipeline goes on with the next item.</summary>
         protected void WriteError(ModelLedgerException ex) => WriteError(ToErrorRecord(ex));

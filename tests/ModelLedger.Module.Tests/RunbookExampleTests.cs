@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Xml.Linq;
@@ -100,6 +101,8 @@ namespace ModelLedger.Module.Tests
             var (code, output, err) = RealPwsh.Example("examples/release-evidence.ps1", "-OutputPath", folder);
             Assert.True(code == 0, output + err);
             Assert.Contains("Evidence verified: 11 files match manifest.json.", output);
+            var manifestHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, "manifest.json")))).ToLowerInvariant();
+            Assert.Contains("Manifest SHA-256 (record it in the change ticket): " + manifestHash, output);
             Assert.Contains("Proved   I verified the rollback action can be performed without a code redeploy", output);
             Assert.True(File.Exists(Path.Combine(folder, "dryrun.json")));
 

@@ -9,7 +9,7 @@ namespace ModelLedger
 
         /// <summary>A service named without wildcards (-Service) that the ledger has no entry for.</summary>
         public static ModelLedgerException ServiceNotFound(string service) =>
-            new(ErrorIds.LedgerServiceNotFound, FailureCategory.ObjectNotFound, $"No ledger entry for service '{ConsoleText.Safe(service)}'. {ServiceFix}")
+            new(ErrorIds.LedgerServiceNotFound, FailureCategory.ObjectNotFound, $"No ledger entry for service '{UntrustedText.ForDisplay(service)}'. {ServiceFix}")
             {
                 Target = service,
                 RecommendedAction = ServiceFix,

@@ -10,7 +10,7 @@ namespace ModelLedger.Rendering
     /// The text of the module's default views (module/formats/*.Format.ps1xml call these). Lines are laid out for the
     /// host's width (80 in a redirected CI log): a model ID is never broken inside a line (it moves to its own line when
     /// it does not fit), and messages wrap at spaces, so a Fail or Warn is read whole. Untrusted text goes through
-    /// <see cref="ConsoleText.Safe"/> first.
+    /// <see cref="UntrustedText.ForDisplay"/> first.
     /// </summary>
     public static class ConsoleView
     {
@@ -25,30 +25,30 @@ namespace ModelLedger.Rendering
         {
             var width = Usable(hostWidth);
             var status = finding.Status.ToString();
-            var head = Colored(status.PadRight(4), StatusColor(status), color) + "  " + ConsoleText.Safe(finding.Check).PadRight(CheckColumn);
+            var head = Colored(status.PadRight(4), StatusColor(status), color) + "  " + UntrustedText.ForDisplay(finding.Check).PadRight(CheckColumn);
             var lines = new List<string>();
             AppendWithId(lines, head, 4 + 2 + Math.Max(CheckColumn, finding.Check.Length), finding.ModelId, width);
             if (finding.Status != FindingStatus.Pass)
             {
-                lines.AddRange(Wrap(ConsoleText.Safe(finding.Message), width - Indent).Select(l => new string(' ', Indent) + l));
+                lines.AddRange(Wrap(UntrustedText.ForDisplay(finding.Message), width - Indent).Select(l => new string(' ', Indent) + l));
                 if (!string.IsNullOrEmpty(finding.Location))
-                    lines.AddRange(Wrap("at " + ConsoleText.Safe(finding.Location!), width - Indent).Select(l => new string(' ', Indent) + l));
+                    lines.AddRange(Wrap("at " + UntrustedText.ForDisplay(finding.Location!), width - Indent).Select(l => new string(' ', Indent) + l));
             }
             return string.Join(Environment.NewLine, lines);
         }
 
         /// <summary>The group header of findings: the service they are about.</summary>
-        public static string ServiceHeader(string? service) => ConsoleText.Safe(service ?? "(no service)");
+        public static string ServiceHeader(string? service) => UntrustedText.ForDisplay(service ?? "(no service)");
 
         /// <summary>A ledger entry: the service, each approved ID on its own line, then who owns it and when it was validated.</summary>
         public static string LedgerEntry(ModelLedger.LedgerEntry entry, int hostWidth)
         {
             var width = Usable(hostWidth);
-            var owner = Or(entry.Owner, "(none)") + (string.IsNullOrEmpty(entry.RollbackOwner) ? "" : " (rollback: " + ConsoleText.Safe(entry.RollbackOwner!) + ")")
+            var owner = Or(entry.Owner, "(none)") + (string.IsNullOrEmpty(entry.RollbackOwner) ? "" : " (rollback: " + UntrustedText.ForDisplay(entry.RollbackOwner!) + ")")
                 + ", validated " + (entry.LastValidated?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "never");
             var lines = new List<string>
             {
-                ConsoleText.Safe(entry.Service ?? "(no service)"),
+                UntrustedText.ForDisplay(entry.Service ?? "(no service)"),
                 Labeled("current", entry.CurrentModelId, width),
                 Labeled("rollback", entry.RollbackModelId, width),
                 Labeled("emergency", entry.EmergencyAlternative, width),
@@ -66,7 +66,7 @@ namespace ModelLedger.Rendering
             var color_ = status == "Passed" ? "Pass" : status == "Failed" ? "Fail" : "Warn";
             var lines = new List<string>
             {
-                Colored(status, StatusColor(color_), color) + "  " + ConsoleText.Safe(result.Service ?? "(no service)") + "  restored: " + (result.Restored ? "True" : "False"),
+                Colored(status, StatusColor(color_), color) + "  " + UntrustedText.ForDisplay(result.Service ?? "(no service)") + "  restored: " + (result.Restored ? "True" : "False"),
                 Labeled("forward", result.ForwardModelId, width),
                 Labeled("rollback", result.RollbackModelId, width),
                 Labeled("observed", result.ObservedModelId, width),
@@ -74,7 +74,7 @@ namespace ModelLedger.Rendering
             if (result.SwitchedAt != null || result.RestoredAt != null)
                 lines.Add(Pad("times") + "switched " + Time(result.SwitchedAt) + ", restored " + Time(result.RestoredAt));
             if (!string.IsNullOrEmpty(result.Message))
-                lines.AddRange(Wrap(ConsoleText.Safe(result.Message!), width - Labeled0).Select(l => new string(' ', Labeled0) + l));
+                lines.AddRange(Wrap(UntrustedText.ForDisplay(result.Message!), width - Labeled0).Select(l => new string(' ', Labeled0) + l));
             lines.Add("");
             return string.Join(Environment.NewLine, lines);
         }
@@ -83,7 +83,7 @@ namespace ModelLedger.Rendering
         public static string Model(CometModel model, int hostWidth)
         {
             var width = Usable(hostWidth);
-            var id = ConsoleText.Safe(model.Id);
+            var id = UntrustedText.ForDisplay(model.Id);
             var meta = Or(model.OwnedBy, "-").PadRight(14) + " " + (model.Created?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-");
             var idColumn = Math.Max(44, id.Length + 2);
             if (idColumn + meta.Length <= width) return id.PadRight(idColumn) + meta;
@@ -93,8 +93,8 @@ namespace ModelLedger.Rendering
         /// <summary>The group header of a model listing: where and when it was captured, with which credential.</summary>
         public static string CaptureHeader(CometModel model, int hostWidth)
         {
-            var label = string.IsNullOrEmpty(model.CredentialLabel) ? "" : ", credential " + ConsoleText.Safe(model.CredentialLabel!);
-            var text = "Models from " + ConsoleText.Safe(model.Source ?? "(unknown source)") + " (captured " + Time(model.CapturedAt) + label + ")";
+            var label = string.IsNullOrEmpty(model.CredentialLabel) ? "" : ", credential " + UntrustedText.ForDisplay(model.CredentialLabel!);
+            var text = "Models from " + UntrustedText.ForDisplay(model.Source ?? "(unknown source)") + " (captured " + Time(model.CapturedAt) + label + ")";
             return string.Join(Environment.NewLine, Wrap(text, Usable(hostWidth)));
         }
 
@@ -107,7 +107,7 @@ namespace ModelLedger.Rendering
             var lines = new List<string>();
             AppendWithId(lines, head, 8, difference.Id, width);
             if (difference.AtRisk || !string.IsNullOrEmpty(difference.ApprovedAs))
-                lines.AddRange(Wrap((difference.AtRisk ? "AT RISK: approved as " : "approved as ") + ConsoleText.Safe(difference.ApprovedAs ?? ""), width - 10).Select(l => new string(' ', 10) + l));
+                lines.AddRange(Wrap((difference.AtRisk ? "AT RISK: approved as " : "approved as ") + UntrustedText.ForDisplay(difference.ApprovedAs ?? ""), width - 10).Select(l => new string(' ', 10) + l));
             return string.Join(Environment.NewLine, lines);
         }
 
@@ -116,11 +116,11 @@ namespace ModelLedger.Rendering
         {
             var width = Usable(hostWidth);
             var status = check.Status.ToString();
-            var lines = Wrap(ConsoleText.Safe(check.File), width - Indent);
+            var lines = Wrap(UntrustedText.ForDisplay(check.File), width - Indent);
             lines[0] = Colored(status.PadRight(4), StatusColor(status), color) + "  " + lines[0];
             for (var i = 1; i < lines.Count; i++) lines[i] = new string(' ', Indent) + lines[i];
             if (check.Status != EvidenceFileStatus.Pass)
-                lines.AddRange(Wrap(ConsoleText.Safe(check.Message), width - Indent).Select(l => new string(' ', Indent) + l));
+                lines.AddRange(Wrap(UntrustedText.ForDisplay(check.Message), width - Indent).Select(l => new string(' ', Indent) + l));
             return string.Join(Environment.NewLine, lines);
         }
 
@@ -129,15 +129,15 @@ namespace ModelLedger.Rendering
         {
             var width = Usable(hostWidth);
             var lines = new List<string>();
-            lines.AddRange(Field("Evidence", ConsoleText.Safe(bundle.Path), width));
-            lines.AddRange(Field("Manifest", ConsoleText.Safe(bundle.ManifestPath), width));
+            lines.AddRange(Field("Evidence", UntrustedText.ForDisplay(bundle.Path), width));
+            lines.AddRange(Field("Manifest", UntrustedText.ForDisplay(bundle.ManifestPath), width));
             foreach (var extra in EvidenceExtras(bundle)) lines.AddRange(Field(extra.Key, extra.Value, width));
-            lines.AddRange(Field("Files", string.Join(", ", bundle.Files.Select(ConsoleText.Safe)), width));
-            lines.AddRange(Field("Missing", bundle.Missing.Length == 0 ? "nothing" : string.Join("; ", bundle.Missing.Select(ConsoleText.Safe)), width));
+            lines.AddRange(Field("Files", string.Join(", ", bundle.Files.Select(UntrustedText.ForDisplay)), width));
+            lines.AddRange(Field("Missing", bundle.Missing.Length == 0 ? "nothing" : string.Join("; ", bundle.Missing.Select(UntrustedText.ForDisplay)), width));
             if (bundle.Checklist.Length > 0) lines.Add("Checklist");
             foreach (var answer in bundle.Checklist)
             {
-                var wrapped = Wrap(ConsoleText.Safe(answer.Item), width - 10);
+                var wrapped = Wrap(UntrustedText.ForDisplay(answer.Item), width - 10);
                 for (var i = 0; i < wrapped.Count; i++) lines.Add((i == 0 ? "  " + answer.Status.PadRight(8) : new string(' ', 10)) + wrapped[i]);
             }
             lines.Add("");
@@ -157,7 +157,7 @@ namespace ModelLedger.Rendering
 
         private static string Labeled(string label, string? id, int width)
         {
-            var text = string.IsNullOrEmpty(id) ? "(none)" : ConsoleText.Safe(id!);
+            var text = string.IsNullOrEmpty(id) ? "(none)" : UntrustedText.ForDisplay(id!);
             return Pad(label) + text;
         }
 
@@ -171,14 +171,14 @@ namespace ModelLedger.Rendering
         // The ID goes on the head line when it fits after the fixed columns, else on its own indented line.
         private static void AppendWithId(List<string> lines, string head, int headWidth, string? id, int width)
         {
-            var safe = string.IsNullOrEmpty(id) ? "" : ConsoleText.Safe(id!);
+            var safe = string.IsNullOrEmpty(id) ? "" : UntrustedText.ForDisplay(id!);
             if (safe.Length == 0) { lines.Add(head.TrimEnd()); return; }
             if (headWidth + 2 + safe.Length <= width) { lines.Add(head + "  " + safe); return; }
             lines.Add(head.TrimEnd());
             lines.Add(new string(' ', Indent) + safe);
         }
 
-        private static string Or(string? value, string fallback) => string.IsNullOrEmpty(value) ? fallback : ConsoleText.Safe(value!);
+        private static string Or(string? value, string fallback) => string.IsNullOrEmpty(value) ? fallback : UntrustedText.ForDisplay(value!);
 
         private static string Time(DateTimeOffset? t) => t?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "-";
 

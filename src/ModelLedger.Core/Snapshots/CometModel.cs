@@ -1,4 +1,5 @@
 using System;
+using ModelLedger.Rendering;
 
 namespace ModelLedger
 {
@@ -25,6 +26,9 @@ namespace ModelLedger
         /// <summary>Which credential class listed this model ("production", "personal"...), when the capture was labelled.</summary>
         public string? CredentialLabel { get; set; }
 
-        public override string ToString() => Id;
+        /// <summary><see cref="Id"/> as a console table shows it (see <see cref="UntrustedText.ForDisplay"/>).</summary>
+        public string DisplayId() => UntrustedText.ForDisplay(Id);
+
+        public override string ToString() => UntrustedText.ForDisplay(Id);
     }
 }

@@ -145,8 +145,9 @@ namespace ModelLedger.Commands
                 WriteWarning("No ledger entries were gated: the ledger is empty or nothing was piped in.");
             if (IsAzureDevOps())
                 foreach (var line in FindingReport.AzureDevOpsIssues(_findings)) Host.UI.WriteLine(line);
-            if (OutputFormat != null) WriteReport();
-            if (Quiet) WriteObject(!_failed);
+            var reportWritten = OutputFormat == null || WriteReport();
+            // A report the caller asked for and did not get means the gate did not complete: never $true.
+            if (Quiet) WriteObject(!_failed && reportWritten);
         }
 
         private void Gate(LedgerEntry entry, int? total)
@@ -192,19 +193,23 @@ namespace ModelLedger.Commands
             }
         }
 
-        private void WriteReport()
+        /// <summary>Writes the -OutputFormat file; false (after a non-terminating OutputWriteFailed) when it could not be written.</summary>
+        private bool WriteReport()
         {
             var path = GetOutputPath(OutputPath!);
-            if (!ShouldProcess(path, $"Write the gate findings as {OutputFormat}")) return;
+            if (!ShouldProcess(path, $"Write the gate findings as {OutputFormat}")) return true;
             var text = OutputFormat == "JUnit" ? FindingReport.ToJUnitXml(_findings) : FindingReport.ToMarkdown(_findings);
             try
             {
                 AtomicFile.WriteAllBytes(path, new UTF8Encoding(false).GetBytes(text));
                 WriteVerbose($"Wrote {OutputFormat} findings to '{path}'.");
+                return true;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                WriteError(FileErrors.WriteFailed(ErrorIds.OutputWriteFailed, $"The {OutputFormat} report", path, ex, "Choose a folder this account can write to."));
+                WriteError(FileErrors.WriteFailed(ErrorIds.OutputWriteFailed, $"The {OutputFormat} report", path, ex,
+                    "The gate did not complete (with -Quiet it returned $false). Choose a folder this account can write to and run the gate again."));
+                return false;
             }
         }
 

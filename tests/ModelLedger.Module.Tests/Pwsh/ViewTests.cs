@@ -152,7 +152,7 @@ Add-Content -LiteralPath (Join-Path $Evidence 'summary.md') -Value 'tampered'
             var raw = _r.Run.Out.Split('\n').Where(l => l.Contains('\u202E')).ToList();
             Assert.True(raw.Count == 0, "raw bidi override in:\n" + string.Join("\n", raw.Select(l => l.Replace("\u202E", "<U+202E>"))));
             Assert.Contains("gpt-4o\\u202Eevil", all);
-            Assert.Contains("evil\\u000A", all);
+            Assert.Contains("evil\\n#\\u0023vso[task.setvariable", all);
         }
 
         [Fact]

@@ -38,7 +38,9 @@ exit 0
             { "during the probe", null, "probe", true },
             { "during the workload", null, "workload", true },
             { "before the restore", "dryrun:before-restore", null, true },
-            { "during the restore write (before its rename)", "atomic-write:staging.json#2", null, true },
+            // The restore writes in place (the config keeps owner, mode and links): killed after its bytes, before the
+            // length is set. With IDs of one length the bytes are already the original; CutShortWriteTests cover the rest.
+            { "during the restore write (before its truncation)", "in-place-write:staging.json#2", null, false },
         };
 
         [Theory]

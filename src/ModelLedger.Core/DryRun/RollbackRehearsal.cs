@@ -212,6 +212,9 @@ namespace ModelLedger.DryRun
             var who = $"service '{journal.Service}', started {Stamp(journal.StartedAt)} by process {journal.ProcessId} on {journal.MachineName}";
             var journalPath = DryRunJournal.PathFor(configPath);
             var hash = current == null ? null : Sha256Hex.Of(current);
+            // A run killed inside an in-place write left new bytes plus the old tail: ours to restore, like a switched file.
+            if (current != null && hash != journal.OriginalSha256 && CutShortWrite.Matches(journal, current))
+                hash = journal.SwitchedSha256;
             if (hash != null && hash == journal.OriginalSha256)
             {
                 if (_host.ShouldProcess(journalPath, "Remove the journal of an interrupted dry run (the config already holds its original bytes)"))

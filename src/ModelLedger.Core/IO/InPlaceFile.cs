@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 
 namespace ModelLedger.IO
@@ -14,8 +15,11 @@ namespace ModelLedger.IO
         {
             // FileMode.Open never creates: a file deleted meanwhile is an error, not a new file with default permissions.
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough);
-            // New bytes first, then the length: a reader never sees an empty file.
+            // New bytes first, then the length: a reader never sees an empty file. A process killed between the two
+            // leaves the new bytes followed by the old file's tail; TornWrite recognizes exactly that state.
             stream.Write(content, 0, content.Length);
+            stream.Flush(true);
+            CrashPoint.Hit("in-place-write:" + Path.GetFileName(path));
             stream.SetLength(content.Length);
             stream.Flush(true);
         }

@@ -31,7 +31,7 @@ namespace ModelLedger.Snapshots
             }
             var snapshot = Parse(path, bytes);
             snapshot.FilePath = path;
-            foreach (var m in snapshot.Models) m.Source = path;
+            snapshot.ShareCapture(path);
             return snapshot;
         }
 
@@ -102,7 +102,7 @@ namespace ModelLedger.Snapshots
             if (!haveCaptured) throw Error(path, 1, "capturedAt", "the snapshot has no capturedAt time.");
             if (!haveSource) throw Error(path, 1, "source", "the snapshot has no source.");
             if (!haveModels) throw Error(path, 1, "models", "the snapshot has no models array.");
-            foreach (var m in snapshot.Models) { m.CapturedAt = snapshot.CapturedAt; m.CredentialLabel = snapshot.CredentialLabel; }
+            snapshot.ShareCapture(snapshot.Source);
             return snapshot;
         }
 

@@ -40,7 +40,7 @@ namespace ModelLedger.Client
         public void Follow(int status, Uri? location)
         {
             if (location == null)
-                throw CometApiFailures.RedirectRefused(_source, status, "it has no Location header.");
+                throw CometApiFailures.RedirectRefused(_source, status, "it came without a Location header.");
             if (++_hops > MaximumRedirects)
                 throw CometApiFailures.RedirectRefused(_source, status, $"more than {MaximumRedirects} redirects.");
             var target = location.IsAbsoluteUri ? location : new Uri(Current, location);

@@ -25,6 +25,13 @@ namespace ModelLedger.Commands
     {
         private const string LiveSet = "Live";
         private const string SnapshotSet = "Snapshot";
+
+        /// <summary>
+        /// A session variable that, when it holds a <c>Func&lt;TimeSpan, CancellationToken, Task&gt;</c>, takes over the wait
+        /// between attempts: the seam the fault-matrix tests use to check the waits without sleeping. Scoped to the
+        /// session that sets it.
+        /// </summary>
+        internal const string RetryDelayVariable = "__ModelLedgerRetryDelay";
         public const string BaseUriVariable = "COMETAPI_BASE_URL";
 
         private readonly CancellationTokenSource _stop = new();
@@ -247,6 +254,7 @@ namespace ModelLedger.Commands
             const string activity = "Get-CometModel";
             var client = new CometApiClient
             {
+                Delay = SessionState.PSVariable.GetValue(RetryDelayVariable) as Func<TimeSpan, CancellationToken, Task> ?? ((t, ct) => Task.Delay(t, ct)),
                 Verbose = m => TryAdd(messages, () => WriteVerbose(m)),
                 Waiting = w => TryAdd(messages, () => WriteProgress(new ProgressRecord(progressId, activity,
                     $"{w.Reason}: waiting {w.Wait.TotalSeconds:0.#} s before attempt {w.NextAttempt} of {w.MaximumAttempts}"))),

@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
 using System.Linq;
 using System.Management.Automation;
 using System.Text;
@@ -14,7 +17,7 @@ namespace ModelLedger.Module.Tests
     /// </summary>
     public class FaultMatrixTests
     {
-        public sealed record Case(string Name, Func<FakeCometApi.FakeCometApi, FakeResponse[]> Responses, string Extra, string? ErrorId, int Attempts, string Fragment, int Models = 0)
+        public sealed record Case(string Name, Func<FakeCometApi.FakeCometApi, FakeResponse[]> Responses, string Extra, string? ErrorId, int Attempts, string Fragment, int Models = 0, double RetryAfterSec = 0)
         {
             public override string ToString() => Name;
         }
@@ -32,7 +35,8 @@ namespace ModelLedger.Module.Tests
             new("429 persistent, no Retry-After", _ => Times(3, () => FakeResponse.Error(429, "rate_limit", "slow down")), "-MaximumRetryCount 2", "CometApiRateLimited", 3, "3 attempts"),
             new("429 persistent, Retry-After 0", _ => Times(3, () => FakeResponse.Error(429, "rate_limit", "slow down").WithHeader("Retry-After", "0")), "-MaximumRetryCount 2", "CometApiRateLimited", 3, "429"),
             new("429 then recovers, no Retry-After", _ => new[] { FakeResponse.Error(429, "rate_limit", "slow down"), Ok }, "", null, 2, "", 2),
-            new("429 then recovers, Retry-After 1", _ => new[] { FakeResponse.Error(429, "rate_limit", "slow down").WithHeader("Retry-After", "1"), Ok }, "", null, 2, "", 2),
+            new("429 then recovers, Retry-After 1", _ => new[] { FakeResponse.Error(429, "rate_limit", "slow down").WithHeader("Retry-After", "1"), Ok }, "", null, 2, "", 2, RetryAfterSec: 1),
+            new("429 then recovers, Retry-After 20 (no real wait)", _ => new[] { FakeResponse.Error(429, "rate_limit", "slow down").WithHeader("Retry-After", "20"), Ok }, "", null, 2, "", 2, RetryAfterSec: 20),
             new("500 invalid_request (no retry)", _ => new[] { FakeResponse.Error(500, "invalid_request", "bad"), Ok }, "", "CometApiUnavailable", 1, "500"),
             new("500", _ => Times(3, () => FakeResponse.Error(500, null, "boom")), "-MaximumRetryCount 2", "CometApiUnavailable", 3, "500"),
             new("502", _ => Times(3, () => FakeResponse.Html(502)), "-MaximumRetryCount 2", "CometApiUnavailable", 3, "502"),
@@ -62,10 +66,17 @@ namespace ModelLedger.Module.Tests
             api.Enqueue(c.Responses(api));
             var key = NewKey();
             using var ps = new PowerShellHarness();
+            // The client's Delay seam: every wait between attempts is recorded instead of slept, so the matrix runs
+            // with the real default backoff (-RetryIntervalSec 1) and real Retry-After values in no time.
+            var waits = new ConcurrentQueue<TimeSpan>();
+            ps.SetVariable("__ModelLedgerRetryDelay", new Func<TimeSpan, CancellationToken, Task>((wait, _) => { waits.Enqueue(wait); return Task.CompletedTask; }));
             var extra = c.Extra.Contains("-TimeoutSec") ? c.Extra : c.Extra + " -TimeoutSec 30";
-            var run = RunWithKey(ps, "$n = 0; Get-CometModel -BaseUri $api -ApiKey $key -NoCache -RetryIntervalSec 0 " + extra + " | ForEach-Object { $n++ }; $n", api, key);
+            var run = RunWithKey(ps, "$n = 0; Get-CometModel -BaseUri $api -ApiKey $key -NoCache " + extra + " | ForEach-Object { $n++ }; $n", api, key);
 
             Assert.Equal(c.Attempts, api.RequestCount);
+            // One wait before each further attempt: backoff from 1 s with a quarter jitter, never shorter than Retry-After.
+            Assert.Equal(c.Attempts - 1, waits.Count);
+            Assert.All(waits, w => Assert.InRange(w.TotalSeconds, Math.Max(0.75, c.RetryAfterSec), Math.Max(30, c.RetryAfterSec)));
             if (c.ErrorId == null)
             {
                 Assert.Empty(run.AllErrors);

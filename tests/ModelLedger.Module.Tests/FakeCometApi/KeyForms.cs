@@ -26,7 +26,7 @@ namespace ModelLedger.Module.Tests.FakeCometApi
         public static string? Where(string? text, string key) =>
             string.IsNullOrEmpty(text) ? null : Views(text!).Select((v, i) => (v, i)).Where(p => p.v.Contains(key, StringComparison.Ordinal)).Select(p => ViewNames[p.i]).FirstOrDefault();
 
-        private static readonly string[] ViewNames = { "raw", "without control characters", "URL-decoded", "JSON-unescaped", "XML-decoded" };
+        private static readonly string[] ViewNames = { "raw", "without control characters", "URL-decoded", "JSON-unescaped", "XML-decoded", "without whitespace" };
 
         private static IEnumerable<string> Views(string text)
         {
@@ -36,6 +36,8 @@ namespace ModelLedger.Module.Tests.FakeCometApi
             yield return Uri.UnescapeDataString(visible);
             yield return JsonEscape.Replace(visible, m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
             yield return WebUtility.HtmlDecode(visible);
+            // A key split by NULs that were later turned into spaces still reads as the key.
+            yield return new string(visible.Where(c => !char.IsWhiteSpace(c)).ToArray());
         }
 
         public static bool FileHolds(byte[] bytes, string key) =>

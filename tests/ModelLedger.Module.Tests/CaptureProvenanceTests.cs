@@ -22,7 +22,7 @@ namespace ModelLedger.Module.Tests
             using var ps = new PowerShellHarness();
             var vars = new System.Collections.Generic.Dictionary<string, object?> { ["ledger"] = Ledger, ["snap"] = dir.File("snap.json") };
 
-            var live = RunWithKey(ps, "$m = Get-CometModel -BaseUri $api -ApiKey $key -NoCache -CredentialLabel production; Test-ModelLedger $ledger -Model $m -CredentialLabel production", api, key, vars);
+            var live = RunWithKey(ps, "$m = Get-CometModel -BaseUri $api -ApiKey $key -CredentialLabel production; Test-ModelLedger $ledger -Model $m -CredentialLabel production", api, key, vars);
             Assert.Equal("Pass", LabelCheck(live));
 
             // From the session cache (no -NoCache: no request), the same call's label still applies.

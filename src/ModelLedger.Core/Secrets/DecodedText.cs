@@ -12,32 +12,43 @@ namespace ModelLedger.Secrets
     /// </summary>
     internal sealed class DecodedText
     {
-        private readonly List<int> _start = new();
-        private readonly List<int> _end = new();
-        private readonly System.Text.StringBuilder _chars = new();
+        private readonly List<int>? _start;
+        private readonly List<int>? _end;
 
-        public DecodedText(string original)
+        /// <summary>The decoded text with its map back to the original (for cutting a match out).</summary>
+        public static DecodedText Mapped(string original) => new(original, map: true);
+
+        /// <summary>Only the decoded characters (for a yes/no search: no map is built, so a large file costs one string).</summary>
+        public static string Plain(string original) => new DecodedText(original, map: false).Text;
+
+        private DecodedText(string original, bool map)
         {
+            if (map)
+            {
+                _start = new List<int>();
+                _end = new List<int>();
+            }
+            var chars = new System.Text.StringBuilder(original.Length);
             var i = 0;
             while (i < original.Length)
             {
                 var length = DecodeAt(original, i, out var c);
                 if (!IsInvisible(c))
                 {
-                    _chars.Append(c);
-                    _start.Add(i);
-                    _end.Add(i + length);
+                    chars.Append(c);
+                    _start?.Add(i);
+                    _end?.Add(i + length);
                 }
                 i += length;
             }
-            Text = _chars.ToString();
+            Text = chars.ToString();
         }
 
         /// <summary>The decoded characters, invisible ones left out.</summary>
         public string Text { get; }
 
         /// <summary>The original span [start, end) behind decoded characters [index, index + count).</summary>
-        public (int Start, int End) OriginalSpan(int index, int count) => (_start[index], _end[index + count - 1]);
+        public (int Start, int End) OriginalSpan(int index, int count) => (_start![index], _end![index + count - 1]);
 
         // Characters that print as nothing, so a key split by them still reads as the key.
         private static bool IsInvisible(char c) =>

@@ -38,7 +38,7 @@ namespace ModelLedger.Secrets
         public bool Contains(string? text)
         {
             if (IsEmpty || string.IsNullOrEmpty(text)) return false;
-            var decoded = new DecodedText(text!).Text;
+            var decoded = DecodedText.Plain(text!);
             return _secrets.Any(s => decoded.IndexOf(s, StringComparison.Ordinal) >= 0);
         }
 
@@ -57,7 +57,8 @@ namespace ModelLedger.Secrets
         private string Replace(string text, bool fragments)
         {
             if (IsEmpty || text.Length == 0) return text;
-            var decoded = new DecodedText(text);
+            if (!fragments && !Contains(text)) return text;
+            var decoded = DecodedText.Mapped(text);
             var spans = new List<(int Start, int End)>();
             foreach (var secret in _secrets)
             {
@@ -122,7 +123,9 @@ namespace ModelLedger.Secrets
         {
             var chars = new char[bytes.Length];
             for (var i = 0; i < bytes.Length; i++) chars[i] = (char)bytes[i];
-            var decoded = new DecodedText(new string(chars));
+            var view = new string(chars);
+            if (!Contains(view)) return bytes;
+            var decoded = DecodedText.Mapped(view);
             var spans = new List<(int, int)>();
             foreach (var secret in _secrets) Find(decoded, secret, spans);
             if (spans.Count == 0) return bytes;

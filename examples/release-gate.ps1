@@ -12,7 +12,7 @@
 .PARAMETER Live
     Capture a fresh snapshot from the models endpoint first (needs COMETAPI_API_KEY), saved to -SnapshotOut.
 .EXAMPLE
-    dotnet run --project src/ModelLedger.Runner -- examples/release-gate.ps1
+    dotnet pwsh -NoProfile -File examples/release-gate.ps1
 .EXAMPLE
     pwsh ./examples/release-gate.ps1 -LedgerPath ./ledger.json -Live -CredentialLabel production -JUnitPath ./out/gate.xml
 #>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using ModelLedger.Rendering;
 using ModelLedger.Secrets;
 
 namespace ModelLedger.Commands
@@ -45,14 +46,6 @@ namespace ModelLedger.Commands
             }
         }
 
-        // These hide Cmdlet's writers so that every ModelLedger cmdlet's messages pass the scrubber without each call
-        // site having to remember it.
-        protected new void WriteVerbose(string text) => base.WriteVerbose(Scrubber.Scrub(text));
-
-        protected new void WriteWarning(string text) => base.WriteWarning(Scrubber.Scrub(text));
-
-        protected new void WriteDebug(string text) => base.WriteDebug(Scrubber.Scrub(text));
-
         private ErrorRecord ToErrorRecord(ModelLedgerException ex)
         {
             ex = ScrubbedError.Of(ex, Scrubber);
@@ -61,6 +54,23 @@ namespace ModelLedger.Commands
             // pwsh would print the recommendation a second time. Scripts read it from $_.Exception.RecommendedAction.
             return new ErrorRecord(ex, ex.ErrorId, category, ex.Target);
         }
+
+        // Stream messages quote model IDs, ledger values and server text. Every cmdlet writes them through these, so a
+        // key in any form is masked (Scrubber) and a newline or "##vso[" in a value is shown escaped
+        // (UntrustedText.ForDisplay) instead of starting a log command. They hide Cmdlet's methods of the same name,
+        // so a call inside a ModelLedger cmdlet cannot bypass them.
+
+        /// <summary>Writes a verbose message without any key and with untrusted text shown escaped.</summary>
+        public new void WriteVerbose(string text) => base.WriteVerbose(UntrustedText.ForDisplay(Scrubber.Scrub(text)));
+
+        /// <summary>Writes a warning without any key and with untrusted text shown escaped.</summary>
+        public new void WriteWarning(string text) => base.WriteWarning(UntrustedText.ForDisplay(Scrubber.Scrub(text)));
+
+        /// <summary>Writes a debug message without any key and with untrusted text shown escaped.</summary>
+        public new void WriteDebug(string text) => base.WriteDebug(UntrustedText.ForDisplay(Scrubber.Scrub(text)));
+
+        /// <summary>Asks -WhatIf/-Confirm with untrusted text shown escaped.</summary>
+        public new bool ShouldProcess(string target, string action) => base.ShouldProcess(UntrustedText.ForDisplay(Scrubber.Scrub(target)), UntrustedText.ForDisplay(Scrubber.Scrub(action)));
 
         /// <summary>A per-item failure: the pipeline goes on with the next item.</summary>
         protected void WriteError(ModelLedgerException ex) => WriteError(ToErrorRecord(ex));

@@ -382,7 +382,7 @@ namespace ModelLedger.Module.Tests
             using var ps = new PowerShellHarness(width: 60);
             var text = ps.Render(Call + " -NoCache", new() { ["api"] = api.BaseUri, ["key"] = Secure(key) }).HostText;
             foreach (var id in new[] { "gpt-5.4-mini-2026-03-17", "claude-haiku-4-5-20251001" }) Assert.Contains(id, text);
-            Assert.Contains("OwnedBy", text);
+            Assert.Contains("Models from " + api.BaseUri, text);
             Assert.DoesNotContain("\u2026", text);
             Assert.DoesNotContain(key, text);
         }

@@ -42,7 +42,11 @@ namespace ModelLedger.DryRun
 
             _host.Progress("Checking the config", 0);
             using var configLock = AcquireLock(configPath);
-            var original = Recover(configPath, DryRunJournal.TryRead(configPath), ReadConfig(configPath, required: true)!);
+            var current = ReadConfig(configPath, required: true)!;
+            ConfigWriteCheck.Require(configPath);
+            if (FileLinks.IsLink(configPath))
+                _host.Verbose($"'{configPath}' is a link: the switch and the restore are written through it to its target, and the link stays.");
+            var original = Recover(configPath, DryRunJournal.TryRead(configPath), current);
             var slot = JsonConfigLocator.Find(configPath, original, key);
             if (!string.Equals(slot.Value, forward, StringComparison.Ordinal)) throw ConfigMismatch(configPath, key, slot, entry);
             var switched = JsonConfigLocator.Replace(original, slot, rollback);
@@ -72,7 +76,7 @@ namespace ModelLedger.DryRun
             try
             {
                 _host.Progress($"Switching '{key}' to '{rollback}'", 20);
-                WriteOrFail(() => AtomicFile.WriteAllBytes(configPath, switched), configPath, "The switched config");
+                WriteOrFail(() => WriteConfig(configPath, switched), configPath, "The switched config");
                 result.SwitchedAt = DateTimeOffset.UtcNow;
                 result.Restored = false;
                 _host.Verbose($"Switched '{key}' in '{configPath}' from '{forward}' to '{rollback}' at {Stamp(result.SwitchedAt.Value)}.");
@@ -182,10 +186,10 @@ namespace ModelLedger.DryRun
                     {
                         // Someone changed the file during the run: keep their bytes for review instead of losing them.
                         var displaced = configPath + ".dryrun-displaced";
-                        AtomicFile.WriteAllBytes(displaced, now);
+                        AtomicFile.WriteAllBytes(displaced, now, UnixPermissions.OwnerOnly);
                         _host.Warning($"'{configPath}' was changed by something else during the dry run. Its bytes are kept in '{displaced}'; the original is being restored.");
                     }
-                    AtomicFile.WriteAllBytes(configPath, original);
+                    WriteConfig(configPath, original);
                 }
                 if (!SameBytes(ReadConfig(configPath, required: false), original))
                     throw new IOException("the file read back differs from the original bytes");
@@ -223,7 +227,7 @@ namespace ModelLedger.DryRun
                 {
                     try
                     {
-                        AtomicFile.WriteAllBytes(configPath, journal.OriginalBytes);
+                        WriteConfig(configPath, journal.OriginalBytes);
                         if (!SameBytes(ReadConfig(configPath, required: false), journal.OriginalBytes))
                             throw new IOException("the file read back differs from the journal's original bytes");
                     }
@@ -239,7 +243,7 @@ namespace ModelLedger.DryRun
 
             // The file changed after the interrupted run: restoring would overwrite someone's edit.
             var original = configPath + ".dryrun-original";
-            try { AtomicFile.WriteAllBytes(original, journal.OriginalBytes); } catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+            try { AtomicFile.WriteAllBytes(original, journal.OriginalBytes, UnixPermissions.OwnerOnly); } catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
             var fix = $"Compare '{configPath}' with '{original}' (the bytes before the interrupted run), keep the right one as '{configPath}', then delete '{journalPath}'.";
             throw new ModelLedgerException(ErrorIds.DryRunRestoreFailed, FailureCategory.InvalidData,
                 $"The journal of an interrupted dry run ({who}) is next to '{configPath}', but the config changed since: it holds neither the original nor the switched bytes, so it was not overwritten. {fix}")
@@ -309,6 +313,14 @@ namespace ModelLedger.DryRun
             {
                 throw FileErrors.Unreadable(ErrorIds.DryRunConfigInvalid, "Config", configPath, ex);
             }
+        }
+
+        // In place, so the config keeps its owner, mode and links (ConfigWriteCheck refused what we could not write so);
+        // a config deleted during the run is written anew.
+        private static void WriteConfig(string configPath, byte[] bytes)
+        {
+            if (File.Exists(configPath)) InPlaceFile.Overwrite(configPath, bytes);
+            else AtomicFile.WriteAllBytes(configPath, bytes);
         }
 
         private static void WriteOrFail(Action write, string path, string what)

@@ -32,12 +32,16 @@ namespace ModelLedger
         public const string DryRunConfigInvalid = "DryRunConfigInvalid";
         /// <summary>The config does not hold the ledger's current model ID, so switching it would not rehearse this change.</summary>
         public const string DryRunConfigMismatch = "DryRunConfigMismatch";
+        /// <summary>The staging config is read-only or this account may not write it, so the dry run refuses to switch it.</summary>
+        public const string DryRunConfigReadOnly = "DryRunConfigReadOnly";
         /// <summary>Another dry run holds the config's lock.</summary>
         public const string DryRunInProgress = "DryRunInProgress";
         /// <summary>A dry-run journal could not be read, so the config cannot be repaired automatically.</summary>
         public const string DryRunJournalInvalid = "DryRunJournalInvalid";
         /// <summary>Export-RollbackEvidence: the target folder exists and is not empty (use -Force to replace it).</summary>
         public const string EvidenceFolderNotEmpty = "EvidenceFolderNotEmpty";
+        /// <summary>Export-RollbackEvidence -Force: the folder is not an earlier evidence bundle (no ModelLedger manifest, or files it does not list), so it is not replaced.</summary>
+        public const string EvidenceFolderNotBundle = "EvidenceFolderNotBundle";
         /// <summary>Test-RollbackEvidence: the evidence folder does not exist.</summary>
         public const string EvidenceNotFound = "EvidenceNotFound";
         /// <summary>Test-RollbackEvidence: manifest.json is missing, unreadable or names files outside the folder.</summary>

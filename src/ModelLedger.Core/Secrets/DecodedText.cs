@@ -68,6 +68,8 @@ namespace ModelLedger.Secrets
                     if (next == 'u' && Hex(s, i + 2, 4, out var u)) { c = (char)u; return 6; }
                     if (next == 'x' && Hex(s, i + 2, 2, out var x)) { c = (char)x; return 4; }
                     if (next == '"' || next == '\\' || next == '/' || next == '\'') { c = next; return 2; }
+                    // The display form of control characters (UntrustedText.ForDisplay writes \n, \r, \t): they print as nothing real.
+                    if (next == 'n' || next == 'r' || next == 't' || next == '0' || next == 'b' || next == 'f') { c = '\0'; return 2; }
                     return 1;
                 case '&':
                     return Entity(s, i, ref c);

@@ -1,4 +1,5 @@
 using System;
+using ModelLedger.Rendering;
 
 namespace ModelLedger
 {
@@ -46,6 +47,9 @@ namespace ModelLedger
         /// <summary>A copy of the record's own fields, sharing <paramref name="capture"/>.</summary>
         public CometModel CopyWith(ModelCapture? capture) => new() { Id = Id, OwnedBy = OwnedBy, Created = Created, Object = Object, Capture = capture };
 
-        public override string ToString() => Id;
+        /// <summary><see cref="Id"/> as a console table shows it (see <see cref="UntrustedText.ForDisplay"/>).</summary>
+        public string DisplayId() => UntrustedText.ForDisplay(Id);
+
+        public override string ToString() => UntrustedText.ForDisplay(Id);
     }
 }

@@ -27,6 +27,8 @@ namespace ModelLedger.Commands
         private readonly List<LedgerFinding> _findings = new();
         private bool _failed;
         private int _entries;
+        private WildcardPattern[]? _servicePatterns;
+        private readonly HashSet<string> _matchedServices = new(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>The ledger file (JSON or CSV).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathAndSnapshot)]
@@ -75,6 +77,12 @@ namespace ModelLedger.Commands
             CheckNames.SnapshotMetadata, CheckNames.CredentialLabelMatches)]
         public string[]? Check { get; set; }
 
+        /// <summary>Gate only these services (wildcards). A name without wildcards that the ledger lacks is an error and fails the gate.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.LedgerServiceCompleter))]
+        public string[]? Service { get; set; }
+
         /// <summary>Return one [bool]: $true when nothing failed.</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
@@ -94,6 +102,7 @@ namespace ModelLedger.Commands
             if ((OutputFormat == null) != (OutputPath == null))
                 ThrowTerminatingError(new ModelLedgerException("OutputFormatIncomplete", FailureCategory.InvalidArgument,
                     "-OutputFormat and -OutputPath go together. Pass both (for example -OutputFormat JUnit -OutputPath gate.xml), or neither.") { Target = OutputPath ?? OutputFormat });
+            _servicePatterns = Service?.Select(s => WildcardPattern.Get(s, WildcardOptions.IgnoreCase)).ToArray();
             var options = new GateOptions { MaxSnapshotAge = MaxSnapshotAge, AsOf = AsOf ?? DateTimeOffset.UtcNow, CredentialLabel = CredentialLabel };
             try
             {
@@ -128,6 +137,7 @@ namespace ModelLedger.Commands
 
         protected override void EndProcessing()
         {
+            ReportUnmatchedServices();
             Emit(_gate!.Finish());
             if (_entries >= 1000)
                 WriteProgress(new ProgressRecord(1, "Test-ModelLedger", $"{_entries} entries checked") { RecordType = ProgressRecordType.Completed });
@@ -135,12 +145,18 @@ namespace ModelLedger.Commands
                 WriteWarning("No ledger entries were gated: the ledger is empty or nothing was piped in.");
             if (IsAzureDevOps())
                 foreach (var line in FindingReport.AzureDevOpsIssues(_findings)) Host.UI.WriteLine(line);
-            if (OutputFormat != null) WriteReport();
-            if (Quiet) WriteObject(!_failed);
+            var reportWritten = OutputFormat == null || WriteReport();
+            // A report the caller asked for and did not get means the gate did not complete: never $true.
+            if (Quiet) WriteObject(!_failed && reportWritten);
         }
 
         private void Gate(LedgerEntry entry, int? total)
         {
+            if (_servicePatterns != null)
+            {
+                if (entry.Service == null || !_servicePatterns.Any(p => p.IsMatch(entry.Service))) return;
+                _matchedServices.Add(entry.Service);
+            }
             _entries++;
             if (_entries % 1000 == 0)
                 WriteProgress(new ProgressRecord(1, "Test-ModelLedger", $"{_entries} entries checked")
@@ -148,6 +164,18 @@ namespace ModelLedger.Commands
                     PercentComplete = total is int t && t > 0 ? Math.Min(100, _entries * 100 / t) : -1,
                 });
             Emit(_gate!.Evaluate(entry));
+        }
+
+        // Asking to gate a service the ledger lacks must not pass quietly: the release would ship it ungated.
+        private void ReportUnmatchedServices()
+        {
+            if (Service == null) return;
+            foreach (var name in Service)
+            {
+                if (WildcardPattern.ContainsWildcardCharacters(name) || _matchedServices.Contains(name)) continue;
+                _failed = true;
+                WriteError(LedgerErrors.ServiceNotFound(name));
+            }
         }
 
         // Decided once per run: a 10,000-entry gate emits ~70,000 findings.
@@ -165,19 +193,23 @@ namespace ModelLedger.Commands
             }
         }
 
-        private void WriteReport()
+        /// <summary>Writes the -OutputFormat file; false (after a non-terminating OutputWriteFailed) when it could not be written.</summary>
+        private bool WriteReport()
         {
             var path = GetOutputPath(OutputPath!);
-            if (!ShouldProcess(path, $"Write the gate findings as {OutputFormat}")) return;
+            if (!ShouldProcess(path, $"Write the gate findings as {OutputFormat}")) return true;
             var text = OutputFormat == "JUnit" ? FindingReport.ToJUnitXml(_findings) : FindingReport.ToMarkdown(_findings);
             try
             {
                 AtomicFile.WriteAllBytes(path, new UTF8Encoding(false).GetBytes(text));
                 WriteVerbose($"Wrote {OutputFormat} findings to '{path}'.");
+                return true;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                WriteError(FileErrors.WriteFailed(ErrorIds.OutputWriteFailed, $"The {OutputFormat} report", path, ex, "Choose a folder this account can write to."));
+                WriteError(FileErrors.WriteFailed(ErrorIds.OutputWriteFailed, $"The {OutputFormat} report", path, ex,
+                    "The gate did not complete (with -Quiet it returned $false). Choose a folder this account can write to and run the gate again."));
+                return false;
             }
         }
 

@@ -7,10 +7,10 @@ using System.Management.Automation.Host;
 using System.Security;
 using System.Text.RegularExpressions;
 
-namespace ModelLedger.Runner
+namespace ModelLedger.Module.Tests.Hosting
 {
     /// <summary>Writes host output as pwsh does (WARNING:/VERBOSE:/DEBUG: prefixes on the error writer) and answers prompts from the input reader.</summary>
-    internal sealed class RunnerHostUserInterface : PSHostUserInterface
+    internal sealed class TestHostUserInterface : PSHostUserInterface
     {
         private readonly TextWriter _out;
         private readonly TextWriter _err;
@@ -21,13 +21,13 @@ namespace ModelLedger.Runner
         private static readonly Regex AnsiSequence = new("\u001b\\[[0-9;?]*[ -/]*[@-~]", RegexOptions.Compiled);
         private readonly bool _plainText;
 
-        public RunnerHostUserInterface(TextWriter output, TextWriter error, TextReader input, int width, bool plainText)
+        public TestHostUserInterface(TextWriter output, TextWriter error, TextReader input, int width, bool plainText)
         {
             _plainText = plainText;
             _out = output;
             _err = error;
             _in = input;
-            RawUI = new RunnerRawUserInterface(width);
+            RawUI = new TestRawUserInterface(width);
         }
 
         public override PSHostRawUserInterface RawUI { get; }

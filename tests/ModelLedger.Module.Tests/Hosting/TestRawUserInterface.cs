@@ -1,14 +1,14 @@
 using System;
 using System.Management.Automation.Host;
 
-namespace ModelLedger.Runner
+namespace ModelLedger.Module.Tests.Hosting
 {
     /// <summary>A fixed-width screen: format views need a width to lay tables out; nothing here reads keys.</summary>
-    internal sealed class RunnerRawUserInterface : PSHostRawUserInterface
+    internal sealed class TestRawUserInterface : PSHostRawUserInterface
     {
         private Size _size;
 
-        public RunnerRawUserInterface(int width) => _size = new Size(width, 50);
+        public TestRawUserInterface(int width) => _size = new Size(width, 50);
 
         public override ConsoleColor BackgroundColor { get; set; } = ConsoleColor.Black;
         public override ConsoleColor ForegroundColor { get; set; } = ConsoleColor.Gray;
@@ -23,7 +23,7 @@ namespace ModelLedger.Runner
         public override Size MaxPhysicalWindowSize => _size;
         public override bool KeyAvailable => false;
 
-        public override KeyInfo ReadKey(ReadKeyOptions options) => throw new NotSupportedException("The runner does not read keys.");
+        public override KeyInfo ReadKey(ReadKeyOptions options) => throw new NotSupportedException("The test host does not read keys.");
         public override void FlushInputBuffer() { }
         public override BufferCell[,] GetBufferContents(Rectangle rectangle) => throw new NotSupportedException();
         public override void SetBufferContents(Coordinates origin, BufferCell[,] contents) { }

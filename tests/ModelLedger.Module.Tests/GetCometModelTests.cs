@@ -304,14 +304,17 @@ namespace ModelLedger.Module.Tests
         }
 
         [Fact]
-        public void RedirectToAnotherHostNeverCarriesTheKey()
+        public void RedirectToAnotherHostNeverCarriesTheKeyAndItsListIsNotEvidence()
         {
             using var api = new FakeCometApi.FakeCometApi();
             api.Enqueue(FakeResponse.Redirect(api.LocalhostBaseUri + "/v1/models", 307), FakeResponse.CometModels("m"));
             var key = NewKey();
             using var ps = new PowerShellHarness();
             var run = RunWithKey(ps, Call + " -NoCache -Verbose", api, key);
-            Assert.Empty(run.AllErrors);
+            // The other host's list was fetched without the key, so it is no evidence for the credential: an error, no models.
+            var error = ErrorAssert.Single(run, "CometApiAuthFailed", ErrorCategory.SecurityError);
+            Assert.Contains("without the credential", error.Exception.Message);
+            Assert.Empty(Models(run));
             Assert.Equal(2, api.RequestCount);
             Assert.Equal("Bearer " + key, api.Requests[0].Header("Authorization"));
             Assert.StartsWith("localhost:", api.Requests[1].Header("Host"));

@@ -15,6 +15,8 @@ namespace ModelLedger
         public const string CometApiKeyInvalid = "CometApiKeyInvalid";
         /// <summary>-BaseUri / COMETAPI_BASE_URL is not an absolute http(s) API root.</summary>
         public const string CometApiBaseUriInvalid = "CometApiBaseUriInvalid";
+        /// <summary>The models endpoint listed the API key itself (as a model ID or metadata): refused, never shown or saved.</summary>
+        public const string CometApiKeyInResponse = "CometApiKeyInResponse";
         public const string LedgerNotFound = "LedgerNotFound";
         public const string LedgerInvalid = "LedgerInvalid";
         public const string LedgerServiceNotFound = "LedgerServiceNotFound";

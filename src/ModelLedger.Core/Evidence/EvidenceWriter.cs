@@ -6,6 +6,7 @@ using System.Text;
 using ModelLedger.Gate;
 using ModelLedger.IO;
 using ModelLedger.Ledger;
+using ModelLedger.Secrets;
 using ModelLedger.Snapshots;
 
 namespace ModelLedger.Evidence
@@ -47,7 +48,7 @@ namespace ModelLedger.Evidence
                 Directory.CreateDirectory(temp);
                 void Put(string file, byte[] bytes)
                 {
-                    bytes = RedactKey(bytes, request.KeyToRedact, file, keyHits);
+                    bytes = RedactKey(bytes, request.Scrubber, file, keyHits);
                     WriteDurably(Path.Combine(temp, file), bytes);
                     written.Add(new KeyValuePair<string, byte[]>(file, bytes));
                 }
@@ -135,13 +136,12 @@ namespace ModelLedger.Evidence
             stream.Flush(true);
         }
 
-        private static byte[] RedactKey(byte[] bytes, string? key, string file, List<string> hits)
+        // Every file, whatever its encoding (a UTF-16 ledger stays UTF-16), in every form the key can take in it.
+        private static byte[] RedactKey(byte[] bytes, SecretScrubber scrubber, string file, List<string> hits)
         {
-            if (string.IsNullOrEmpty(key) || key!.Length < 8) return bytes;
-            var text = Encoding.UTF8.GetString(bytes);
-            if (text.IndexOf(key, StringComparison.Ordinal) < 0) return bytes;
-            hits.Add(file);
-            return Encoding.UTF8.GetBytes(text.Replace(key, SnapshotRedaction.Redacted));
+            var scrubbed = scrubber.ScrubBytes(bytes, out var found);
+            if (found) hits.Add(file);
+            return scrubbed;
         }
 
         private static string Extension(string path) =>

@@ -31,7 +31,7 @@ namespace ModelLedger.Snapshots
             }
             var snapshot = Parse(path, bytes);
             snapshot.FilePath = path;
-            foreach (var m in snapshot.Models) m.Source = path;
+            snapshot.ShareCapture(path);
             return snapshot;
         }
 
@@ -115,7 +115,7 @@ namespace ModelLedger.Snapshots
             if (!haveModels) throw Error(path, 1, "models", "the snapshot has no models array.");
             if (modelCount is var (expected, countLine) && expected != snapshot.Models.Count)
                 throw Error(path, countLine, "modelCount", $"modelCount says {expected} models but the models array holds {snapshot.Models.Count}: the file was cut short or edited.");
-            foreach (var m in snapshot.Models) { m.CapturedAt = snapshot.CapturedAt; m.CredentialLabel = snapshot.CredentialLabel; }
+            snapshot.ShareCapture(snapshot.Source);
             return snapshot;
         }
 

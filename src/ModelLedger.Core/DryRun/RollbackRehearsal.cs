@@ -7,7 +7,7 @@ using ModelLedger.IO;
 namespace ModelLedger.DryRun
 {
     /// <summary>
-    /// The seed's step 5: switch one service's staging config to its rollback ID, check the ID the application really
+    /// Runbook step 5 ("Dry-run the rollback path" in about_ModelLedger): switch one service's staging config to its rollback ID, check the ID the application really
     /// sends, run the small workload, and put the config back byte for byte - whatever happens in between. A journal
     /// written before the switch lets the next run repair a config whose process died mid-run.
     /// </summary>

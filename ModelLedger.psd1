@@ -27,7 +27,11 @@
         'Compare-CometModelSnapshot',
         'Invoke-RollbackDryRun',
         'Export-RollbackEvidence',
-        'Test-RollbackEvidence'
+        'Test-RollbackEvidence',
+        'Find-ModelReference',
+        'Add-ModelLedgerEntry',
+        'Set-ModelLedgerEntry',
+        'Remove-ModelLedgerEntry'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

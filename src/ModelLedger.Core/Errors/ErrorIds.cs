@@ -52,6 +52,10 @@ namespace ModelLedger
         public const string LedgerLocked = "LedgerLocked";
         /// <summary>An edit would drop or replace a rollback ID whose rollbackUntil is still in the future.</summary>
         public const string RollbackWindowOpen = "RollbackWindowOpen";
+        /// <summary>Find-ModelReference: a -Path matches no file or folder.</summary>
+        public const string ScanPathNotFound = "ScanPathNotFound";
+        /// <summary>Set-ModelLedgerEntry: -Promote together with a different -CurrentModelId or -RollbackModelId.</summary>
+        public const string LedgerEditConflict = "LedgerEditConflict";
         /// <summary>The ledger file could not be written (permissions, disk), or its shape cannot be edited in place.</summary>
         public const string LedgerWriteFailed = "LedgerWriteFailed";
     }

@@ -47,6 +47,14 @@ namespace ModelLedger.Ledger.Editing
             { Target = service, FilePath = path, RecommendedAction = fix, Field = LedgerFields.RollbackModelId.Name };
         }
 
+        public static ModelLedgerException PromoteConflict(string service, LedgerField field)
+        {
+            var fix = $"Pass -Promote alone (it sets {LedgerFields.CurrentModelId.Name} and {LedgerFields.RollbackModelId.Name}), or set the IDs without -Promote.";
+            return new(ErrorIds.LedgerEditConflict, FailureCategory.InvalidArgument,
+                $"-Promote sets {field.Name} of service {Shown.Value(service)} itself, and -{field.PropertyName} asks for another value; nothing was written. {fix}")
+            { Target = service, RecommendedAction = fix, Field = field.Name };
+        }
+
         public static ModelLedgerException WriteFailed(string path, Exception inner) =>
             FileErrors.WriteFailed(ErrorIds.LedgerWriteFailed, "Ledger", path, inner, "Check that this account may write the ledger's folder (a lock file and a temporary file are created beside it).");
 

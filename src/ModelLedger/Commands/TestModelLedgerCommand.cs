@@ -72,8 +72,13 @@ namespace ModelLedger.Commands
         [Parameter]
         [ValidateSet(CheckNames.LedgerEntryComplete, CheckNames.DeployedMatchesLedger, CheckNames.CurrentModelAvailable, CheckNames.RollbackModelDefined,
             CheckNames.RollbackModelAvailable, CheckNames.EmergencyAlternative, CheckNames.RollbackOwner, CheckNames.SnapshotFresh,
-            CheckNames.SnapshotMetadata, CheckNames.CredentialLabelMatches)]
+            CheckNames.SnapshotMetadata, CheckNames.CredentialLabelMatches, CheckNames.RollbackWindowOpen)]
         public string[]? Check { get; set; }
+
+        /// <summary>The ledger before this release: adds the RollbackWindowOpen check (a rollback ID dropped inside its window fails).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? BaselineLedgerPath { get; set; }
 
         /// <summary>Return one [bool]: $true when nothing failed.</summary>
         [Parameter]
@@ -98,6 +103,7 @@ namespace ModelLedger.Commands
             try
             {
                 if (Deployed != null) options.Deployed = DeployedParameter.Parse(Deployed);
+                if (BaselineLedgerPath != null) options.BaselineLedger = LedgerReader.ReadFile(ResolveSingleFile(BaselineLedgerPath, ErrorIds.LedgerNotFound));
                 var snapshot = ParameterSetName is PathAndSnapshot or InputAndSnapshot
                     ? SnapshotReader.ReadFile(ResolveSingleFile(SnapshotPath))
                     : ModelListSnapshot.FromModels(Model, options.AsOf);

@@ -54,7 +54,7 @@ namespace ModelLedger
         public const string RollbackWindowOpen = "RollbackWindowOpen";
         /// <summary>Find-ModelReference: a -Path matches no file or folder.</summary>
         public const string ScanPathNotFound = "ScanPathNotFound";
-        /// <summary>Set-ModelLedgerEntry: -Promote together with a different -CurrentModelId or -RollbackModelId.</summary>
+        /// <summary>An edit's parameters contradict each other: -Promote with a different -CurrentModelId or -RollbackModelId, or -SnapshotPath with -Model.</summary>
         public const string LedgerEditConflict = "LedgerEditConflict";
         /// <summary>The ledger file could not be written (permissions, disk), or its shape cannot be edited in place.</summary>
         public const string LedgerWriteFailed = "LedgerWriteFailed";

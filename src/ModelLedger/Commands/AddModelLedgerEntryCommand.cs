@@ -7,7 +7,7 @@ using ModelLedger.Ledger.Editing;
 namespace ModelLedger.Commands
 {
     /// <summary>Adds one entry per service to a ledger (JSON, or CSV by extension), creating the file when it does not exist.</summary>
-    [Cmdlet(VerbsCommon.Add, "ModelLedgerEntry", DefaultParameterSetName = NoListSet, SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Add, "ModelLedgerEntry", SupportsShouldProcess = true)]
     [OutputType(typeof(LedgerEntry))]
     public sealed class AddModelLedgerEntryCommand : LedgerFieldsCmdlet
     {

@@ -15,10 +15,6 @@ namespace ModelLedger.Commands
     /// </summary>
     public abstract class LedgerFieldsCmdlet : ModelLedgerCmdlet
     {
-        protected const string SnapshotSet = "Snapshot";
-        protected const string ModelSet = "Model";
-        protected const string NoListSet = "NoList";
-
         [Parameter(ValueFromPipelineByPropertyName = true)] [AllowNull] [AllowEmptyString] public string? UseCase { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] [AllowNull] [AllowEmptyString] public string? CurrentModelId { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] [AllowNull] [AllowEmptyString] public string? RollbackModelId { get; set; }
@@ -33,12 +29,12 @@ namespace ModelLedger.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)] [AllowNull] public DateTimeOffset? RollbackUntil { get; set; }
 
         /// <summary>A models snapshot (Get-CometModel -OutSnapshot): every model ID written must be listed in it.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = SnapshotSet)]
+        [Parameter]
         [ValidateNotNullOrEmpty]
         public string? SnapshotPath { get; set; }
 
         /// <summary>Models from Get-CometModel, instead of a snapshot file.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ModelSet)]
+        [Parameter]
         [AllowEmptyCollection]
         public CometModel[]? Model { get; set; }
 
@@ -61,6 +57,7 @@ namespace ModelLedger.Commands
         {
             try
             {
+                if (SnapshotPath != null && Model != null) throw LedgerEditErrors.TwoModelLists();
                 if (SnapshotPath != null)
                 {
                     var snapshot = SnapshotReader.ReadFile(GetOutputPath(SnapshotPath));

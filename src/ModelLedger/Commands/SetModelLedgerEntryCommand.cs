@@ -11,7 +11,7 @@ namespace ModelLedger.Commands
     /// Changes fields of one service's entry, or promotes a new current model ID (the current one becomes the rollback
     /// ID). Only the changed values' bytes change in the file.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "ModelLedgerEntry", DefaultParameterSetName = NoListSet, SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "ModelLedgerEntry", SupportsShouldProcess = true)]
     [OutputType(typeof(LedgerEntry))]
     public sealed class SetModelLedgerEntryCommand : LedgerFieldsCmdlet
     {

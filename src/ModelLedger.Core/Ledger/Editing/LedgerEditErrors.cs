@@ -55,6 +55,14 @@ namespace ModelLedger.Ledger.Editing
             { Target = service, RecommendedAction = fix, Field = field.Name };
         }
 
+        public static ModelLedgerException TwoModelLists()
+        {
+            const string fix = "Pass either -SnapshotPath or -Model.";
+            return new(ErrorIds.LedgerEditConflict, FailureCategory.InvalidArgument,
+                $"-SnapshotPath and -Model both name the models list every written ID must be in; nothing was written. {fix}")
+            { RecommendedAction = fix };
+        }
+
         public static ModelLedgerException WriteFailed(string path, Exception inner) =>
             FileErrors.WriteFailed(ErrorIds.LedgerWriteFailed, "Ledger", path, inner, "Check that this account may write the ledger's folder (a lock file and a temporary file are created beside it).");
 

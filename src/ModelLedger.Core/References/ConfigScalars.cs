@@ -70,7 +70,7 @@ namespace ModelLedger.References
                         case JsonTokenType.EndObject:
                         case JsonTokenType.EndArray:
                             arrayIndex.RemoveAt(arrayIndex.Count - 1);
-                            if (path.Count > arrayIndex.Count) path.RemoveAt(path.Count - 1);
+                            while (path.Count > Math.Max(0, arrayIndex.Count - 1)) path.RemoveAt(path.Count - 1);
                             continue;
                     }
                     var segment = Segment(arrayIndex, pendingName);

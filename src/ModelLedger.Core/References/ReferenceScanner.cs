@@ -127,7 +127,7 @@ namespace ModelLedger.References
             return results;
         }
 
-        // The ref of the scalar that holds this ID: the whole value ({id}), or the value wrapping it once ("openai/{id}").
+        // The ref of the scalar that holds this ID: the whole value ({id}), or a value that wraps it once without spaces ("openai/{id}").
         private static string? ConfigRefFor(List<ConfigScalar> scalars, string file, string root, int line, int column, string id)
         {
             foreach (var s in scalars)
@@ -135,7 +135,11 @@ namespace ModelLedger.References
                 if (s.Line != line || column < s.Column || column + id.Length > s.Column + s.Value.Length) continue;
                 var at = column - s.Column;
                 if (s.Value.IndexOf(id, at + 1, StringComparison.Ordinal) >= 0 || s.Value.IndexOf(id, StringComparison.Ordinal) < at) return null;   // {id} must appear once
-                var template = s.Value.Substring(0, at) + "{id}" + s.Value.Substring(at + id.Length);
+                var prefix = s.Value.Substring(0, at);
+                var suffix = s.Value.Substring(at + id.Length);
+                // A wrapper is a provider prefix or a suffix ("openai/{id}"), not prose around the ID.
+                if (prefix.Any(char.IsWhiteSpace) || suffix.Any(char.IsWhiteSpace)) return null;
+                var template = prefix + "{id}" + suffix;
                 return ConfigRefText.Format(Relative(root, file), s.Document, s.Key, template);
             }
             return null;

@@ -31,8 +31,9 @@ namespace ModelLedger.References
             foreach (var id in ledgerIds)
             {
                 if (id.Length == 0) continue;
+                // A ledger ID is found even when the snapshot no longer lists it: a retired ID still in a config is what to fix first.
                 if (items.TryGetValue(id, out var item)) item.LedgerFold = true;
-                else items[id] = new Item(id, false, true);
+                else items[id] = new Item(id, true, true);
             }
             var size = 16;
             while (size < items.Count * 2) size <<= 1;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -32,7 +33,8 @@ namespace ModelLedger.Ledger.Editing
                 var after = field.GetValue(probe);
                 if (field.ToText(before) != field.ToText(after)) changes.Add(new FieldChange(field, before, after));
             }
-            return changes;
+            // Ledger order, so -WhatIf and the written file list fields the way a reviewer reads the entry.
+            return changes.OrderBy(c => Array.IndexOf((LedgerField[])LedgerFields.All, c.Field)).ToList();
         }
 
         public static string Describe(IEnumerable<FieldChange> changes) => string.Join("; ", changes.Select(c => c.ToString()));

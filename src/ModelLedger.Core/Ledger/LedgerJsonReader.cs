@@ -42,8 +42,13 @@ namespace ModelLedger.Ledger
             List<LedgerEntry> entries;
             if (reader.TokenType == JsonTokenType.StartArray)
             {
-                // ConvertTo-Json of several entries: a bare array.
+                // ConvertTo-Json of several entries: a bare array. An empty one is no export of anything: refuse it
+                // rather than report an empty ledger (the gate would pass a ledger that lost every entry).
+                var line = lines.LineAt(reader.TokenStartIndex);
                 entries = ReadEntries(path, ref reader, lines);
+                if (entries.Count == 0)
+                    throw Error(path, line, null, "the top level is an empty array, not an object with entries (a bare array of entries must hold at least one).",
+                        "Wrap the entries as {\"schemaVersion\": 1, \"entries\": [ ... ]}.");
             }
             else if (reader.TokenType == JsonTokenType.StartObject && IsSingleEntry(reader))
             {

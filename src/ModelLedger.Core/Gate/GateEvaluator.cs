@@ -29,7 +29,10 @@ namespace ModelLedger.Gate
             _available = new HashSet<string>(StringComparer.Ordinal);
             foreach (var m in snapshot.Models) _available.Add(m.Id);
             _hints = new ModelIdHints(_available);
+            if (options.BaselineLedger != null) _window = new RollbackWindowCheck(options.BaselineLedger, options.AsOf);
         }
+
+        private readonly RollbackWindowCheck? _window;
 
         private const string EmptyFix = "Check -BaseUri and the credential, then capture a new snapshot with Get-CometModel -OutSnapshot.";
 
@@ -55,11 +58,14 @@ namespace ModelLedger.Gate
             yield return RollbackAvailable(entry);
             yield return Emergency(entry);
             yield return RollbackOwner(entry, release);
+            if (_window != null) yield return _window.Evaluate(entry);
         }
 
         /// <summary>After the last entry: services the release ships that the ledger does not approve.</summary>
         public IEnumerable<LedgerFinding> Finish()
         {
+            if (_window != null)
+                foreach (var f in _window.Dropped(_seenServices)) yield return f;
             if (_options.Deployed == null) yield break;
             foreach (var kv in _options.Deployed.Where(kv => !_seenServices.Contains(kv.Key)))
                 yield return Finding(kv.Key, CheckNames.DeployedMatchesLedger, FindingStatus.Fail, kv.Value.ModelId,

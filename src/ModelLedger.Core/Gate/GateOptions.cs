@@ -32,6 +32,9 @@ namespace ModelLedger.Gate
         /// <summary>The credential class the release must have been validated with; null to not check.</summary>
         public string? CredentialLabel { get; set; }
 
+        /// <summary>The ledger before this release; when set, the RollbackWindowOpen check runs (judged at <see cref="AsOf"/>).</summary>
+        public IReadOnlyList<LedgerEntry>? BaselineLedger { get; set; }
+
         /// <summary>Service -> what the release ships; null when the gate does not know the release (drift checks).</summary>
         public IReadOnlyDictionary<string, DeployedRelease>? Deployed { get; set; }
     }

@@ -74,7 +74,7 @@ namespace ModelLedger.Commands
         [Parameter]
         [ValidateSet(CheckNames.LedgerEntryComplete, CheckNames.DeployedMatchesLedger, CheckNames.CurrentModelAvailable, CheckNames.RollbackModelDefined,
             CheckNames.RollbackModelAvailable, CheckNames.EmergencyAlternative, CheckNames.RollbackOwner, CheckNames.SnapshotFresh,
-            CheckNames.SnapshotMetadata, CheckNames.CredentialLabelMatches)]
+            CheckNames.SnapshotMetadata, CheckNames.CredentialLabelMatches, CheckNames.RollbackWindowOpen)]
         public string[]? Check { get; set; }
 
         /// <summary>Gate only these services (wildcards). A name without wildcards that the ledger lacks is an error and fails the gate.</summary>
@@ -82,6 +82,11 @@ namespace ModelLedger.Commands
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completion.LedgerServiceCompleter))]
         public string[]? Service { get; set; }
+
+        /// <summary>The ledger before this release: adds the RollbackWindowOpen check (a rollback ID dropped inside its window fails).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? BaselineLedgerPath { get; set; }
 
         /// <summary>Return one [bool]: $true when nothing failed.</summary>
         [Parameter]
@@ -107,6 +112,7 @@ namespace ModelLedger.Commands
             try
             {
                 if (Deployed != null) options.Deployed = DeployedParameter.Parse(Deployed);
+                if (BaselineLedgerPath != null) options.BaselineLedger = LedgerReader.ReadFile(ResolveSingleFile(BaselineLedgerPath, ErrorIds.LedgerNotFound));
                 var snapshot = ParameterSetName is PathAndSnapshot or InputAndSnapshot
                     ? SnapshotReader.ReadFile(ResolveSingleFile(SnapshotPath))
                     : ModelListSnapshot.FromModels(Model, options.AsOf);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace ModelLedger.Ledger
@@ -66,6 +67,12 @@ namespace ModelLedger.Ledger
                         if (value.Length == 0) entry.LastValidated = null;
                         else if (LedgerFields.TryParseDate(value, out var when)) entry.LastValidated = when;
                         else throw Error(path, row[i].Line, header[i].Value, $"'{value}' is not a date.", LedgerFields.DateFix);
+                    }
+                    else if (columns[i] == LedgerFields.ConfigRefs)
+                    {
+                        // One column, refs separated by ';' (DESIGN.md); blanks around a ref are layout, not part of it.
+                        var refs = value.Split(';').Select(r => r.Trim()).Where(r => r.Length > 0).ToList();
+                        entry.ConfigRefs = LedgerFields.CheckConfigRefs(path, row[i].Line, header[i].Value, refs);
                     }
                     else
                     {

@@ -20,6 +20,9 @@ namespace ModelLedger
         public string? ChangeRef { get; set; }
         public string? Notes { get; set; }
 
+        /// <summary>Where the release holds this service's model ID: <c>&lt;path&gt;[@&lt;document&gt;]#&lt;key&gt;[#&lt;template&gt;]</c> refs.</summary>
+        public string[]? ConfigRefs { get; set; }
+
         /// <summary>The ledger file this entry was read from (null when built in a script).</summary>
         public string? SourcePath { get; set; }
 

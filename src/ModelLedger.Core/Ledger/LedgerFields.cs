@@ -13,11 +13,12 @@ namespace ModelLedger.Ledger
     {
         public const string Service = "service";
         public const string LastValidated = "lastValidated";
+        public const string ConfigRefs = "configRefs";
 
         public static readonly IReadOnlyList<string> Names = new[]
         {
             "service", "useCase", "currentModelId", "rollbackModelId", "emergencyAlternative", "owner",
-            "rollbackOwner", "lastValidated", "validationMethod", "changeRef", "notes",
+            "rollbackOwner", "lastValidated", "validationMethod", "changeRef", "notes", "configRefs",
         };
 
         private static readonly Dictionary<string, string> Canonical =
@@ -70,6 +71,31 @@ namespace ModelLedger.Ledger
             var t = text.Trim();
             return t.Length >= 10 && char.IsDigit(t[0]) && char.IsDigit(t[1]) && char.IsDigit(t[2]) && char.IsDigit(t[3]) && t[4] == '-' && t[7] == '-';
         }
+
+        /// <summary>
+        /// Checks each config ref against the grammar; a malformed one is LedgerInvalid naming file, line and field.
+        /// Refs are kept exactly as written.
+        /// </summary>
+        public static string[]? CheckConfigRefs(string path, int line, string field, IReadOnlyList<string> refs)
+        {
+            if (refs.Count == 0) return null;
+            foreach (var text in refs)
+            {
+                try
+                {
+                    Config.ConfigRef.ParseSyntax(text);
+                }
+                catch (Config.ConfigRefSyntaxException ex)
+                {
+                    throw FileErrors.Invalid(ErrorIds.LedgerInvalid, "Ledger", path, line, field,
+                        $"config ref '{Config.SharedText.Visible(text)}' is not valid: {ex.Message}", ConfigRefFix);
+                }
+            }
+            return refs.ToArray();
+        }
+
+        public const string ConfigRefFix =
+            "Write each ref as <path>[@<document>]#<key>[#<template>], for example 'deploy/litellm/config.yaml#model_list[model_name=report-writer].litellm_params.model#openai/{id}' (see about_ModelLedger).";
 
         public const string DateFix = "Write lastValidated as an ISO 8601 date or UTC time, for example \"2026-05-10\" or \"2026-05-10T09:30:00Z\".";
     }

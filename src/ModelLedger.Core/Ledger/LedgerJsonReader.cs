@@ -116,6 +116,11 @@ namespace ModelLedger.Ledger
                     throw Error(path, line, name, "this field appears twice in the same entry.", "Keep one value per field and delete the other.");
 
                 reader.Read();
+                if (field == LedgerFields.ConfigRefs)
+                {
+                    entry.ConfigRefs = ReadConfigRefs(path, ref reader, line, name);
+                    continue;
+                }
                 string? value;
                 if (reader.TokenType == JsonTokenType.Null) value = null;
                 else if (reader.TokenType == JsonTokenType.String) value = reader.GetString();
@@ -137,6 +142,22 @@ namespace ModelLedger.Ledger
                 }
             }
             return entry;
+        }
+
+        // configRefs: an array of strings (or null).
+        private static string[]? ReadConfigRefs(string path, ref Utf8JsonReader reader, int line, string name)
+        {
+            if (reader.TokenType == JsonTokenType.Null) return null;
+            if (reader.TokenType != JsonTokenType.StartArray)
+                throw Error(path, line, name, $"expected an array of strings but found a {Describe(reader.TokenType)}.", LedgerFields.ConfigRefFix);
+            var refs = new List<string>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType != JsonTokenType.String)
+                    throw Error(path, line, name, $"item {refs.Count + 1} is a {Describe(reader.TokenType)}, not a string.", LedgerFields.ConfigRefFix);
+                refs.Add(reader.GetString()!);
+            }
+            return LedgerFields.CheckConfigRefs(path, line, name, refs);
         }
 
         private static ModelLedgerException Error(string path, int line, string? field, string problem, string fix) =>

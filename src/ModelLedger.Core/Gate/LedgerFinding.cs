@@ -23,6 +23,9 @@ namespace ModelLedger
         /// <summary>What was found and, for Warn and Fail, what to do.</summary>
         public string Message { get; set; } = "";
 
+        /// <summary><c>path:line</c> when the finding comes from a file (a config ref read with -ConfigRoot); else null.</summary>
+        public string? Location { get; set; }
+
         public override string ToString() => $"{Service} {Check} {Status}";
     }
 }

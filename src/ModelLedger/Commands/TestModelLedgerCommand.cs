@@ -63,6 +63,16 @@ namespace ModelLedger.Commands
         [Parameter]
         public IDictionary? Deployed { get; set; }
 
+        /// <summary>A release checkout: every entry's configRefs are read there and judge DeployedMatchesLedger.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ConfigRoot { get; set; }
+
+        /// <summary>The previous release's checkout: a model ID change with other changes in the same file is a routing change.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? BaselineConfigRoot { get; set; }
+
         /// <summary>The credential class the snapshot must have been captured with (for example 'production').</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -98,6 +108,7 @@ namespace ModelLedger.Commands
             try
             {
                 if (Deployed != null) options.Deployed = DeployedParameter.Parse(Deployed);
+                if (ConfigRoot != null || BaselineConfigRoot != null) options.ReleaseConfig = ConfigRootParameter.Resolve(this, ConfigRoot, BaselineConfigRoot);
                 var snapshot = ParameterSetName is PathAndSnapshot or InputAndSnapshot
                     ? SnapshotReader.ReadFile(ResolveSingleFile(SnapshotPath))
                     : ModelListSnapshot.FromModels(Model, options.AsOf);
@@ -118,7 +129,13 @@ namespace ModelLedger.Commands
                 IReadOnlyList<LedgerEntry> ledger;
                 try { ledger = LedgerReader.ReadFile(ResolveSingleFile(Path, ErrorIds.LedgerNotFound)); }
                 catch (ModelLedgerException ex) { ThrowTerminatingError(ex); return; }
+                _release?.Register(ledger);
                 foreach (var entry in ledger) Gate(entry, ledger.Count);
+            }
+            else if (_release != null)
+            {
+                // Every ref must be known before the first entry is judged (see ReleaseConfig.Register).
+                _piped.AddRange(InputObject);
             }
             else
             {
@@ -126,8 +143,16 @@ namespace ModelLedger.Commands
             }
         }
 
+        private ReleaseConfig? _release => _gate?.Options.ReleaseConfig;
+        private readonly List<LedgerEntry> _piped = new();
+
         protected override void EndProcessing()
         {
+            if (_piped.Count > 0)
+            {
+                _release!.Register(_piped);
+                foreach (var entry in _piped) Gate(entry, _piped.Count);
+            }
             Emit(_gate!.Finish());
             if (_entries >= 1000)
                 WriteProgress(new ProgressRecord(1, "Test-ModelLedger", $"{_entries} entries checked") { RecordType = ProgressRecordType.Completed });

@@ -25,7 +25,7 @@ namespace ModelLedger.Gate
             var places = string.Join(", ", reading.Refs.Select(r => r.Where));
             yield return Finding(e, FindingStatus.Pass, e.CurrentModelId, reading.Refs[0].Location,
                 reading.Refs.Count == 1
-                    ? $"The release holds '{e.CurrentModelId}', exactly the ledger's current ID, at {places}."
+                    ? $"The release holds '{e.CurrentModelId}', exactly the ledger's current ID: {places}."
                     : $"All {reading.Refs.Count} config refs hold '{e.CurrentModelId}', exactly the ledger's current ID: {places}.");
         }
 

@@ -157,8 +157,13 @@ namespace ModelLedger.Gate
             return Finding(e, CheckNames.RollbackOwner, FindingStatus.Pass, e.RollbackModelId, message);
         }
 
+        // "file: key" items, grouped by file: "values.yaml: a.b, c.d; .env: X".
         private static string DescribeChanges(IReadOnlyList<string> changes) =>
-            string.Join(", ", changes.Take(10).Select(c => Config.SharedText.Visible(c))) + (changes.Count > 10 ? $" and {changes.Count - 10} more" : "");
+            string.Join("; ", changes.Take(10)
+                .Select(c => { var cut = c.IndexOf(": ", StringComparison.Ordinal); return (File: c.Substring(0, cut), Key: c.Substring(cut + 2)); })
+                .GroupBy(c => c.File)
+                .Select(g => $"{g.Key}: {string.Join(", ", g.Select(c => Config.SharedText.Visible(c.Key)))}"))
+            + (changes.Count > 10 ? $" and {changes.Count - 10} more" : "");
 
         // -Deployed and -ConfigRoot both describe the release: a routing change either one sees counts.
         private static DeployedRelease? Combine(DeployedRelease? declared, ReleaseReading? reading)

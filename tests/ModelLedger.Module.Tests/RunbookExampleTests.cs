@@ -22,7 +22,6 @@ namespace ModelLedger.Module.Tests
             Assert.Contains("Gate: 1 failed, 2 warnings, 20 passed.", output);
             Assert.Contains("RELEASE BLOCKED: report-writer/RollbackModelAvailable", output);
             Assert.Equal(23, XDocument.Load(junit).Root!.Element("testsuite")!.Elements("testcase").Count());
-            Assert.Contains("deploy/litellm/config.yaml line 6", output);
         }
 
         [Fact]

@@ -69,7 +69,7 @@ namespace ModelLedger.Config
         public ConfigScalarLocation Locate(int? document, ConfigKeyPath key)
         {
             var located = ConfigPathResolver.Resolve(this, Root(document, key), key);
-            return new ConfigScalarLocation(this, document, key, located.Node, located.ConcretePath, located.SharedReason);
+            return new ConfigScalarLocation(this, document, key, located.Node, located.ConcretePath, located.SharedReason, located.Line);
         }
 
         /// <summary>Every scalar of the file by its written path, for comparing two releases of it.</summary>

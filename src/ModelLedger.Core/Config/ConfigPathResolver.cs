@@ -16,14 +16,18 @@ namespace ModelLedger.Config
     {
         internal readonly struct Resolved
         {
-            public Resolved(ConfigNode node, string concretePath, string? sharedReason)
+            public Resolved(ConfigNode node, string concretePath, string? sharedReason, int line)
             {
                 Node = node;
                 ConcretePath = concretePath;
                 SharedReason = sharedReason;
+                Line = line;
             }
 
             public ConfigNode Node { get; }
+
+            /// <summary>The scalar's line; for a mapping or sequence, the line of the key (or item) that names it.</summary>
+            public int Line { get; }
             public string ConcretePath { get; }
             public string? SharedReason { get; }
         }
@@ -31,7 +35,7 @@ namespace ModelLedger.Config
         private sealed class Miss
         {
             public int Level;
-            public ConfigNode? At;
+            public int Line;
             public string Problem = "";
             public List<string> Has = new();
         }
@@ -50,7 +54,7 @@ namespace ModelLedger.Config
             var fix = file.Format == ConfigFormat.DotEnv
                 ? "Name the variable that holds the model ID."
                 : "Name the key that holds the model ID (for example 'llm.chat.model'; a number selects an array item, 'name[field=value]' the item whose field is value).";
-            throw ConfigErrors.KeyNotFound(file.Path, miss!.At?.Line, key.Text, $"has no {What(file)} '{key.Text}': {miss.Problem}{hint}", fix);
+            throw ConfigErrors.KeyNotFound(file.Path, miss!.Line, key.Text, $"has no {What(file)} '{key.Text}': {miss.Problem}{hint}", fix);
         }
 
         private static string What(ConfigFile file) => file.Format switch
@@ -66,6 +70,7 @@ namespace ModelLedger.Config
             string? shared = null;
             var concrete = new List<KeySegment>();
             var node = root;
+            var line = root.Line;
             for (var level = 0; level < key.Segments.Count; level++)
             {
                 node = Deref(node, ref shared);
@@ -75,7 +80,7 @@ namespace ModelLedger.Config
                 {
                     if (node.Kind != ConfigNodeKind.Mapping)
                     {
-                        miss = new Miss { Level = level, At = node, Problem = $"{Where(prefix)} holds {node.Describe(file.Format)}, not {(file.Format == ConfigFormat.Json ? "an object" : "a mapping")}." };
+                        miss = new Miss { Level = level, Line = line, Problem = $"{Where(prefix)} holds {node.Describe(file.Format)}, not {(file.Format == ConfigFormat.Json ? "an object" : "a mapping")}." };
                         return null;
                     }
                     var matches = node.Entries!.Where(e => e.Key.Kind == ConfigNodeKind.Scalar && string.Equals(e.Key.Value, segment.Name, comparison)).ToList();
@@ -90,7 +95,7 @@ namespace ModelLedger.Config
                     }
                     if (matches.Count == 0)
                     {
-                        miss = new Miss { Level = level, At = node, Problem = $"{Where(prefix)} has no '{SharedText.Visible(segment.Name!)}'.", Has = node.Entries!.Select(e => e.Key.Value ?? "").ToList() };
+                        miss = new Miss { Level = level, Line = line, Problem = $"{Where(prefix)} has no '{SharedText.Visible(segment.Name!)}'.", Has = node.Entries!.Select(e => e.Key.Value ?? "").ToList() };
                         return null;
                     }
                     if (matches.Count > 1)
@@ -99,23 +104,25 @@ namespace ModelLedger.Config
                             "Keep one occurrence of the key.");
                     concrete.Add(KeySegment.ForName(matches[0].Key.Value!));
                     node = matches[0].Value;
+                    line = matches[0].Key.Line;
                     continue;
                 }
 
                 if (node.Kind != ConfigNodeKind.Sequence)
                 {
-                    miss = new Miss { Level = level, At = node, Problem = $"{Where(prefix)} holds {node.Describe(file.Format)}, not {(file.Format == ConfigFormat.Json ? "an array" : "a sequence")}." };
+                    miss = new Miss { Level = level, Line = line, Problem = $"{Where(prefix)} holds {node.Describe(file.Format)}, not {(file.Format == ConfigFormat.Json ? "an array" : "a sequence")}." };
                     return null;
                 }
                 if (segment.Kind == KeySegmentKind.Index)
                 {
                     if (segment.Index >= node.Items!.Count)
                     {
-                        miss = new Miss { Level = level, At = node, Problem = $"{Where(prefix)} has {node.Items.Count} item(s); item {segment.Index} does not exist (items count from 0)." };
+                        miss = new Miss { Level = level, Line = line, Problem = $"{Where(prefix)} has {node.Items.Count} item(s); item {segment.Index} does not exist (items count from 0)." };
                         return null;
                     }
                     concrete.Add(KeySegment.ForIndex(segment.Index));
                     node = node.Items[segment.Index];
+                    line = node.Line;
                     continue;
                 }
 
@@ -138,7 +145,7 @@ namespace ModelLedger.Config
                 }
                 if (hits.Count == 0)
                 {
-                    miss = new Miss { Level = level, At = node, Problem = $"no item of {Where(prefix)} has {segment.Field} '{SharedText.Visible(segment.Value!)}'.", Has = seen.Select(s => $"{segment.Field}={s}").ToList() };
+                    miss = new Miss { Level = level, Line = line, Problem = $"no item of {Where(prefix)} has {segment.Field} '{SharedText.Visible(segment.Value!)}'.", Has = seen.Select(s => $"{segment.Field}={s}").ToList() };
                     return null;
                 }
                 if (hits.Count > 1)
@@ -147,9 +154,10 @@ namespace ModelLedger.Config
                         "Make the selected field unique, or select the item by its index.");
                 concrete.Add(KeySegment.ForIndex(hits[0]));
                 node = node.Items[hits[0]];
+                line = node.Line;
             }
             node = Deref(node, ref shared);
-            return new Resolved(node, ConfigKeyPath.Join(concrete), shared);
+            return new Resolved(node, ConfigKeyPath.Join(concrete), shared, node.Kind == ConfigNodeKind.Scalar ? node.Line : line);
         }
 
         private static string Where(string prefix) => prefix.Length == 0 ? "the top level" : $"'{prefix}'";

@@ -6,8 +6,9 @@ namespace ModelLedger.Config
     /// <summary>Where the value at a key is written: file, line, column, byte span of its characters, and quoting style.</summary>
     public sealed class ConfigScalarLocation
     {
-        internal ConfigScalarLocation(ConfigFile file, int? document, ConfigKeyPath key, ConfigNode node, string concretePath, string? sharedReason)
+        internal ConfigScalarLocation(ConfigFile file, int? document, ConfigKeyPath key, ConfigNode node, string concretePath, string? sharedReason, int line)
         {
+            Line = line;
             File = file;
             Document = document;
             Key = key;
@@ -27,7 +28,8 @@ namespace ModelLedger.Config
         /// <summary>Why switching this value would change more than this key (alias, anchor, merge key); null when it would not.</summary>
         public string? SharedReason { get; }
 
-        public int Line => Node.Line;
+        /// <summary>1-based line of the value (of its key, when the value is a mapping or sequence).</summary>
+        public int Line { get; }
         public int ByteStart => Node.ByteStart;
         public int ByteLength => Node.ByteLength;
         public ScalarStyle Style => Node.Style;

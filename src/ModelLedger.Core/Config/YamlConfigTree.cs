@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using YamlDotNet.Core;
@@ -29,6 +30,11 @@ namespace ModelLedger.Config
                 }
                 parser.Consume<StreamEnd>();
             }
+            catch (InvalidOperationException ex)
+            {
+                // The event stream ended early (YamlDotNet's Consume past the end): an unclosed collection.
+                throw ConfigErrors.Invalid(path, state.LastLine, null, "is not valid YAML (it ends before a collection is closed).", "Fix the file so the application can read it.", ex);
+            }
             catch (YamlException ex)
             {
                 throw ConfigErrors.Invalid(path, (int)ex.Start.Line, null, $"is not valid YAML ({Trim(ex.Message)}).", "Fix the file so the application can read it.", ex);
@@ -47,11 +53,13 @@ namespace ModelLedger.Config
             public readonly string Text;
             public readonly Utf8Cursor Bytes;
             public readonly Dictionary<string, ConfigNode> Anchors = new();
+            public int LastLine = 1;
         }
 
         private static ConfigNode ReadNode(IParser parser, State state, bool flow)
         {
             var ev = parser.Consume<ParsingEvent>();
+            state.LastLine = (int)ev.End.Line;
             switch (ev)
             {
                 case YamlEvents.Scalar s:

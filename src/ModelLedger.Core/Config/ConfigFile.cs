@@ -34,8 +34,11 @@ namespace ModelLedger.Config
             byte[] content;
             try
             {
-                if (!File.Exists(path)) throw FileErrors.NotFound(ErrorIds.DryRunConfigNotFound, "Config", path, "Check the path and the release root.");
                 content = File.ReadAllBytes(path);
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+            {
+                throw FileErrors.NotFound(ErrorIds.DryRunConfigNotFound, "Config", path, "Check the path and the release root.");
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

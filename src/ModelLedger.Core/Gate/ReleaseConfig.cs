@@ -44,6 +44,7 @@ namespace ModelLedger.Gate
                     if (!_refsByFile.TryGetValue(parsed.Path, out var list)) _refsByFile[parsed.Path] = list = new List<ConfigRef>();
                     list.Add(parsed);
                 }
+            _release.Preload(_refsByFile.Values.SelectMany(list => list));
         }
 
         internal ReleaseReading Read(LedgerEntry entry)

@@ -83,6 +83,8 @@ namespace ModelLedger.Evidence
             yield return ("validationMethod", e.ValidationMethod);
             yield return ("changeRef", e.ChangeRef);
             yield return ("notes", e.Notes);
+            // One string, as the CSV column writes it, so a moved or retargeted ref shows as a changed field.
+            yield return ("configRefs", e.ConfigRefs == null ? null : string.Join("; ", e.ConfigRefs));
         }
     }
 }

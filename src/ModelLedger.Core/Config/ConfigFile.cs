@@ -49,6 +49,20 @@ namespace ModelLedger.Config
 
         public static ConfigFile Parse(string path, byte[] content, ConfigFormat? format = null)
         {
+            try
+            {
+                return ParseFormat(path, content, format);
+            }
+            catch (ModelLedgerException) { throw; }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Defence in depth: a parser bug must still surface as the documented error, never a raw exception.
+                throw ConfigErrors.Invalid(path, null, null, $"could not be parsed ({ex.Message}).", "Check that the file is what the application reads.", ex);
+            }
+        }
+
+        private static ConfigFile ParseFormat(string path, byte[] content, ConfigFormat? format)
+        {
             var chosen = format ?? ConfigFormats.FromPath(path)
                 ?? throw ConfigErrors.Invalid(path, null, null, "has no extension that names its format.",
                     "Name the format with -ConfigFormat Json, Yaml or DotEnv, or use a .json, .yaml/.yml or .env file.");

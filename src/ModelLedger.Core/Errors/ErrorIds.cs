@@ -34,6 +34,11 @@ namespace ModelLedger
         public const string DryRunConfigMismatch = "DryRunConfigMismatch";
         /// <summary>The staging config is read-only or this account may not write it, so the dry run refuses to switch it.</summary>
         public const string DryRunConfigReadOnly = "DryRunConfigReadOnly";
+        /// <summary>The scalar holding the model ID cannot be switched by replacing its own characters in its own quoting style
+        /// (an alias or anchored value, a block or multi-line scalar, a value that would need other quotes).</summary>
+        public const string DryRunConfigUnsupported = "DryRunConfigUnsupported";
+        /// <summary>Test-ModelLedger -ConfigRoot / -BaselineConfigRoot is not an existing folder.</summary>
+        public const string ConfigRootNotFound = "ConfigRootNotFound";
         /// <summary>Another dry run holds the config's lock.</summary>
         public const string DryRunInProgress = "DryRunInProgress";
         /// <summary>A dry-run journal could not be read, so the config cannot be repaired automatically.</summary>

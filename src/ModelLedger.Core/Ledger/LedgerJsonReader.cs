@@ -210,7 +210,9 @@ namespace ModelLedger.Ledger
                 {
                     if (reader.TokenType != JsonTokenType.String)
                         throw Error(path, line, name, $"item {items.Count + 1} is a {Describe(reader.TokenType)}, not a string.", "Write every item in double quotes.");
-                    items.Add(reader.GetString()!);
+                    var item = reader.GetString()!;
+                    if (field.CheckItem(item, out var itemFix) is { } itemProblem) throw Error(path, line, name, itemProblem, itemFix);
+                    items.Add(item);
                 }
                 return items.ToArray();
             }

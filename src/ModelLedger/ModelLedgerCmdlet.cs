@@ -49,11 +49,38 @@ namespace ModelLedger.Commands
         private ErrorRecord ToErrorRecord(ModelLedgerException ex)
         {
             ex = ScrubbedError.Of(ex, Scrubber);
-            var category = Enum.TryParse<ErrorCategory>(ex.Category.ToString(), out var c) ? c : ErrorCategory.NotSpecified;
+            var category = ToErrorCategory(ex.Category);
             // The message already ends with what to do (Windows PowerShell 5.1 shows nothing else), so no ErrorDetails:
             // pwsh would print the recommendation a second time. Scripts read it from $_.Exception.RecommendedAction.
             return new ErrorRecord(ex, ex.ErrorId, category, ex.Target);
         }
+
+        /// <summary>
+        /// The PowerShell category of each core category: total and explicit (a FailureCategory added without a line
+        /// here fails the build's tests, never falls back silently).
+        /// </summary>
+        internal static ErrorCategory ToErrorCategory(FailureCategory category) => category switch
+        {
+            FailureCategory.NotSpecified => ErrorCategory.NotSpecified,
+            FailureCategory.ObjectNotFound => ErrorCategory.ObjectNotFound,
+            FailureCategory.InvalidData => ErrorCategory.InvalidData,
+            FailureCategory.InvalidArgument => ErrorCategory.InvalidArgument,
+            FailureCategory.InvalidOperation => ErrorCategory.InvalidOperation,
+            FailureCategory.InvalidResult => ErrorCategory.InvalidResult,
+            FailureCategory.AuthenticationError => ErrorCategory.AuthenticationError,
+            FailureCategory.PermissionDenied => ErrorCategory.PermissionDenied,
+            FailureCategory.LimitsExceeded => ErrorCategory.LimitsExceeded,
+            FailureCategory.ConnectionError => ErrorCategory.ConnectionError,
+            FailureCategory.ResourceUnavailable => ErrorCategory.ResourceUnavailable,
+            FailureCategory.ResourceBusy => ErrorCategory.ResourceBusy,
+            FailureCategory.OperationTimeout => ErrorCategory.OperationTimeout,
+            FailureCategory.OperationStopped => ErrorCategory.OperationStopped,
+            FailureCategory.SecurityError => ErrorCategory.SecurityError,
+            FailureCategory.ReadError => ErrorCategory.ReadError,
+            FailureCategory.WriteError => ErrorCategory.WriteError,
+            FailureCategory.ResourceExists => ErrorCategory.ResourceExists,
+            _ => throw new ArgumentOutOfRangeException(nameof(category), category, "FailureCategory without an ErrorCategory: add it to ToErrorCategory."),
+        };
 
         // Stream messages quote model IDs, ledger values and server text. Every cmdlet writes them through these, so a
         // key in any form is masked (Scrubber) and a newline or "##vso[" in a value is shown escaped
@@ -78,73 +105,105 @@ namespace ModelLedger.Commands
         /// <summary>A failed precondition: nothing sensible can follow.</summary>
         protected void ThrowTerminatingError(ModelLedgerException ex) => ThrowTerminatingError(ToErrorRecord(ex));
 
+        // How a cmdlet opens its files, in one place (PSRule's PathBuilder is the model):
+        //   ResolveInputPath   one input file or folder (-LedgerPath, -SnapshotPath, -ConfigPath, -ConfigRoot...):
+        //                      FileSystem only, wildcards allowed, exactly one match, else the input's own not-found ID;
+        //   ResolveInputPaths  inputs that take many paths (Get-ModelLedger -Path/-LiteralPath, Find-ModelReference -Path):
+        //                      the same rules per path, each failure a non-terminating error so the other paths go on;
+        //   ResolveOutputPath  a file or folder the cmdlet writes (it may not exist yet): FileSystem only, no wildcards.
+        // The core's readers then open the resolved file-system path; nothing else turns a PowerShell path into a file.
+
         /// <summary>
-        /// Resolves -Path (wildcards) or -LiteralPath values to file-system paths. A path that matches nothing is
-        /// reported through <paramref name="notFound"/> and skipped, so one bad path does not stop the others.
+        /// One input path (wildcards allowed) as a file-system path. Throws <paramref name="kind"/>'s error: not found
+        /// (ObjectNotFound), on another provider's drive or matching more than one item (InvalidArgument, naming the matches).
         /// </summary>
-        protected IEnumerable<string> ResolveFilePaths(IEnumerable<string> paths, bool literal, Func<string, ModelLedgerException> notFound) =>
-            ResolveFilePaths(paths, literal, notFound, WriteError);
+        protected internal string ResolveInputPath(string path, InputKind kind)
+        {
+            var matches = Resolve(path, literal: false, kind);
+            if (matches.Count == 1) return matches[0];
+            throw PathErrors.AmbiguousInput(kind.ErrorId, kind.Noun, path, matches);
+        }
 
-        /// <summary>One path (wildcards allowed) for a precondition input; resolution errors go to <paramref name="onError"/> instead of the error stream.</summary>
-        protected IEnumerable<string> ResolveFilePathsCollectingErrors(string path, Func<string, ModelLedgerException> notFound, Action<ModelLedgerException> onError) =>
-            ResolveFilePaths(new[] { path }, false, notFound, onError);
-
-        private IEnumerable<string> ResolveFilePaths(IEnumerable<string> paths, bool literal, Func<string, ModelLedgerException> notFound, Action<ModelLedgerException> onError)
+        /// <summary>
+        /// -Path (wildcards) or -LiteralPath values as file-system paths. A path that fails to resolve is written as a
+        /// non-terminating error (<paramref name="kind"/>'s ID) and skipped, so one bad path does not stop the others.
+        /// </summary>
+        protected IEnumerable<string> ResolveInputPaths(IEnumerable<string> paths, bool literal, InputKind kind)
         {
             foreach (var path in paths)
             {
-                var resolved = new List<string>();
-                ModelLedgerException? failure = null;
-                try
+                List<string> matches;
+                try { matches = Resolve(path, literal, kind); }
+                catch (ModelLedgerException ex)
                 {
-                    if (literal)
-                    {
-                        resolved.Add(SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _));
-                        failure = NotFileSystem(path, provider, notFound);
-                    }
-                    else
-                    {
-                        resolved.AddRange(SessionState.Path.GetResolvedProviderPathFromPSPath(path, out var provider));
-                        failure = NotFileSystem(path, provider, notFound);
-                    }
-                }
-                catch (Exception e) when (e is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException or ArgumentException or PSInvalidOperationException)
-                {
-                    // Fall through to the not-found error below, naming the path as the operator typed it.
-                    resolved.Clear();
-                }
-
-                if (failure != null)
-                {
-                    onError(failure);
+                    WriteError(ex);
                     continue;
                 }
-                if (resolved.Count == 0)
-                {
-                    onError(notFound(ShowPath(path)));
-                    continue;
-                }
-                foreach (var r in resolved) yield return r;
+                foreach (var m in matches) yield return m;
             }
         }
 
-        private static ModelLedgerException? NotFileSystem(string path, ProviderInfo provider, Func<string, ModelLedgerException> notFound)
+        /// <summary>
+        /// The file-system path of a file or folder the cmdlet writes (relative to the PowerShell location, not the
+        /// process's; no wildcards). A path on another provider's drive is <paramref name="errorId"/> (InvalidArgument).
+        /// </summary>
+        protected string ResolveOutputPath(string path, string errorId, string noun)
         {
-            if (provider.Name == "FileSystem") return null;
-            var fix = "Pass a file path (for example ./ledger.json).";
-            return new ModelLedgerException(notFound(path).ErrorId, FailureCategory.InvalidArgument,
-                $"'{path}' is on the {provider.Name} drive, not a file-system drive. {fix}") { Target = path, RecommendedAction = fix };
+            string resolved;
+            ProviderInfo provider;
+            try { resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _); }
+            catch (Exception e) when (IsPathFailure(e))
+            {
+                throw PathErrors.OutputUnresolvable(errorId, noun, path, e);
+            }
+            if (provider.Name != FileSystemProvider) throw PathErrors.NotFileSystem(errorId, noun, path, provider.Name);
+            return Path.GetFullPath(resolved);
         }
+
+        private const string FileSystemProvider = "FileSystem";
+
+        // Every match of one path; never empty (a path that names nothing is kind's not-found error).
+        private List<string> Resolve(string path, bool literal, InputKind kind)
+        {
+            var matches = new List<string>();
+            ProviderInfo? provider = null;
+            try
+            {
+                if (literal || !WildcardPattern.ContainsWildcardCharacters(path))
+                {
+                    var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+                    if (provider.Name == FileSystemProvider && (File.Exists(full) || Directory.Exists(full))) matches.Add(full);
+                }
+                else
+                {
+                    matches.AddRange(SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider));
+                    // A file whose name only looks like a pattern ("ledger[1].json") is still that file.
+                    if (matches.Count == 0 && provider.Name == FileSystemProvider)
+                    {
+                        var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+                        if (File.Exists(full) || Directory.Exists(full)) matches.Add(full);
+                    }
+                }
+            }
+            catch (Exception e) when (IsPathFailure(e))
+            {
+                // Falls through to the not-found error below, naming the path as the operator typed it.
+                matches.Clear();
+            }
+            if (provider != null && provider.Name != FileSystemProvider) throw PathErrors.NotFileSystem(kind.ErrorId, kind.Noun, path, provider.Name);
+            if (matches.Count == 0) throw kind.NotFound(ShowPath(path));
+            return matches;
+        }
+
+        private static bool IsPathFailure(Exception e) =>
+            e is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException or ArgumentException or PSInvalidOperationException;
 
         // Absolute, in the file system, as the operator would look for it; the typed text when it has wildcards.
         private string ShowPath(string path)
         {
             if (WildcardPattern.ContainsWildcardCharacters(path)) return path;
             try { return SessionState.Path.GetUnresolvedProviderPathFromPSPath(path); }
-            catch (Exception e) when (e is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException or ArgumentException or PSInvalidOperationException) { return path; }
+            catch (Exception e) when (IsPathFailure(e)) { return path; }
         }
-
-        /// <summary>The file-system path for an output file parameter (relative to the PowerShell location, not the process's).</summary>
-        protected string GetOutputPath(string path) => Path.GetFullPath(SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
     }
 }

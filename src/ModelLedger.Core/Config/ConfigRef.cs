@@ -6,7 +6,7 @@ namespace ModelLedger.Config
 {
     /// <summary>
     /// Where a service's model ID lives in the release: <c>&lt;path&gt;[@&lt;document&gt;]#&lt;key&gt;[#&lt;template&gt;]</c>
-    /// (DESIGN.md, "Release configuration"). For example
+    /// (about_ModelLedger, RELEASE CONFIGURATION). For example
     /// <c>deploy/litellm/config.yaml#model_list[model_name=report-writer].litellm_params.model#openai/{id}</c>.
     /// </summary>
     public sealed class ConfigRef

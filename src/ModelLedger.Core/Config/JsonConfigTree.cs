@@ -52,7 +52,7 @@ namespace ModelLedger.Config
             }
             catch (JsonException ex)
             {
-                throw ConfigErrors.Invalid(path, (int?)(ex.LineNumber + 1), null, $"is not valid JSON ({FirstSentence(ex.Message)}).",
+                throw ConfigErrors.Invalid(path, (int?)(ex.LineNumber + 1), null, $"is not valid JSON ({JsonTokenText.WithoutPosition(ex.Message)}).",
                     "Fix the file so the application can read it.", ex);
             }
             catch (InvalidOperationException ex)
@@ -61,12 +61,6 @@ namespace ModelLedger.Config
                 throw ConfigErrors.Invalid(path, null, null, "holds text that is not valid UTF-8.", "Save the config as UTF-8 (with or without BOM).", ex);
             }
             return root ?? throw ConfigErrors.Invalid(path, 1, null, "is empty.", "Write the JSON the application reads.");
-        }
-
-        private static string FirstSentence(string message)
-        {
-            var cut = message.IndexOf(". ", StringComparison.Ordinal);
-            return (cut > 0 ? message.Substring(0, cut) : message).TrimEnd('.');
         }
     }
 }

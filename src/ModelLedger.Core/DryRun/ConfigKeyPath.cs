@@ -8,7 +8,7 @@ using ModelLedger.Config;
 namespace ModelLedger.DryRun
 {
     /// <summary>
-    /// A key into a config file (DESIGN.md, "Release configuration"): segments separated by '.'; a non-negative integer
+    /// A key into a config file (about_ModelLedger, RELEASE CONFIGURATION): segments separated by '.'; a non-negative integer
     /// selects an array item; <c>name[field=value]</c> selects the one item of array <c>name</c> whose <c>field</c> is
     /// the string <c>value</c>; a segment holding . [ ] # or " is double-quoted (<c>Logging."Microsoft.AspNetCore"</c>,
     /// with \" and \\ inside). Names compare exactly (ordinal), as the application reading the file would.

@@ -23,6 +23,8 @@ namespace ModelLedger
         public const string SnapshotNotFound = "SnapshotNotFound";
         public const string SnapshotInvalid = "SnapshotInvalid";
         public const string OutputWriteFailed = "OutputWriteFailed";
+        /// <summary>Test-ModelLedger: -OutputFormat was given without -OutputPath, or the reverse.</summary>
+        public const string OutputFormatIncomplete = "OutputFormatIncomplete";
         public const string DeployedInvalid = "DeployedInvalid";
         public const string DryRunConfigKeyNotFound = "DryRunConfigKeyNotFound";
         public const string DryRunRestoreFailed = "DryRunRestoreFailed";

@@ -46,10 +46,18 @@ namespace ModelLedger.Gate
             if (_options.CredentialLabel != null) yield return CredentialLabel(_options.CredentialLabel);
         }
 
-        /// <summary>Every check for one ledger entry, Pass included, in a fixed order.</summary>
-        public IEnumerable<LedgerFinding> Evaluate(LedgerEntry entry)
+        /// <summary>
+        /// Every check for one ledger entry, Pass included, in a fixed order. The entry counts as seen for
+        /// <see cref="Finish"/> when this returns, whether or not the caller enumerates the findings.
+        /// </summary>
+        public IReadOnlyList<LedgerFinding> Evaluate(LedgerEntry entry)
         {
             if (entry.Service != null) _seenServices.Add(entry.Service);
+            return Checks(entry).ToList();
+        }
+
+        private IEnumerable<LedgerFinding> Checks(LedgerEntry entry)
+        {
             DeployedRelease? release = null;
             if (entry.Service != null) _options.Deployed?.TryGetValue(entry.Service, out release);
             var reading = _options.ReleaseConfig?.Read(entry);

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace ModelLedger.IO
 {
-    /// <summary>A JSON token named for an error message ("an object", "a number").</summary>
+    /// <summary>JSON tokens and parser messages as error messages quote them.</summary>
     internal static class JsonTokenText
     {
         public static string WithArticle(JsonTokenType t) => t switch
@@ -15,5 +15,15 @@ namespace ModelLedger.IO
             JsonTokenType.Null => "null",
             _ => t.ToString(),
         };
+
+        /// <summary>
+        /// A System.Text.Json exception message without the " LineNumber: n | BytePositionInLine: m." it appends (the
+        /// error names the line itself) and without its closing full stop, to be quoted inside a sentence.
+        /// </summary>
+        public static string WithoutPosition(string message)
+        {
+            var cut = message.IndexOf(" LineNumber:", System.StringComparison.Ordinal);
+            return (cut > 0 ? message.Substring(0, cut) : message).TrimEnd('.', ' ');
+        }
     }
 }

@@ -33,7 +33,7 @@ namespace ModelLedger.Ledger
             catch (JsonException ex)
             {
                 throw FileErrors.Invalid(ErrorIds.LedgerInvalid, Kind, path, (int?)(ex.LineNumber + 1), null,
-                    $"the file is not valid JSON ({Trim(ex.Message)}).",
+                    $"the file is not valid JSON ({JsonTokenText.WithoutPosition(ex.Message)}).",
                     "Fix the JSON syntax at that line (a missing comma, quote or bracket is the usual cause).", ex);
             }
         }
@@ -65,7 +65,7 @@ namespace ModelLedger.Ledger
             else
             {
                 throw Error(path, lines.LineAt(reader.TokenStartIndex), null,
-                    $"the top level is a {Describe(reader.TokenType)}, not an object or an array of entries.",
+                    $"the top level is {JsonTokenText.WithArticle(reader.TokenType)}, not an object or an array of entries.",
                     "Wrap the entries as {\"schemaVersion\": 1, \"entries\": [ ... ]}.");
             }
             LedgerValidation.RejectDuplicateServices(path, entries);
@@ -95,7 +95,7 @@ namespace ModelLedger.Ledger
                         throw Error(path, line, "schemaVersion", $"schemaVersion is {Encoding.UTF8.GetString(reader.ValueSpan.ToArray())}, not a whole number; schema versions are integers.",
                             $"Write \"schemaVersion\": {SupportedSchemaVersion} (no decimal point).");
                     if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var v))
-                        throw Error(path, line, "schemaVersion", $"expected the number {SupportedSchemaVersion} but found a {Describe(reader.TokenType)}.",
+                        throw Error(path, line, "schemaVersion", $"expected the number {SupportedSchemaVersion} but found {JsonTokenText.WithArticle(reader.TokenType)}.",
                             $"Set \"schemaVersion\": {SupportedSchemaVersion}.");
                     if (v != SupportedSchemaVersion)
                         throw Error(path, line, "schemaVersion", $"schemaVersion {v} is not supported; this version of ModelLedger reads schemaVersion {SupportedSchemaVersion}.",
@@ -105,7 +105,7 @@ namespace ModelLedger.Ledger
                 else if (string.Equals(name, "entries", StringComparison.OrdinalIgnoreCase))
                 {
                     if (reader.TokenType != JsonTokenType.StartArray)
-                        throw Error(path, line, "entries", $"expected an array of entries but found a {Describe(reader.TokenType)}.",
+                        throw Error(path, line, "entries", $"expected an array of entries but found {JsonTokenText.WithArticle(reader.TokenType)}.",
                             "Make \"entries\" a JSON array: \"entries\": [ { \"service\": ... } ].");
                     entries = ReadEntries(path, ref reader, lines);
                 }
@@ -143,7 +143,7 @@ namespace ModelLedger.Ledger
             {
                 var line = lines.LineAt(reader.TokenStartIndex);
                 if (reader.TokenType != JsonTokenType.StartObject)
-                    throw Error(path, line, "entries", $"entry {entries.Count + 1} is a {Describe(reader.TokenType)}, not an object.",
+                    throw Error(path, line, "entries", $"entry {entries.Count + 1} is {JsonTokenText.WithArticle(reader.TokenType)}, not an object.",
                         "Write each entry as an object: { \"service\": \"...\", \"currentModelId\": \"...\", ... }.");
                 entries.Add(ReadEntry(path, ref reader, lines, line));
             }
@@ -167,7 +167,7 @@ namespace ModelLedger.Ledger
                 if (LedgerFields.TryGetTwin(name, out var twinOf))
                 {
                     if (reader.TokenType != JsonTokenType.String && reader.TokenType != JsonTokenType.Null)
-                        throw Error(path, line, name, $"expected a string or null but found a {Describe(reader.TokenType)}.", "Write the value in double quotes, or null when there is none.");
+                        throw Error(path, line, name, $"expected a string or null but found {JsonTokenText.WithArticle(reader.TokenType)}.", "Write the value in double quotes, or null when there is none.");
                     var text = reader.TokenType == JsonTokenType.Null ? "" : reader.GetString()!;
                     if (!twinOf.TryParseText(text, out var parsed, out var problem, out var fix))
                         throw Error(path, line, name, problem, fix);
@@ -203,13 +203,13 @@ namespace ModelLedger.Ledger
             if (field.Kind == LedgerFieldKind.StringList)
             {
                 if (reader.TokenType != JsonTokenType.StartArray)
-                    throw Error(path, line, name, $"expected an array of strings but found a {Describe(reader.TokenType)}.",
+                    throw Error(path, line, name, $"expected an array of strings but found {JsonTokenText.WithArticle(reader.TokenType)}.",
                         $"Write {field.Name} as an array: [\"deploy/app/appsettings.json#Llm.Model\"].");
                 var items = new List<string>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     if (reader.TokenType != JsonTokenType.String)
-                        throw Error(path, line, name, $"item {items.Count + 1} is a {Describe(reader.TokenType)}, not a string.", "Write every item in double quotes.");
+                        throw Error(path, line, name, $"item {items.Count + 1} is {JsonTokenText.WithArticle(reader.TokenType)}, not a string.", "Write every item in double quotes.");
                     var item = reader.GetString()!;
                     if (field.CheckItem(item, out var itemFix) is { } itemProblem) throw Error(path, line, name, itemProblem, itemFix);
                     items.Add(item);
@@ -217,7 +217,7 @@ namespace ModelLedger.Ledger
                 return items.ToArray();
             }
             if (reader.TokenType != JsonTokenType.String)
-                throw Error(path, line, name, $"expected a string or null but found a {Describe(reader.TokenType)}.",
+                throw Error(path, line, name, $"expected a string or null but found {JsonTokenText.WithArticle(reader.TokenType)}.",
                     field.Kind == LedgerFieldKind.Date ? LedgerFields.DateFix(field.Name) : "Write the value in double quotes, or null when there is none.");
             if (!field.TryParseText(reader.GetString()!, out var value, out var problem, out var fix))
                 throw Error(path, line, name, problem, fix);
@@ -227,22 +227,5 @@ namespace ModelLedger.Ledger
         private static ModelLedgerException Error(string path, int line, string? field, string problem, string fix) =>
             FileErrors.Invalid(ErrorIds.LedgerInvalid, Kind, path, line, field, problem, fix);
 
-        internal static string Describe(JsonTokenType t) => t switch
-        {
-            JsonTokenType.StartObject => "object",
-            JsonTokenType.StartArray => "array",
-            JsonTokenType.String => "string",
-            JsonTokenType.Number => "number",
-            JsonTokenType.True or JsonTokenType.False => "boolean",
-            JsonTokenType.Null => "null",
-            _ => t.ToString(),
-        };
-
-        // System.Text.Json appends "LineNumber: n | BytePositionInLine: m." which we already say better.
-        private static string Trim(string message)
-        {
-            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            return (cut > 0 ? message.Substring(0, cut) : message).TrimEnd('.', ' ');
-        }
     }
 }

@@ -23,12 +23,12 @@ namespace ModelLedger.Commands
 
         protected override void ProcessRecord()
         {
-            var path = GetOutputPath(Path);
             var entry = new LedgerEntry { Service = Service };
             foreach (var (field, value) in BoundFields()) field.SetValue(entry, value);
             var changes = FieldChange.Between(new LedgerEntry(), LedgerFields.All.Select(f => (f, f.GetValue(entry))));
             try
             {
+                var path = ResolveOutputPath(Path, ErrorIds.LedgerWriteFailed, "Ledger");
                 GuardInModels(changes);
                 LedgerEditor.Edit(path, create: true, LockWait, document =>
                 {

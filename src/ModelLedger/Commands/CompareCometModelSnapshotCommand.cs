@@ -39,9 +39,9 @@ namespace ModelLedger.Commands
         {
             try
             {
-                var reference = SnapshotReader.ReadFile(Resolve(ReferencePath));
-                var difference = SnapshotReader.ReadFile(Resolve(DifferencePath));
-                IReadOnlyList<LedgerEntry>? ledger = LedgerPath == null ? null : LedgerReader.ReadFile(Resolve(LedgerPath));
+                var reference = SnapshotReader.ReadFile(ResolveInputPath(ReferencePath, InputKind.Snapshot));
+                var difference = SnapshotReader.ReadFile(ResolveInputPath(DifferencePath, InputKind.Snapshot));
+                IReadOnlyList<LedgerEntry>? ledger = LedgerPath == null ? null : LedgerReader.ReadFile(ResolveInputPath(LedgerPath, InputKind.Ledger));
                 WriteVerbose($"Comparing {reference.Models.Count} models ({reference.CapturedAt:u}) with {difference.Models.Count} models ({difference.CapturedAt:u}).");
                 foreach (var d in SnapshotComparer.Compare(reference, difference, ledger, AsOf ?? DateTimeOffset.UtcNow))
                     if (!AtRiskOnly || d.AtRisk) WriteObject(d);
@@ -51,7 +51,5 @@ namespace ModelLedger.Commands
                 ThrowTerminatingError(ex);
             }
         }
-
-        private string Resolve(string path) => GetOutputPath(path);
     }
 }

@@ -103,9 +103,9 @@ namespace ModelLedger.Commands
             {
                 var request = new EvidenceRequest
                 {
-                    LedgerPath = Input(LedgerPath, ErrorIds.LedgerNotFound, "Ledger"),
-                    PreviousLedgerPath = PreviousLedgerPath == null ? null : Input(PreviousLedgerPath, ErrorIds.LedgerNotFound, "Previous ledger"),
-                    SnapshotPath = SnapshotPath == null ? null : Input(SnapshotPath, ErrorIds.SnapshotNotFound, "Snapshot"),
+                    LedgerPath = ResolveInputPath(LedgerPath, InputKind.EvidenceInput(ErrorIds.LedgerNotFound, "Ledger")),
+                    PreviousLedgerPath = PreviousLedgerPath == null ? null : ResolveInputPath(PreviousLedgerPath, InputKind.EvidenceInput(ErrorIds.LedgerNotFound, "Previous ledger")),
+                    SnapshotPath = SnapshotPath == null ? null : ResolveInputPath(SnapshotPath, InputKind.EvidenceInput(ErrorIds.SnapshotNotFound, "Snapshot")),
                     ApprovedBy = ApprovedBy,
                     ApprovedAt = ApprovedAt,
                     ChangeRef = ChangeRef,
@@ -115,7 +115,7 @@ namespace ModelLedger.Commands
                 request.Findings.AddRange((Finding ?? Array.Empty<LedgerFinding>()).Concat(_findings));
                 request.DryRuns.AddRange((DryRun ?? Array.Empty<DryRunResult>()).Concat(_dryRuns));
 
-                var folder = GetOutputPath(Path);
+                var folder = ResolveOutputPath(Path, ErrorIds.OutputWriteFailed, "Evidence folder");
                 if (!ShouldProcess(folder, $"Write the rollback evidence bundle ({request.Findings.Count} findings, {request.DryRuns.Count} dry-run results{(Force ? ", replacing the folder" : "")})"))
                     return;
                 var bundle = EvidenceWriter.Write(folder, request, Force);
@@ -137,13 +137,5 @@ namespace ModelLedger.Commands
             return Scrubber;
         }
 
-        private string Input(string path, string notFoundId, string kind)
-        {
-            ModelLedgerException? failure = null;
-            var resolved = ResolveFilePathsCollectingErrors(path,
-                p => FileErrors.NotFound(notFoundId, kind, p, "Check the path; the evidence needs the file the release actually used."),
-                e => failure = e).FirstOrDefault();
-            return resolved ?? throw failure!;
-        }
     }
 }

@@ -56,9 +56,9 @@ namespace ModelLedger.Commands
             try
             {
                 IEnumerable<string> ids = ParameterSetName == SnapshotSet
-                    ? SnapshotReader.ReadFile(GetOutputPath(SnapshotPath)).Models.Select(m => m.Id)
+                    ? SnapshotReader.ReadFile(ResolveInputPath(SnapshotPath, InputKind.Snapshot)).Models.Select(m => m.Id)
                     : Model.Where(m => m != null).Select(m => m.Id);
-                var ledger = LedgerPath == null ? null : LedgerReader.ReadFile(GetOutputPath(LedgerPath));
+                var ledger = LedgerPath == null ? null : LedgerReader.ReadFile(ResolveInputPath(LedgerPath, InputKind.Ledger));
                 _scanner = new ReferenceScanner(ids, ledger) { MaxFileBytes = MaxFileBytes };
             }
             catch (ModelLedgerException ex)
@@ -69,8 +69,7 @@ namespace ModelLedger.Commands
 
         protected override void ProcessRecord()
         {
-            var roots = ResolveFilePaths(Path, false, p => new ModelLedgerException(ErrorIds.ScanPathNotFound, FailureCategory.ObjectNotFound,
-                $"'{p}' was not found. Pass the repository folder (or files) to scan.") { Target = p, RecommendedAction = "Pass the repository folder (or files) to scan." });
+            var roots = ResolveInputPaths(Path, false, InputKind.ScanPath);
             foreach (var root in roots)
             {
                 foreach (var file in RepositoryFiles.Under(root))

@@ -158,10 +158,10 @@ namespace ModelLedger.Commands
 
         private List<CometModel>? ReadSnapshot()
         {
-            var path = GetOutputPath(SnapshotPath);
-            WriteVerbose($"Reading snapshot '{path}' (no request is sent).");
             try
             {
+                var path = ResolveInputPath(SnapshotPath, InputKind.Snapshot);
+                WriteVerbose($"Reading snapshot '{path}' (no request is sent).");
                 var snapshot = SnapshotReader.ReadFile(path);
                 WriteVerbose($"Snapshot captured at {snapshot.CapturedAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} from {snapshot.Source}{(snapshot.CredentialLabel != null ? $" with the '{snapshot.CredentialLabel}' credential" : "")}: {snapshot.Models.Count} models.");
                 return snapshot.Models;
@@ -221,7 +221,7 @@ namespace ModelLedger.Commands
 
             if (OutSnapshot != null)
             {
-                var path = GetOutputPath(OutSnapshot);
+                var path = ResolveOutputPath(OutSnapshot, ErrorIds.OutputWriteFailed, "Snapshot");
                 if (CredentialLabel == null)
                     WriteWarning("The snapshot records no credential class: pass -CredentialLabel (for example 'production') so a reviewer can tell a personal key's view from the production key's.");
                 if (ShouldProcess(path, $"Write a snapshot of {result.Count} models from {result.Source}"))

@@ -41,8 +41,7 @@ namespace ModelLedger.Commands
         protected override void ProcessRecord()
         {
             var literal = ParameterSetName == LiteralPathSet;
-            var files = ResolveFilePaths(literal ? LiteralPath : Path, literal,
-                p => FileErrors.NotFound(ErrorIds.LedgerNotFound, "Ledger", p, "Check the path, or pass the ledger file your release uses (.json or .csv)."));
+            var files = ResolveInputPaths(literal ? LiteralPath : Path, literal, InputKind.Ledger);
             var patterns = Service?.Select(s => WildcardPattern.Get(s, WildcardOptions.IgnoreCase)).ToArray();
 
             foreach (var file in files)

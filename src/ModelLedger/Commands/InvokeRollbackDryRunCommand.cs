@@ -4,7 +4,6 @@ using System.Management.Automation;
 using ModelLedger.Config;
 using ModelLedger.DryRun;
 using ModelLedger.Ledger;
-using ModelLedger.PowerShellHost;
 
 using ModelLedger.Completion;
 
@@ -88,9 +87,12 @@ namespace ModelLedger.Commands
 
         protected override void ProcessRecord()
         {
-            var configPath = GetOutputPath(ConfigPath);
             try
             {
+                // Recovery repairs a config an interrupted run may have left absent, so there it is the file written.
+                var configPath = ParameterSetName == RecoverSet
+                    ? ResolveOutputPath(ConfigPath, ErrorIds.DryRunConfigNotFound, "Config")
+                    : ResolveInputPath(ConfigPath, InputKind.DryRunConfig);
                 if (ParameterSetName == RecoverSet)
                 {
                     var recovered = new RollbackRehearsal(NewHost("recovery", null)).RecoverOnly(configPath);
@@ -125,23 +127,12 @@ namespace ModelLedger.Commands
 
         private LedgerEntry? FindEntry()
         {
-            ModelLedgerException? failure = null;
-            var path = ResolveFilePathsCollectingErrors(LedgerPath,
-                p => FileErrors.NotFound(ErrorIds.LedgerNotFound, "Ledger", p, "Pass the ledger file (.json or .csv) that records the service's rollback ID."),
-                e => failure = e).FirstOrDefault();
-            if (path == null) throw failure!;
+            var path = ResolveInputPath(LedgerPath, InputKind.DryRunLedger);
             var entries = LedgerReader.ReadFile(path);
             var entry = entries.FirstOrDefault(e => string.Equals(e.Service, Service, StringComparison.Ordinal))
                         ?? entries.FirstOrDefault(e => string.Equals(e.Service, Service, StringComparison.OrdinalIgnoreCase));
             if (entry != null) return entry;
-            var fix = "Check the spelling against Get-ModelLedger, or add the service to the ledger with its current and rollback model IDs.";
-            throw new ModelLedgerException(ErrorIds.LedgerServiceNotFound, FailureCategory.ObjectNotFound,
-                $"Ledger '{path}' has no entry for service '{Service}' (it has {string.Join(", ", entries.Select(e => "'" + e.Service + "'"))}). {fix}")
-            {
-                Target = Service,
-                FilePath = path,
-                RecommendedAction = fix,
-            };
+            throw LedgerErrors.ServiceNotInLedger(path, Service, string.Join(", ", entries.Select(e => "'" + e.Service + "'")));
         }
     }
 }

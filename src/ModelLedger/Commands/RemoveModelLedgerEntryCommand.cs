@@ -37,9 +37,9 @@ namespace ModelLedger.Commands
 
         protected override void ProcessRecord()
         {
-            var path = GetOutputPath(Path);
             try
             {
+                var path = ResolveInputPath(Path, InputKind.EditedLedger);
                 LedgerEditor.Edit(path, create: false, TimeSpan.FromSeconds(LockWaitSec), document =>
                 {
                     var index = LedgerEditor.IndexOf(document, Service);

@@ -38,10 +38,10 @@ namespace ModelLedger.Commands
 
         protected override void ProcessRecord()
         {
-            var path = GetOutputPath(Path);
             var asOf = AsOf ?? DateTimeOffset.UtcNow;
             try
             {
+                var path = ResolveInputPath(Path, InputKind.EditedLedger);
                 LedgerEditor.Edit(path, create: false, LockWait, document =>
                 {
                     var index = LedgerEditor.IndexOf(document, Service);

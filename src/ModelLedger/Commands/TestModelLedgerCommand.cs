@@ -115,17 +115,19 @@ namespace ModelLedger.Commands
         protected override void BeginProcessing()
         {
             if ((OutputFormat == null) != (OutputPath == null))
-                ThrowTerminatingError(new ModelLedgerException("OutputFormatIncomplete", FailureCategory.InvalidArgument,
-                    "-OutputFormat and -OutputPath go together. Pass both (for example -OutputFormat JUnit -OutputPath gate.xml), or neither.") { Target = OutputPath ?? OutputFormat });
+                ThrowTerminatingError(GateErrors.OutputFormatIncomplete(OutputPath ?? OutputFormat));
+            // The report files and Azure DevOps lines need every finding; keep them only when asked for
+            // (decided once per run: a 10,000-entry gate emits ~70,000 findings).
+            _keepFindings = OutputFormat != null || IsAzureDevOps();
             _servicePatterns = Service?.Select(s => WildcardPattern.Get(s, WildcardOptions.IgnoreCase)).ToArray();
             var options = new GateOptions { MaxSnapshotAge = MaxSnapshotAge, AsOf = AsOf ?? DateTimeOffset.UtcNow, CredentialLabel = CredentialLabel };
             try
             {
                 if (Deployed != null) options.Deployed = DeployedParameter.Parse(Deployed);
-                if (BaselineLedgerPath != null) options.BaselineLedger = LedgerReader.ReadFile(ResolveSingleFile(BaselineLedgerPath, ErrorIds.LedgerNotFound));
-                if (ConfigRoot != null || BaselineConfigRoot != null) options.ReleaseConfig = ConfigRootParameter.Resolve(this, ConfigRoot, BaselineConfigRoot);
+                if (BaselineLedgerPath != null) options.BaselineLedger = LedgerReader.ReadFile(ResolveInputPath(BaselineLedgerPath, InputKind.Ledger));
+                if (ConfigRoot != null || BaselineConfigRoot != null) options.ReleaseConfig = ReleaseConfigRoots();
                 var snapshot = ParameterSetName is PathAndSnapshot or InputAndSnapshot
-                    ? SnapshotReader.ReadFile(ResolveSingleFile(SnapshotPath))
+                    ? SnapshotReader.ReadFile(ResolveInputPath(SnapshotPath, InputKind.Snapshot))
                     : ModelListSnapshot.FromModels(Model, options.AsOf);
                 WriteVerbose($"Gating against {snapshot.Models.Count} models from '{snapshot.FilePath ?? snapshot.Source}', captured {snapshot.CapturedAt:u}.");
                 _gate = new GateEvaluator(snapshot, options);
@@ -142,7 +144,7 @@ namespace ModelLedger.Commands
             if (ParameterSetName is PathAndSnapshot or PathAndModel)
             {
                 IReadOnlyList<LedgerEntry> ledger;
-                try { ledger = LedgerReader.ReadFile(ResolveSingleFile(Path, ErrorIds.LedgerNotFound)); }
+                try { ledger = LedgerReader.ReadFile(ResolveInputPath(Path, InputKind.Ledger)); }
                 catch (ModelLedgerException ex) { ThrowTerminatingError(ex); return; }
                 _release?.Register(ledger);
                 foreach (var entry in ledger) Gate(entry, ledger.Count);
@@ -209,16 +211,14 @@ namespace ModelLedger.Commands
             }
         }
 
-        // Decided once per run: a 10,000-entry gate emits ~70,000 findings.
-        private bool? _keepFindings;
+        private bool _keepFindings;
 
         private void Emit(IEnumerable<LedgerFinding> findings)
         {
             foreach (var f in findings)
             {
                 if (f.Status == FindingStatus.Fail) _failed = true;
-                // The report files and Azure DevOps lines need every finding; keep them only when asked for.
-                if (_keepFindings ??= OutputFormat != null || IsAzureDevOps()) _findings.Add(f);
+                if (_keepFindings) _findings.Add(f);
                 if (Quiet || (Check != null && !Check.Contains(f.Check, StringComparer.OrdinalIgnoreCase))) continue;
                 WriteObject(f);
             }
@@ -227,7 +227,13 @@ namespace ModelLedger.Commands
         /// <summary>Writes the -OutputFormat file; false (after a non-terminating OutputWriteFailed) when it could not be written.</summary>
         private bool WriteReport()
         {
-            var path = GetOutputPath(OutputPath!);
+            string path;
+            try { path = ResolveOutputPath(OutputPath!, ErrorIds.OutputWriteFailed, $"The {OutputFormat} report"); }
+            catch (ModelLedgerException ex)
+            {
+                WriteError(ex);
+                return false;
+            }
             if (!ShouldProcess(path, $"Write the gate findings as {OutputFormat}")) return true;
             var text = OutputFormat == "JUnit" ? FindingReport.ToJUnitXml(_findings) : FindingReport.ToMarkdown(_findings);
             try
@@ -244,19 +250,19 @@ namespace ModelLedger.Commands
             }
         }
 
-        private static bool IsAzureDevOps() => string.Equals(Environment.GetEnvironmentVariable("TF_BUILD"), "True", StringComparison.OrdinalIgnoreCase);
-
-        private string ResolveSingleFile(string path, string notFoundId = ErrorIds.SnapshotNotFound)
+        // -ConfigRoot / -BaselineConfigRoot: existing folders, resolved like every other input.
+        private ReleaseConfig ReleaseConfigRoots()
         {
-            var kind = notFoundId == ErrorIds.LedgerNotFound ? "Ledger" : "Snapshot";
-            var fix = kind == "Ledger" ? "Check the path, or pass the ledger file your release uses (.json or .csv)." : "Check the path, or capture one with Get-CometModel -OutSnapshot <path>.";
-            ModelLedgerException? failure = null;
-            var resolved = new List<string>();
-            foreach (var r in ResolveFilePathsCollectingErrors(path, p => FileErrors.NotFound(notFoundId, kind, p, fix), e => failure = e)) resolved.Add(r);
-            if (failure != null) throw failure;
-            if (resolved.Count != 1)
-                throw new ModelLedgerException(notFoundId, FailureCategory.InvalidArgument, $"'{path}' matches {resolved.Count} files; the gate takes exactly one {kind.ToLowerInvariant()}. Name one file.") { Target = path };
-            return resolved[0];
+            if (ConfigRoot == null) throw ReleaseConfigErrors.RootMissing(BaselineConfigRoot);
+            return new ReleaseConfig(ConfigRootFolder(ConfigRoot, "-ConfigRoot"), BaselineConfigRoot == null ? null : ConfigRootFolder(BaselineConfigRoot, "-BaselineConfigRoot"));
         }
+
+        private string ConfigRootFolder(string path, string parameter)
+        {
+            var full = ResolveInputPath(path, InputKind.ConfigRoot(parameter));
+            return Directory.Exists(full) ? full : throw ReleaseConfigErrors.RootNotFound(parameter, path, isFile: true, full);
+        }
+
+        private static bool IsAzureDevOps() => string.Equals(Environment.GetEnvironmentVariable("TF_BUILD"), "True", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -26,10 +26,10 @@ namespace ModelLedger.Commands
 
         protected override void ProcessRecord()
         {
-            var folder = GetOutputPath(Path);
-            WriteVerbose($"Checking '{folder}' against its manifest.");
             try
             {
+                var folder = ResolveInputPath(Path, InputKind.EvidenceFolder);
+                WriteVerbose($"Checking '{folder}' against its manifest.");
                 var checks = EvidenceManifest.Verify(folder, ManifestSha256);
                 if (Quiet)
                 {

@@ -4,10 +4,9 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using ModelLedger.Commands;
-using ModelLedger.DryRun;
 using ModelLedger.Rendering;
 
-namespace ModelLedger.PowerShellHost
+namespace ModelLedger.DryRun
 {
     /// <summary>
     /// Runs a rehearsal's probe and workload script blocks in the caller's runspace (so they see the caller's variables

@@ -1,0 +1,31 @@
+using System;
+
+namespace ModelLedger
+{
+    /// <summary>
+    /// The one way an error is raised: every factory in the *Errors classes calls <see cref="Of"/> with the fixed ID, the
+    /// category, the problem, the fix, and where the fault is. The message is composed here as "problem fix", so the
+    /// fix is typed once and is both the end of the message (Windows PowerShell 5.1 shows nothing else) and
+    /// <see cref="ModelLedgerException.RecommendedAction"/>.
+    /// </summary>
+    public static class Failure
+    {
+        public static ModelLedgerException Of(string errorId, FailureCategory category, string problem, string? fix,
+            object? target = null, Exception? inner = null, string? filePath = null, int? line = null, string? field = null,
+            int? httpStatus = null, string? apiErrorCode = null, string? requestId = null) =>
+            new(errorId, category, Compose(problem, fix), inner)
+            {
+                RecommendedAction = fix,
+                Target = target,
+                FilePath = filePath,
+                Line = line,
+                Field = field,
+                HttpStatus = httpStatus,
+                ApiErrorCode = apiErrorCode,
+                RequestId = requestId,
+            };
+
+        /// <summary>The message: the problem, then what to do.</summary>
+        public static string Compose(string problem, string? fix) => string.IsNullOrEmpty(fix) ? problem : problem + " " + fix;
+    }
+}

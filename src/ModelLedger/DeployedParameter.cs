@@ -54,6 +54,6 @@ namespace ModelLedger.Commands
         private static object? Unwrap(object? value) => value is PSObject ps ? ps.BaseObject : value;
 
         private static ModelLedgerException Invalid(string problem) =>
-            new(ErrorIds.DeployedInvalid, FailureCategory.InvalidArgument, $"-Deployed is not valid: {problem} {Fix}") { RecommendedAction = Fix, Target = "Deployed" };
+            Failure.Of(ErrorIds.DeployedInvalid, FailureCategory.InvalidArgument, $"-Deployed is not valid: {problem}", Fix, target: "Deployed");
     }
 }

@@ -34,13 +34,7 @@ namespace ModelLedger.Commands
                 ? $"none of its configRefs names a file called '{name}'"
                 : $"{refs.Count} of its configRefs name a file called '{name}' ({string.Join(", ", refs.Select(r => "'" + r!.Text + "'"))})";
             var fix = "Pass -ConfigKey '<key>[#<template>]' (for example -ConfigKey 'model_list[model_name=report-writer].litellm_params.model#openai/{id}').";
-            throw new ModelLedgerException(ErrorIds.DryRunConfigKeyNotFound, FailureCategory.InvalidArgument,
-                $"No -ConfigKey was given and the ledger entry for '{entry.Service}' cannot supply one: {found}. {fix}")
-            {
-                Target = configPath,
-                FilePath = configPath,
-                RecommendedAction = fix,
-            };
+            throw Failure.Of(ErrorIds.DryRunConfigKeyNotFound, FailureCategory.InvalidArgument, $"No -ConfigKey was given and the ledger entry for '{entry.Service}' cannot supply one: {found}.", fix, target: configPath, filePath: configPath);
         }
 
         private static ConfigRef? TryParse(string text)

@@ -17,24 +17,11 @@ namespace ModelLedger.Client
 
         /// <summary>An answer that is not the documented model list.</summary>
         public static ModelLedgerException SchemaMismatch(string source, string problem, Exception? inner = null, string? field = null, int? status = null) =>
-            new(ErrorIds.CometApiSchemaMismatch, FailureCategory.InvalidData,
-                $"The models endpoint {source} did not answer with the documented model list: {problem} {SchemaFix}", inner)
-            {
-                RecommendedAction = SchemaFix,
-                Target = source,
-                Field = field,
-                HttpStatus = status,
-            };
+            Failure.Of(ErrorIds.CometApiSchemaMismatch, FailureCategory.InvalidData, $"The models endpoint {source} did not answer with the documented model list: {problem}", SchemaFix, target: source, field: field, httpStatus: status, inner: inner);
 
         /// <summary>A redirect the client will not follow (no Location, too many, credentials in it, not a models endpoint).</summary>
         public static ModelLedgerException RedirectRefused(string source, int status, string problem) =>
-            new(ErrorIds.CometApiSchemaMismatch, FailureCategory.InvalidData,
-                $"The models endpoint {source} answered HTTP {status}, a redirect that was not followed: {problem} {SchemaFix}")
-            {
-                RecommendedAction = SchemaFix,
-                Target = source,
-                HttpStatus = status,
-            };
+            Failure.Of(ErrorIds.CometApiSchemaMismatch, FailureCategory.InvalidData, $"The models endpoint {source} answered HTTP {status}, a redirect that was not followed: {problem}", SchemaFix, target: source, httpStatus: status);
 
         /// <summary>
         /// A list served by another host after a cross-origin redirect, which the key was (rightly) not sent to: it shows
@@ -43,50 +30,27 @@ namespace ModelLedger.Client
         public static ModelLedgerException ListWithoutCredential(string source, string otherHost)
         {
             const string fix = "Point -BaseUri (or COMETAPI_BASE_URL) at the host that serves the list itself, if you trust it with the key, and run again; nothing was returned or saved.";
-            return new ModelLedgerException(ErrorIds.CometApiAuthFailed, FailureCategory.SecurityError,
-                $"The models endpoint {source} redirected to another host ({otherHost}), where the key is never sent; the list that host answered was fetched without the credential, so it says nothing about which models the key can use. {fix}")
-            {
-                RecommendedAction = fix,
-                Target = source,
-            };
+            return Failure.Of(ErrorIds.CometApiAuthFailed, FailureCategory.SecurityError, $"The models endpoint {source} redirected to another host ({otherHost}), where the key is never sent; the list that host answered was fetched without the credential, so it says nothing about which models the key can use.", fix, target: source);
         }
 
         /// <summary>A list that names the key itself (as an ID or metadata): refused rather than shown or saved.</summary>
         public static ModelLedgerException ListHoldsKey(string source)
         {
             const string fix = "Treat the endpoint as compromised or misconfigured: check -BaseUri, rotate the key, and report it to the service owner; nothing was returned or saved.";
-            return new ModelLedgerException(ErrorIds.CometApiKeyInResponse, FailureCategory.SecurityError,
-                $"The models endpoint {source} listed the API key itself among the models (as an ID or metadata), so its answer was refused instead of being shown or written to a snapshot. {fix}")
-            {
-                RecommendedAction = fix,
-                Target = source,
-            };
+            return Failure.Of(ErrorIds.CometApiKeyInResponse, FailureCategory.SecurityError, $"The models endpoint {source} listed the API key itself among the models (as an ID or metadata), so its answer was refused instead of being shown or written to a snapshot.", fix, target: source);
         }
 
         public static ModelLedgerException TooLarge(string source, long limit)
         {
             var fix = $"Check -BaseUri (a models list is normally well under 1 MB); if the list really is that large, raise -MaximumResponseBytes above {limit}.";
-            return new ModelLedgerException(ErrorIds.CometApiSchemaMismatch, FailureCategory.LimitsExceeded,
-                $"The models endpoint {source} sent a response larger than {limit} bytes; it was not read further. {fix}")
-            {
-                RecommendedAction = fix,
-                Target = source,
-            };
+            return Failure.Of(ErrorIds.CometApiSchemaMismatch, FailureCategory.LimitsExceeded, $"The models endpoint {source} sent a response larger than {limit} bytes; it was not read further.", fix, target: source);
         }
 
         public static ModelLedgerException Timeout(string source, TimeSpan budget, int attempt, AttemptFailure? last, Exception inner)
         {
             const string fix = "Check the network path and proxy (HTTPS_PROXY) to the API, then run again, or raise -TimeoutSec. This says nothing about whether your model IDs exist.";
             var lastNote = last == null ? "" : $" The previous attempt failed with: {last.ShortReason}.";
-            return new ModelLedgerException(ErrorIds.CometApiUnavailable, FailureCategory.OperationTimeout,
-                $"The models endpoint {source} gave no complete answer within {budget.TotalSeconds:0.#} s (-TimeoutSec; attempt {attempt}).{lastNote} {fix}", inner)
-            {
-                RecommendedAction = fix,
-                Target = source,
-                HttpStatus = last?.HttpStatus,
-                ApiErrorCode = last?.ApiErrorCode,
-                RequestId = last?.RequestId,
-            };
+            return Failure.Of(ErrorIds.CometApiUnavailable, FailureCategory.OperationTimeout, $"The models endpoint {source} gave no complete answer within {budget.TotalSeconds:0.#} s (-TimeoutSec; attempt {attempt}).{lastNote}", fix, target: source, httpStatus: last?.HttpStatus, apiErrorCode: last?.ApiErrorCode, requestId: last?.RequestId, inner: inner);
         }
 
         /// <summary>The error after the last attempt: the attempt count and any reason for stopping early follow what happened.</summary>

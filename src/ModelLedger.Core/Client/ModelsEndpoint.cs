@@ -56,11 +56,7 @@ namespace ModelLedger.Client
         private static ModelLedgerException BaseUriInvalid(string typed, string problem)
         {
             var shown = DisplayTyped(typed);
-            return new ModelLedgerException(ErrorIds.CometApiBaseUriInvalid, FailureCategory.InvalidArgument, $"The base URI '{shown}' {problem} {BaseUriFix}")
-            {
-                RecommendedAction = BaseUriFix,
-                Target = shown,
-            };
+            return Failure.Of(ErrorIds.CometApiBaseUriInvalid, FailureCategory.InvalidArgument, $"The base URI '{shown}' {problem}", BaseUriFix, target: shown);
         }
 
         /// <summary>True when a key may be sent to <paramref name="target"/>: https, or plain http to a loopback host.</summary>
@@ -72,12 +68,7 @@ namespace ModelLedger.Client
             if (IsSecureFor(target)) return;
             const string fix = "Use an https:// base URI (https://api.cometapi.com); plain http is only allowed to this machine (localhost, 127.0.0.0/8, ::1).";
             var redirected = target == requested ? "" : $" (redirected from {Display(requested)})";
-            throw new ModelLedgerException(ErrorIds.CometApiInsecureTransport, FailureCategory.SecurityError,
-                $"Refusing to send the API key over plain http to {Display(target)}{redirected}: anyone on the path could read it. Nothing was sent. {fix}")
-            {
-                RecommendedAction = fix,
-                Target = Display(target),
-            };
+            throw Failure.Of(ErrorIds.CometApiInsecureTransport, FailureCategory.SecurityError, $"Refusing to send the API key over plain http to {Display(target)}{redirected}: anyone on the path could read it. Nothing was sent.", fix, target: Display(target));
         }
 
         /// <summary>Same host and port, and no downgrade from https: where the key may follow a redirect.</summary>

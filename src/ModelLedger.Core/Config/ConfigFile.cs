@@ -42,7 +42,7 @@ namespace ModelLedger.Config
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw FileErrors.Unreadable(ErrorIds.DryRunConfigInvalid, "Config", path, ex);
+                throw FileErrors.Unreadable(ErrorIds.DryRunConfigUnreadable, "Config", path, ex);
             }
             return Parse(path, content, format);
         }

@@ -86,8 +86,7 @@ namespace ModelLedger.Config
             catch (ConfigRefSyntaxException ex)
             {
                 var fix = "Write the template after the key with {id} once, for example 'model_list[model_name=x].litellm_params.model#openai/{id}'.";
-                throw new ModelLedgerException(ErrorIds.DryRunConfigKeyNotFound, FailureCategory.InvalidArgument,
-                    $"-ConfigKey '{SharedText.Visible(text)}': {ex.Message} {fix}") { Target = text, Field = text, RecommendedAction = fix };
+                throw Failure.Of(ErrorIds.DryRunConfigKeyNotFound, FailureCategory.InvalidArgument, $"-ConfigKey '{SharedText.Visible(text)}': {ex.Message}", fix, target: text, field: text);
             }
         }
 

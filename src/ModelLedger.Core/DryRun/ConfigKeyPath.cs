@@ -35,13 +35,7 @@ namespace ModelLedger.DryRun
             catch (ConfigRefSyntaxException ex)
             {
                 var fix = "Name the key that holds the model ID, for example 'llm.chat.model', 'services.0.model' (a number selects an array item) or 'model_list[model_name=report-writer].litellm_params.model'.";
-                throw new ModelLedgerException(ErrorIds.DryRunConfigKeyNotFound, FailureCategory.InvalidArgument,
-                    $"-ConfigKey '{SharedText.Visible(text ?? "")}' is not a valid key: {ex.Message} {fix}")
-                {
-                    Target = text,
-                    Field = text,
-                    RecommendedAction = fix,
-                };
+                throw Failure.Of(ErrorIds.DryRunConfigKeyNotFound, FailureCategory.InvalidArgument, $"-ConfigKey '{SharedText.Visible(text ?? "")}' is not a valid key: {ex.Message}", fix, target: text, field: text);
             }
         }
 

@@ -32,13 +32,7 @@ namespace ModelLedger.DryRun
         {
             const string fix = "Run the dry run as the account that owns the staging config, or rehearse on a writable staging copy. " +
                                "The dry run does not change the owner or permissions of a file it could not write as its owner would.";
-            return new ModelLedgerException(ErrorIds.DryRunConfigReadOnly, FailureCategory.PermissionDenied,
-                $"The config '{configPath}' {problem}; nothing was changed. {fix}", inner)
-            {
-                Target = configPath,
-                FilePath = configPath,
-                RecommendedAction = fix,
-            };
+            return Failure.Of(ErrorIds.DryRunConfigReadOnly, FailureCategory.PermissionDenied, $"The config '{configPath}' {problem}; nothing was changed.", fix, target: configPath, filePath: configPath, inner: inner);
         }
     }
 }

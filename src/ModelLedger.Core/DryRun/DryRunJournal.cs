@@ -105,13 +105,7 @@ namespace ModelLedger.DryRun
         private static ModelLedgerException JournalInvalid(string journalPath, string configPath, string problem, Exception? inner)
         {
             var fix = $"Compare '{configPath}' with the copy your deployment tooling holds and restore it by hand if it still holds the rollback ID; then delete '{journalPath}'.";
-            return new ModelLedgerException(ErrorIds.DryRunJournalInvalid, FailureCategory.InvalidData,
-                $"The dry-run journal '{journalPath}' {problem}, so the config cannot be repaired automatically. {fix}", inner)
-            {
-                Target = journalPath,
-                FilePath = journalPath,
-                RecommendedAction = fix,
-            };
+            return Failure.Of(ErrorIds.DryRunJournalInvalid, FailureCategory.InvalidData, $"The dry-run journal '{journalPath}' {problem}, so the config cannot be repaired automatically.", fix, target: journalPath, filePath: journalPath, inner: inner);
         }
     }
 }

@@ -33,13 +33,7 @@ namespace ModelLedger.DryRun
                 // raced with that run ending (its lock file is deleted on close) and reported a held lock as a bad config.
                 var journal = TryDescribeJournal(configPath);
                 var fix = "Wait for the other dry run to finish (it restores the config when it ends), then run this one again.";
-                throw new ModelLedgerException(ErrorIds.DryRunInProgress, FailureCategory.ResourceBusy,
-                    $"Another rollback dry run is using the config '{configPath}'{journal}. {fix}", ex)
-                {
-                    Target = configPath,
-                    FilePath = configPath,
-                    RecommendedAction = fix,
-                };
+                throw Failure.Of(ErrorIds.DryRunInProgress, FailureCategory.ResourceBusy, $"Another rollback dry run is using the config '{configPath}'{journal}.", fix, target: configPath, filePath: configPath, inner: ex);
             }
         }
 

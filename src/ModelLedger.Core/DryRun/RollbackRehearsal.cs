@@ -254,14 +254,7 @@ namespace ModelLedger.DryRun
             var original = configPath + ".dryrun-original";
             try { AtomicFile.WriteAllBytes(original, journal.OriginalBytes, UnixPermissions.OwnerOnly); } catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
             var fix = $"Compare '{configPath}' with '{original}' (the bytes before the interrupted run), keep the right one as '{configPath}', then delete '{journalPath}'.";
-            throw new ModelLedgerException(ErrorIds.DryRunRestoreFailed, FailureCategory.InvalidData,
-                $"The journal of an interrupted dry run ({who}) is next to '{configPath}', but the config changed since: it holds neither the original nor the switched bytes, so it was not overwritten. {fix}")
-            {
-                Target = configPath,
-                FilePath = configPath,
-                Field = journal.ConfigKey,
-                RecommendedAction = fix,
-            };
+            throw Failure.Of(ErrorIds.DryRunRestoreFailed, FailureCategory.InvalidData, $"The journal of an interrupted dry run ({who}) is next to '{configPath}', but the config changed since: it holds neither the original nor the switched bytes, so it was not overwritten.", fix, target: configPath, filePath: configPath, field: journal.ConfigKey);
         }
 
         private static ModelLedgerException RestoreFailed(string configPath, DryRunJournal journal, Exception ex)
@@ -269,14 +262,7 @@ namespace ModelLedger.DryRun
             var journalPath = DryRunJournal.PathFor(configPath);
             var fix = $"Set '{journal.ConfigKey}' in '{configPath}' back to '{journal.ForwardModelId}' by hand (the original bytes are in '{journalPath}', field originalBytes, base64), " +
                       $"or fix the cause and run Invoke-RollbackDryRun -Recover -ConfigPath '{configPath}'. Keep user traffic off this config until then.";
-            return new ModelLedgerException(ErrorIds.DryRunRestoreFailed, FailureCategory.WriteError,
-                $"The config '{configPath}' could not be restored after the dry run ({ex.Message}); it may still send the rollback ID '{journal.RollbackModelId}'. {fix}", ex)
-            {
-                Target = configPath,
-                FilePath = configPath,
-                Field = journal.ConfigKey,
-                RecommendedAction = fix,
-            };
+            return Failure.Of(ErrorIds.DryRunRestoreFailed, FailureCategory.WriteError, $"The config '{configPath}' could not be restored after the dry run ({ex.Message}); it may still send the rollback ID '{journal.RollbackModelId}'.", fix, target: configPath, filePath: configPath, field: journal.ConfigKey, inner: ex);
         }
 
         private static string? SkipReason(LedgerEntry entry)
@@ -299,15 +285,7 @@ namespace ModelLedger.DryRun
                 ? " It already holds the rollback ID: an earlier run may not have been restored, or the rollback is already live."
                 : new ModelIdHints(new[] { entry.CurrentModelId! }).For(id).Count > 0 ? " That is a near miss, not a match: IDs are exact strings." : "";
             var fix = "Deploy the ledger's current ID to staging first (or fix the ledger), so the rehearsal switches from what production sends.";
-            return new ModelLedgerException(ErrorIds.DryRunConfigMismatch, FailureCategory.InvalidData,
-                $"Config '{configPath}' line {slot.Line}, '{key}': holds '{SharedText.Visible(value)}', not {(target.Template.IsIdentity ? "" : $"'{target.Template.Apply(entry.CurrentModelId!)}' (")}the ledger's current ID '{entry.CurrentModelId}'{(target.Template.IsIdentity ? "" : $" through '{target.Template}')")} for service '{entry.Service}'.{hint} Nothing was changed. {fix}")
-            {
-                Target = configPath,
-                FilePath = configPath,
-                Line = slot.Line,
-                Field = key,
-                RecommendedAction = fix,
-            };
+            return Failure.Of(ErrorIds.DryRunConfigMismatch, FailureCategory.InvalidData, $"Config '{configPath}' line {slot.Line}, '{key}': holds '{SharedText.Visible(value)}', not {(target.Template.IsIdentity ? "" : $"'{target.Template.Apply(entry.CurrentModelId!)}' (")}the ledger's current ID '{entry.CurrentModelId}'{(target.Template.IsIdentity ? "" : $" through '{target.Template}')")} for service '{entry.Service}'.{hint} Nothing was changed.", fix, target: configPath, filePath: configPath, line: slot.Line, field: key);
         }
 
         private static DryRunLock AcquireLock(string configPath) => DryRunLock.Acquire(configPath);
@@ -319,13 +297,13 @@ namespace ModelLedger.DryRun
                 if (!File.Exists(configPath))
                 {
                     if (!required) return null;
-                    throw FileErrors.NotFound(ErrorIds.DryRunConfigNotFound, "Config", configPath, "Pass the staging config file (JSON, YAML or .env) that the service reads its model ID from.");
+                    throw FileErrors.NotFound(ErrorIds.DryRunConfigNotFound, "Config", configPath, DryRunErrors.ConfigNotFoundFix);
                 }
                 return File.ReadAllBytes(configPath);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw FileErrors.Unreadable(ErrorIds.DryRunConfigInvalid, "Config", configPath, ex);
+                throw FileErrors.Unreadable(ErrorIds.DryRunConfigUnreadable, "Config", configPath, ex);
             }
         }
 

@@ -18,9 +18,13 @@ namespace ModelLedger
         /// <summary>The models endpoint listed the API key itself (as a model ID or metadata): refused, never shown or saved.</summary>
         public const string CometApiKeyInResponse = "CometApiKeyInResponse";
         public const string LedgerNotFound = "LedgerNotFound";
+        /// <summary>The ledger file exists but could not be read (permissions, a lock, an I/O error).</summary>
+        public const string LedgerUnreadable = "LedgerUnreadable";
         public const string LedgerInvalid = "LedgerInvalid";
         public const string LedgerServiceNotFound = "LedgerServiceNotFound";
         public const string SnapshotNotFound = "SnapshotNotFound";
+        /// <summary>The snapshot file exists but could not be read.</summary>
+        public const string SnapshotUnreadable = "SnapshotUnreadable";
         public const string SnapshotInvalid = "SnapshotInvalid";
         public const string OutputWriteFailed = "OutputWriteFailed";
         /// <summary>Test-ModelLedger: -OutputFormat was given without -OutputPath, or the reverse.</summary>
@@ -30,6 +34,8 @@ namespace ModelLedger
         public const string DryRunRestoreFailed = "DryRunRestoreFailed";
         /// <summary>The staging config file given to a dry run does not exist.</summary>
         public const string DryRunConfigNotFound = "DryRunConfigNotFound";
+        /// <summary>The config file exists but could not be read.</summary>
+        public const string DryRunConfigUnreadable = "DryRunConfigUnreadable";
         /// <summary>The staging config is not UTF-8 JSON, repeats the key, or the key does not hold a string.</summary>
         public const string DryRunConfigInvalid = "DryRunConfigInvalid";
         /// <summary>The config does not hold the ledger's current model ID, so switching it would not rehearse this change.</summary>

@@ -10,41 +10,18 @@ namespace ModelLedger
             var where = $"{kind} '{path}'";
             if (line is int l) where += $" line {l}";
             if (field != null) where += $", field '{field}'";
-            return new ModelLedgerException(errorId, FailureCategory.InvalidData, $"{where}: {problem} {fix}", inner)
-            {
-                RecommendedAction = fix,
-                Target = path,
-                FilePath = path,
-                Line = line,
-                Field = field,
-            };
+            return Failure.Of(errorId, FailureCategory.InvalidData, $"{where}: {problem}", fix, target: path, filePath: path, line: line, field: field, inner: inner);
         }
 
         public static ModelLedgerException NotFound(string errorId, string kind, string path, string fix) =>
-            new(errorId, FailureCategory.ObjectNotFound, $"{kind} '{path}' was not found. {fix}")
-            {
-                RecommendedAction = fix,
-                Target = path,
-                FilePath = path,
-            };
+            Failure.Of(errorId, FailureCategory.ObjectNotFound, $"{kind} '{path}' was not found.", fix, target: path, filePath: path);
 
         /// <summary>A file or folder we write could not be written (permissions, disk, a missing folder).</summary>
         public static ModelLedgerException WriteFailed(string errorId, string what, string path, Exception inner, string fix, string? target = null) =>
-            new(errorId, inner is UnauthorizedAccessException ? FailureCategory.PermissionDenied : FailureCategory.WriteError,
-                $"{what} '{path}' could not be written: {inner.Message} {fix}", inner)
-            {
-                RecommendedAction = fix,
-                Target = target ?? path,
-                FilePath = path,
-            };
+            Failure.Of(errorId, inner is UnauthorizedAccessException ? FailureCategory.PermissionDenied : FailureCategory.WriteError, $"{what} '{path}' could not be written: {inner.Message}", fix, target: target ?? path, filePath: path, inner: inner);
 
         public static ModelLedgerException Unreadable(string errorId, string kind, string path, Exception inner) =>
-            new(errorId, inner is UnauthorizedAccessException ? FailureCategory.PermissionDenied : FailureCategory.ReadError,
-                $"{kind} '{path}' could not be read: {inner.Message} Check that the file exists and that this account may read it.", inner)
-            {
-                RecommendedAction = "Check that the file exists and that this account may read it.",
-                Target = path,
-                FilePath = path,
-            };
+            Failure.Of(errorId, inner is UnauthorizedAccessException ? FailureCategory.PermissionDenied : FailureCategory.ReadError,
+                $"{kind} '{path}' could not be read: {inner.Message}", "Check that the file exists and that this account may read it.", target: path, filePath: path, inner: inner);
     }
 }

@@ -5,5 +5,11 @@ namespace ModelLedger
     {
         public const string NotFoundFix = "Check the path, or capture a fresh one with Get-CometModel -OutSnapshot <path>.";
         public const string FolderFix = "The path is a folder; name the snapshot .json file inside it.";
+
+        /// <summary>A snapshot that lists no models: never evidence that approved IDs are gone.</summary>
+        public static ModelLedgerException Empty(string? filePath, string source) =>
+            Failure.Of(ErrorIds.SnapshotInvalid, FailureCategory.InvalidData,
+                $"The snapshot from '{filePath ?? source}' lists no models. An empty list is never evidence that approved IDs are gone: it usually means a wrong base URI or a credential without access.",
+                "Check -BaseUri and the credential, then capture a new snapshot with Get-CometModel -OutSnapshot.", target: filePath ?? source, filePath: filePath);
     }
 }

@@ -41,11 +41,6 @@ namespace ModelLedger.Evidence
         }
 
         private static ModelLedgerException Refused(string errorId, string folder, string problem, string fix) =>
-            new(errorId, FailureCategory.ResourceExists, $"The evidence folder '{folder}' {problem}; nothing was written or deleted. {fix}")
-            {
-                Target = folder,
-                FilePath = folder,
-                RecommendedAction = fix,
-            };
+            Failure.Of(errorId, FailureCategory.ResourceExists, $"The evidence folder '{folder}' {problem}; nothing was written or deleted.", fix, target: folder, filePath: folder);
     }
 }

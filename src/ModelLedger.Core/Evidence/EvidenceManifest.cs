@@ -49,7 +49,7 @@ namespace ModelLedger.Evidence
         public static IReadOnlyList<EvidenceFileCheck> Verify(string folder, string? expectedManifestSha256 = null)
         {
             if (!Directory.Exists(folder))
-                throw FileErrors.NotFound(ErrorIds.EvidenceNotFound, "Evidence folder", folder, "Pass the folder Export-RollbackEvidence wrote.");
+                throw FileErrors.NotFound(ErrorIds.EvidenceNotFound, "Evidence folder", folder, EvidenceErrors.NotFoundFix);
             var manifestPath = Path.Combine(folder, FileName);
             if (FileLinks.IsLink(manifestPath))
                 throw Invalid(manifestPath, null, "is a link, not a file of the bundle", RecaptureFix);
@@ -159,12 +159,6 @@ namespace ModelLedger.Evidence
         }
 
         private static ModelLedgerException Invalid(string path, string? field, string problem, string fix, Exception? inner = null) =>
-            new(ErrorIds.EvidenceManifestInvalid, FailureCategory.InvalidData, $"Evidence manifest '{path}'{(field != null ? ", field '" + field + "'" : "")} {problem}. {fix}", inner)
-            {
-                Target = path,
-                FilePath = path,
-                Field = field,
-                RecommendedAction = fix,
-            };
+            Failure.Of(ErrorIds.EvidenceManifestInvalid, FailureCategory.InvalidData, $"Evidence manifest '{path}'{(field != null ? ", field '" + field + "'" : "")} {problem}.", fix, target: path, filePath: path, field: field, inner: inner);
     }
 }

@@ -21,9 +21,7 @@ namespace ModelLedger.Gate
         public GateEvaluator(ModelSnapshot snapshot, GateOptions options)
         {
             if (snapshot.Models.Count == 0)
-                throw new ModelLedgerException(ErrorIds.SnapshotInvalid, FailureCategory.InvalidData,
-                    $"The snapshot from '{snapshot.FilePath ?? snapshot.Source}' lists no models. An empty list is never evidence that approved IDs are gone: it usually means a wrong base URI or a credential without access. " + EmptyFix)
-                { Target = snapshot.FilePath ?? snapshot.Source, RecommendedAction = EmptyFix, FilePath = snapshot.FilePath };
+                throw SnapshotErrors.Empty(snapshot.FilePath, snapshot.Source);
             _snapshot = snapshot;
             _options = options;
             _available = new HashSet<string>(StringComparer.Ordinal);
@@ -35,8 +33,6 @@ namespace ModelLedger.Gate
         private readonly RollbackWindowCheck? _window;
 
         public GateOptions Options => _options;
-
-        private const string EmptyFix = "Check -BaseUri and the credential, then capture a new snapshot with Get-CometModel -OutSnapshot.";
 
         /// <summary>Findings about the snapshot itself (freshness, metadata, credential class), once per gate run.</summary>
         public IEnumerable<LedgerFinding> SnapshotFindings()

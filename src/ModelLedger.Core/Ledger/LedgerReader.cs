@@ -12,9 +12,9 @@ namespace ModelLedger.Ledger
         public static IReadOnlyList<LedgerEntry> ReadFile(string path)
         {
             if (Directory.Exists(path))
-                throw FileErrors.NotFound(ErrorIds.LedgerNotFound, "Ledger", path, "The path is a folder; name the ledger file (.json or .csv) inside it.");
+                throw FileErrors.NotFound(ErrorIds.LedgerNotFound, "Ledger", path, LedgerErrors.FolderFix);
             if (!File.Exists(path))
-                throw FileErrors.NotFound(ErrorIds.LedgerNotFound, "Ledger", path, "Check the path, or pass the ledger file your release uses (.json or .csv).");
+                throw FileErrors.NotFound(ErrorIds.LedgerNotFound, "Ledger", path, LedgerErrors.NotFoundFix);
 
             byte[] raw;
             try
@@ -23,7 +23,7 @@ namespace ModelLedger.Ledger
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
             {
-                throw FileErrors.Unreadable(ErrorIds.LedgerNotFound, "Ledger", path, ex);
+                throw FileErrors.Unreadable(ErrorIds.LedgerUnreadable, "Ledger", path, ex);
             }
             return Parse(path, raw);
         }

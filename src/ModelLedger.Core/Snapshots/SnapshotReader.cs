@@ -19,15 +19,14 @@ namespace ModelLedger.Snapshots
         public static ModelSnapshot ReadFile(string path)
         {
             if (Directory.Exists(path))
-                throw FileErrors.NotFound(ErrorIds.SnapshotNotFound, Kind, path, "The path is a folder; name the snapshot .json file inside it.");
+                throw FileErrors.NotFound(ErrorIds.SnapshotNotFound, Kind, path, SnapshotErrors.FolderFix);
             if (!File.Exists(path))
-                throw FileErrors.NotFound(ErrorIds.SnapshotNotFound, Kind, path,
-                    "Check the path, or capture a fresh one with Get-CometModel -OutSnapshot <path>.");
+                throw FileErrors.NotFound(ErrorIds.SnapshotNotFound, Kind, path, SnapshotErrors.NotFoundFix);
             byte[] bytes;
             try { bytes = File.ReadAllBytes(path); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
             {
-                throw FileErrors.Unreadable(ErrorIds.SnapshotNotFound, Kind, path, ex);
+                throw FileErrors.Unreadable(ErrorIds.SnapshotUnreadable, Kind, path, ex);
             }
             var snapshot = Parse(path, bytes);
             snapshot.FilePath = path;

@@ -87,12 +87,7 @@ namespace ModelLedger.Commands
                     return;
                 case var other:
                     var fix = "Pipe Test-ModelLedger findings (not -Quiet) and Invoke-RollbackDryRun results, or pass them with -Finding and -DryRun.";
-                    WriteError(new ModelLedgerException(ErrorIds.EvidenceInputInvalid, FailureCategory.InvalidArgument,
-                        $"A {other.GetType().Name} ('{other}') is neither a gate finding nor a dry-run result, so it was left out of the evidence. {fix}")
-                    {
-                        Target = other,
-                        RecommendedAction = fix,
-                    });
+                    WriteError(Failure.Of(ErrorIds.EvidenceInputInvalid, FailureCategory.InvalidArgument, $"A {other.GetType().Name} ('{other}') is neither a gate finding nor a dry-run result, so it was left out of the evidence.", fix, target: other));
                     return;
             }
         }

@@ -133,12 +133,7 @@ namespace ModelLedger.Commands
                 var fix = hints.Length > 0
                     ? "Fix the ID in the ledger or config to the exact string the service lists, or choose an approved alternative."
                     : "Check the ID against the ledger; if it was removed, choose an approved rollback or emergency alternative and capture a fresh snapshot.";
-                WriteError(new ModelLedgerException(ErrorIds.CometModelNotFound, FailureCategory.ObjectNotFound,
-                    $"Model '{id}' is not in {where} ({_models.Count} models; matching is exact and case-sensitive).{hints} {fix}")
-                {
-                    Target = id,
-                    RecommendedAction = fix,
-                });
+                WriteError(Failure.Of(ErrorIds.CometModelNotFound, FailureCategory.ObjectNotFound, $"Model '{id}' is not in {where} ({_models.Count} models; matching is exact and case-sensitive).{hints}", fix, target: id));
             }
         }
 

@@ -11,14 +11,14 @@ namespace ModelLedger.Ledger.Editing
         {
             if (!File.Exists(path))
             {
-                if (!create) throw FileErrors.NotFound(ErrorIds.LedgerNotFound, "Ledger", path, "Check the path, or create the ledger with Add-ModelLedgerEntry.");
+                if (!create) throw FileErrors.NotFound(ErrorIds.LedgerNotFound, "Ledger", path, LedgerErrors.EditNotFoundFix);
                 return LedgerReader.IsCsv(path) ? CsvLedgerDocument.CreateNew(path) : JsonLedgerDocument.CreateNew(path);
             }
             byte[] raw;
             try { raw = File.ReadAllBytes(path); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw FileErrors.Unreadable(ErrorIds.LedgerNotFound, "Ledger", path, ex);
+                throw FileErrors.Unreadable(ErrorIds.LedgerUnreadable, "Ledger", path, ex);
             }
             // Parse first: an invalid ledger is reported as LedgerInvalid with its line, before any layout is needed.
             LedgerReader.Parse(path, raw);

@@ -10,57 +10,43 @@ namespace ModelLedger.Ledger.Editing
         public static ModelLedgerException EntryExists(string path, string service)
         {
             const string fix = "Use Set-ModelLedgerEntry to change the existing entry, or choose another service name.";
-            return new(ErrorIds.LedgerEntryExists, FailureCategory.ResourceExists,
-                $"Ledger '{path}' already has an entry for service {Shown.Value(service)}. {fix}")
-            { Target = service, FilePath = path, RecommendedAction = fix };
+            return Failure.Of(ErrorIds.LedgerEntryExists, FailureCategory.ResourceExists, $"Ledger '{path}' already has an entry for service {Shown.Value(service)}.", fix, target: service, filePath: path);
         }
 
         public static ModelLedgerException EntryNotFound(string path, string service)
         {
             const string fix = "Check the service name (Get-ModelLedger lists them), or add it with Add-ModelLedgerEntry.";
-            return new(ErrorIds.LedgerEntryNotFound, FailureCategory.ObjectNotFound,
-                $"Ledger '{path}' has no entry for service {Shown.Value(service)}. {fix}")
-            { Target = service, FilePath = path, RecommendedAction = fix };
+            return Failure.Of(ErrorIds.LedgerEntryNotFound, FailureCategory.ObjectNotFound, $"Ledger '{path}' has no entry for service {Shown.Value(service)}.", fix, target: service, filePath: path);
         }
 
         public static ModelLedgerException NotInSnapshot(string field, string id, string snapshot, string hint)
         {
             const string fix = "Write the exact ID the models list shows (IDs are exact strings), capture a fresh snapshot, or pass -Force to record it anyway.";
-            return new(ErrorIds.ModelIdNotInSnapshot, FailureCategory.InvalidArgument,
-                $"{field} {Shown.Value(id)} is not in the models snapshot '{snapshot}'.{hint} Nothing was written. {fix}")
-            { Target = id, RecommendedAction = fix, Field = field };
+            return Failure.Of(ErrorIds.ModelIdNotInSnapshot, FailureCategory.InvalidArgument, $"{field} {Shown.Value(id)} is not in the models snapshot '{snapshot}'.{hint} Nothing was written.", fix, target: id, field: field);
         }
 
         public static ModelLedgerException Locked(string path, TimeSpan waited, Exception? inner)
         {
             var fix = $"Another Add-, Set- or Remove-ModelLedgerEntry is editing this ledger. Run the command again when it has finished (or raise -LockWaitSec); if no editor is running, check which process holds '{path}{LedgerLock.Suffix}'.";
-            return new(ErrorIds.LedgerLocked, FailureCategory.ResourceBusy,
-                $"Ledger '{path}' stayed locked by another editor for {waited.TotalSeconds:0.#} seconds; nothing was written. {fix}", inner)
-            { Target = path, FilePath = path, RecommendedAction = fix };
+            return Failure.Of(ErrorIds.LedgerLocked, FailureCategory.ResourceBusy, $"Ledger '{path}' stayed locked by another editor for {waited.TotalSeconds:0.#} seconds; nothing was written.", fix, target: path, filePath: path, inner: inner);
         }
 
         public static ModelLedgerException WindowOpen(string path, string service, string rollbackId, DateTimeOffset until, string action)
         {
             var fix = $"Keep {Shown.Value(rollbackId)} until the window closes ({LedgerField.FormatDate(until)}), or pass -Force if the change is approved (record why in -Notes or -ChangeRef).";
-            return new(ErrorIds.RollbackWindowOpen, FailureCategory.InvalidOperation,
-                $"{action} would drop rollback ID {Shown.Value(rollbackId)} of service {Shown.Value(service)} inside its rollback window (rollbackUntil {LedgerField.FormatDate(until)}); nothing was written. {fix}")
-            { Target = service, FilePath = path, RecommendedAction = fix, Field = LedgerFields.RollbackModelId.Name };
+            return Failure.Of(ErrorIds.RollbackWindowOpen, FailureCategory.InvalidOperation, $"{action} would drop rollback ID {Shown.Value(rollbackId)} of service {Shown.Value(service)} inside its rollback window (rollbackUntil {LedgerField.FormatDate(until)}); nothing was written.", fix, target: service, filePath: path, field: LedgerFields.RollbackModelId.Name);
         }
 
         public static ModelLedgerException PromoteConflict(string service, LedgerField field)
         {
             var fix = $"Pass -Promote alone (it sets {LedgerFields.CurrentModelId.Name} and {LedgerFields.RollbackModelId.Name}), or set the IDs without -Promote.";
-            return new(ErrorIds.LedgerEditConflict, FailureCategory.InvalidArgument,
-                $"-Promote sets {field.Name} of service {Shown.Value(service)} itself, and -{field.PropertyName} asks for another value; nothing was written. {fix}")
-            { Target = service, RecommendedAction = fix, Field = field.Name };
+            return Failure.Of(ErrorIds.LedgerEditConflict, FailureCategory.InvalidArgument, $"-Promote sets {field.Name} of service {Shown.Value(service)} itself, and -{field.PropertyName} asks for another value; nothing was written.", fix, target: service, field: field.Name);
         }
 
         public static ModelLedgerException TwoModelLists()
         {
             const string fix = "Pass either -SnapshotPath or -Model.";
-            return new(ErrorIds.LedgerEditConflict, FailureCategory.InvalidArgument,
-                $"-SnapshotPath and -Model both name the models list every written ID must be in; nothing was written. {fix}")
-            { RecommendedAction = fix };
+            return Failure.Of(ErrorIds.LedgerEditConflict, FailureCategory.InvalidArgument, "-SnapshotPath and -Model both name the models list every written ID must be in; nothing was written.", fix);
         }
 
         public static ModelLedgerException WriteFailed(string path, Exception inner) =>
@@ -69,9 +55,7 @@ namespace ModelLedger.Ledger.Editing
         public static ModelLedgerException ShapeNotEditable(string path, string shape)
         {
             var fix = "Wrap the entries as {\"schemaVersion\": 1, \"entries\": [ ... ]} (or a bare array), then edit it.";
-            return new(ErrorIds.LedgerWriteFailed, FailureCategory.InvalidOperation,
-                $"Ledger '{path}' is {shape}, which cannot be edited in place. {fix}")
-            { Target = path, FilePath = path, RecommendedAction = fix };
+            return Failure.Of(ErrorIds.LedgerWriteFailed, FailureCategory.InvalidOperation, $"Ledger '{path}' is {shape}, which cannot be edited in place.", fix, target: path, filePath: path);
         }
     }
 

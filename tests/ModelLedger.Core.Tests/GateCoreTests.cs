@@ -66,5 +66,16 @@ namespace ModelLedger.Core.Tests
             }
             Assert.Equal(0, fails);
         }
+
+        [Fact]
+        public void AnEntryCountsAsSeenWhetherOrNotItsFindingsAreEnumerated()
+        {
+            var snapshot = new ModelSnapshot { CapturedAt = DateTimeOffset.UtcNow, Source = "x" };
+            snapshot.Models.Add(new CometModel { Id = "m1", OwnedBy = "o", Object = "model", Created = DateTimeOffset.UtcNow });
+            var deployed = new System.Collections.Generic.Dictionary<string, DeployedRelease>(StringComparer.OrdinalIgnoreCase) { ["svc"] = new DeployedRelease("m1", false) };
+            var gate = new GateEvaluator(snapshot, new GateOptions { Deployed = deployed });
+            _ = gate.Evaluate(new LedgerEntry { Service = "svc", CurrentModelId = "m1", Owner = "o" }); // findings never enumerated
+            Assert.Empty(gate.Finish());
+        }
     }
 }

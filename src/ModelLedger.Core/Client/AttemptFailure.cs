@@ -36,14 +36,8 @@ namespace ModelLedger.Client
 
         /// <summary>The error to raise; <paramref name="note"/> (for example " (3 attempts)") follows what happened.</summary>
         public ModelLedgerException ToError(string note = "") =>
-            new(ErrorId, Category, $"{Problem.TrimEnd('.')}{note}. {Fix}{(Remark != null ? " " + Remark : "")}", Inner)
-            {
-                RecommendedAction = Fix,
-                Target = Target,
-                HttpStatus = HttpStatus,
-                ApiErrorCode = ApiErrorCode,
-                RequestId = RequestId,
-            };
+            Failure.Of(ErrorId, Category, $"{Problem.TrimEnd('.')}{note}.", Fix, target: Target, inner: Inner,
+                httpStatus: HttpStatus, apiErrorCode: ApiErrorCode, requestId: RequestId, remark: Remark);
     }
 
     /// <summary>Carries an <see cref="AttemptFailure"/> out of an attempt to the retry loop.</summary>

@@ -6,14 +6,15 @@ namespace ModelLedger
     /// The one way an error is raised: every factory in the *Errors classes calls <see cref="Of"/> with the fixed ID, the
     /// category, the problem, the fix, and where the fault is. The message is composed here as "problem fix", so the
     /// fix is typed once and is both the end of the message (Windows PowerShell 5.1 shows nothing else) and
-    /// <see cref="ModelLedgerException.RecommendedAction"/>.
+    /// <see cref="ModelLedgerException.RecommendedAction"/>. A <c>remark</c> (for example that an outage says nothing about
+    /// model IDs) closes the message after the fix and is not part of the recommendation.
     /// </summary>
     public static class Failure
     {
         public static ModelLedgerException Of(string errorId, FailureCategory category, string problem, string? fix,
             object? target = null, Exception? inner = null, string? filePath = null, int? line = null, string? field = null,
-            int? httpStatus = null, string? apiErrorCode = null, string? requestId = null) =>
-            new(errorId, category, Compose(problem, fix), inner)
+            int? httpStatus = null, string? apiErrorCode = null, string? requestId = null, string? remark = null) =>
+            new(errorId, category, Compose(problem, fix) + (remark != null ? " " + remark : ""), inner)
             {
                 RecommendedAction = fix,
                 Target = target,

@@ -1,0 +1,98 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.RegularExpressions;
+
+namespace ModelLedger.Module.Tests
+{
+    /// <summary>
+    /// The error catalogue (ErrorIds) is whole: every ID is raised somewhere in src, documented in about_ModelLedger,
+    /// and every FailureCategory maps to the ErrorCategory of the same name. Errors are raised one way (Failure.Of).
+    /// </summary>
+    public class ErrorCatalogueTests
+    {
+        private static string[] Ids()
+        {
+            using var ps = new PowerShellHarness();
+            // By reflection through the loaded module: this project deliberately does not reference the core assembly.
+            var run = ps.Run("[ModelLedger.ErrorIds].GetFields() | Where-Object IsLiteral | ForEach-Object { $_.GetRawConstantValue() }");
+            Assert.Empty(run.AllErrors);
+            var ids = run.Output.Select(o => (string)o.BaseObject).ToArray();
+            Assert.True(ids.Length > 40, "ErrorIds was not read");
+            return ids;
+        }
+
+        private static string[] SourceFiles() =>
+            Directory.GetFiles(Repo.File("src"), "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar) && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar))
+                .ToArray();
+
+        [Fact]
+        public void EveryIdIsRaisedSomewhereInSrc()
+        {
+            var source = string.Join("\n", SourceFiles().Where(f => Path.GetFileName(f) != "ErrorIds.cs").Select(File.ReadAllText));
+            var unused = Ids().Where(id => !source.Contains("ErrorIds." + id)).ToList();
+            Assert.True(unused.Count == 0, "IDs in ErrorIds that nothing raises: " + string.Join(", ", unused));
+        }
+
+        [Fact]
+        public void NoIdIsWrittenAsALiteralInsteadOfThroughErrorIds()
+        {
+            var ids = Ids();
+            // CheckNames are the gate's own vocabulary; RollbackWindowOpen is both a check and an error ID.
+            var offenders = SourceFiles().Where(f => Path.GetFileName(f) is not ("ErrorIds.cs" or "CheckNames.cs"))
+                .SelectMany(f => ids.Where(id => File.ReadAllText(f).Contains("\"" + id + "\"")).Select(id => Path.GetFileName(f) + ": " + id))
+                .ToList();
+            Assert.True(offenders.Count == 0, "Error IDs typed as strings (use ErrorIds): " + string.Join(", ", offenders));
+        }
+
+        [Fact]
+        public void EveryIdIsDocumentedInAboutModelLedger()
+        {
+            var help = File.ReadAllText(Repo.File("module", "en-US", "about_ModelLedger.help.txt"));
+            var section = help.Substring(help.IndexOf("\nERROR IDS", StringComparison.Ordinal));
+            section = section.Substring(0, section.IndexOf("\nGATE CHECKS", StringComparison.Ordinal));
+            var missing = Ids().Where(id => !Regex.IsMatch(section, @"^\s{4}" + id + @"\s", RegexOptions.Multiline)).ToList();
+            Assert.True(missing.Count == 0, "IDs not documented under ERROR IDS in about_ModelLedger: " + string.Join(", ", missing));
+        }
+
+        [Fact]
+        public void EveryFailureCategoryMapsToTheErrorCategoryOfTheSameName()
+        {
+            using var ps = new PowerShellHarness();
+            var run = ps.Run(@"
+                $map = (Get-Command Get-ModelLedger).ImplementingType.BaseType.GetMethod('ToErrorCategory', [Reflection.BindingFlags]'NonPublic,Static')
+                $failure = $map.GetParameters()[0].ParameterType
+                foreach ($c in [Enum]::GetValues($failure)) { '{0}={1}' -f $c, $map.Invoke($null, @($c)) }");
+            Assert.Empty(run.AllErrors);
+            var pairs = run.Output.Select(o => ((string)o.BaseObject).Split('=')).ToList();
+            Assert.True(pairs.Count >= 18, "FailureCategory was not read");
+            Assert.All(pairs, p =>
+            {
+                Assert.Equal(p[0], p[1]);
+                Assert.True(Enum.IsDefined(typeof(ErrorCategory), p[1]));
+            });
+        }
+
+        [Fact]
+        public void ErrorsAreBuiltOnlyByFailureOf()
+        {
+            // A hand-built exception types the fix twice (message and RecommendedAction); factories call Failure.Of.
+            var allowed = new[] { "Failure.cs", "ScrubbedError.cs" };
+            var offenders = SourceFiles().Where(f => !allowed.Contains(Path.GetFileName(f)))
+                .Where(f => Regex.IsMatch(File.ReadAllText(f), @"new ModelLedgerException\(|new\((ErrorIds\.|errorId\b)[^;]*FailureCategory\.|RecommendedAction\s*="))
+                .Select(Path.GetFileName).ToList();
+            Assert.True(offenders.Count == 0, "Errors built by hand instead of Failure.Of: " + string.Join(", ", offenders));
+        }
+
+        [Fact]
+        public void OutputFormatWithoutOutputPathIsOutputFormatIncomplete()
+        {
+            using var ps = new PowerShellHarness();
+            var run = ps.Run("Test-ModelLedger $RepoRoot/examples/data/ledger.json $RepoRoot/examples/data/models-snapshot.json -OutputFormat JUnit");
+            var error = ErrorAssert.Single(run, "OutputFormatIncomplete", ErrorCategory.InvalidArgument);
+            Assert.Equal("Pass both (for example -OutputFormat JUnit -OutputPath gate.xml), or neither.", ((dynamic)error.Exception).RecommendedAction);
+        }
+    }
+}

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using ModelLedger.IO;
 using ModelLedger.DryRun;
 
 namespace ModelLedger.Config
@@ -36,7 +37,7 @@ namespace ModelLedger.Config
             switch (at.Style)
             {
                 case ScalarStyle.JsonString:
-                    encoded = JsonConfigLocator.EscapeJsonString(value);
+                    encoded = JsonTokenText.Escape(value);
                     break;
                 case ScalarStyle.YamlPlain:
                     refused = PlainYamlProblem(value, at.Node.Flow);

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using ModelLedger.IO;
 using ModelLedger.Config;
 
 namespace ModelLedger.DryRun
@@ -29,34 +30,12 @@ namespace ModelLedger.DryRun
         /// <summary>The config's bytes with the slot's characters replaced by <paramref name="value"/> (JSON-escaped); every other byte unchanged.</summary>
         public static byte[] Replace(byte[] content, JsonStringSlot slot, string value)
         {
-            var encoded = Encoding.UTF8.GetBytes(EscapeJsonString(value));
+            var encoded = Encoding.UTF8.GetBytes(JsonTokenText.Escape(value));
             var result = new byte[content.Length - slot.Length + encoded.Length];
             Buffer.BlockCopy(content, 0, result, 0, slot.Start);
             Buffer.BlockCopy(encoded, 0, result, slot.Start, encoded.Length);
             Buffer.BlockCopy(content, slot.Start + slot.Length, result, slot.Start + encoded.Length, content.Length - slot.Start - slot.Length);
             return result;
-        }
-
-        /// <summary>The characters between the quotes of a JSON string holding <paramref name="value"/>: only what JSON requires is escaped.</summary>
-        internal static string EscapeJsonString(string value)
-        {
-            var sb = new StringBuilder(value.Length + 8);
-            foreach (var c in value)
-            {
-                switch (c)
-                {
-                    case '"': sb.Append("\\\""); break;
-                    case '\\': sb.Append("\\\\"); break;
-                    case '\n': sb.Append("\\n"); break;
-                    case '\r': sb.Append("\\r"); break;
-                    case '\t': sb.Append("\\t"); break;
-                    default:
-                        if (c < 0x20) sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                        else sb.Append(c);
-                        break;
-                }
-            }
-            return sb.ToString();
         }
 
         internal static ModelLedgerException Invalid(string configPath, int? line, string? field, string problem, string fix, Exception? inner = null) =>

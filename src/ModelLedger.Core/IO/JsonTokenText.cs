@@ -17,6 +17,33 @@ namespace ModelLedger.IO
         };
 
         /// <summary>
+        /// The characters between the quotes of a JSON string holding <paramref name="value"/>: only what JSON requires
+        /// is escaped (quote, backslash, control characters), so an edit changes no other bytes. The ledger writer also
+        /// escapes U+2028/U+2029 (<paramref name="lineSeparators"/>) so a ledger pasted into JavaScript stays one string.
+        /// </summary>
+        public static string Escape(string value, bool lineSeparators = false)
+        {
+            var sb = new System.Text.StringBuilder(value.Length + 8);
+            foreach (var c in value)
+            {
+                switch (c)
+                {
+                    case '"': sb.Append("\\\""); break;
+                    case '\\': sb.Append("\\\\"); break;
+                    case '\n': sb.Append("\\n"); break;
+                    case '\r': sb.Append("\\r"); break;
+                    case '\t': sb.Append("\\t"); break;
+                    default:
+                        if (c < 0x20 || (lineSeparators && (c == '\u2028' || c == '\u2029')))
+                            sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                        else sb.Append(c);
+                        break;
+                }
+            }
+            return sb.ToString();
+        }
+
+        /// <summary>
         /// A System.Text.Json exception message without the " LineNumber: n | BytePositionInLine: m." it appends (the
         /// error names the line itself) and without its closing full stop, to be quoted inside a sentence.
         /// </summary>

@@ -38,6 +38,25 @@ namespace ModelLedger.Completion
             }
         }
 
+        /// <summary>
+        /// Completions read from the file named by the first of <paramref name="pathParameters"/> bound on the line. Never
+        /// throws: a missing or bad file just offers nothing.
+        /// </summary>
+        public static IEnumerable<CompletionResult> FromFile(IDictionary fakeBoundParameters, string wordToComplete, string[] pathParameters,
+            Func<string, IEnumerable<string?>> read, string toolTipLabel)
+        {
+            var path = BoundPath(fakeBoundParameters, pathParameters);
+            if (path == null) return Array.Empty<CompletionResult>();
+            try
+            {
+                return Matching(read(path), wordToComplete, toolTipLabel + " " + System.IO.Path.GetFileName(path) + ": ");
+            }
+            catch (ModelLedgerException)
+            {
+                return Array.Empty<CompletionResult>();
+            }
+        }
+
         /// <summary>Values that start with what was typed (ordinal, ignoring case), quoted when PowerShell needs it.</summary>
         public static IEnumerable<CompletionResult> Matching(IEnumerable<string?> values, string wordToComplete, string toolTipPrefix)
         {

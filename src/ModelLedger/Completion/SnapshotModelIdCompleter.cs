@@ -1,4 +1,3 @@
-using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
@@ -11,18 +10,8 @@ namespace ModelLedger.Completion
     /// <summary>Completes a model ID from the snapshot named on the same command line (-SnapshotPath).</summary>
     public sealed class SnapshotModelIdCompleter : IArgumentCompleter
     {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            var path = CompletionValues.BoundPath(fakeBoundParameters, "SnapshotPath");
-            if (path == null) return Array.Empty<CompletionResult>();
-            try
-            {
-                return CompletionValues.Matching(SnapshotReader.ReadFile(path).Models.Select(m => m.Id), wordToComplete, "Listed in " + System.IO.Path.GetFileName(path) + ": ");
-            }
-            catch (ModelLedgerException)
-            {
-                return Array.Empty<CompletionResult>();
-            }
-        }
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            CompletionValues.FromFile(fakeBoundParameters, wordToComplete, new[] { "SnapshotPath" },
+                path => SnapshotReader.ReadFile(path).Models.Select(m => (string?)m.Id), "Listed in");
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using ModelLedger.IO;
 using System.Text.Json;
 
 namespace ModelLedger.Ledger.Editing
@@ -150,32 +151,13 @@ namespace ModelLedger.Ledger.Editing
             _body = result;
         }
 
+        /// <summary>A JSON string literal: quotes, backslashes and control characters escaped (and U+2028/U+2029), other text as is.</summary>
+        internal static string Quote(string value) => "\"" + JsonTokenText.Escape(value, lineSeparators: true) + "\"";
+
         private void Rescan()
         {
             _entries = LedgerReader.Parse(_path, _body);
             _layout = Layout.Scan(_path, _body);
-        }
-
-        /// <summary>A JSON string literal: quotes, backslashes and control characters escaped, other text as is.</summary>
-        internal static string Quote(string value)
-        {
-            var sb = new StringBuilder(value.Length + 2).Append('"');
-            foreach (var c in value)
-            {
-                switch (c)
-                {
-                    case '"': sb.Append("\\\""); break;
-                    case '\\': sb.Append("\\\\"); break;
-                    case '\n': sb.Append("\\n"); break;
-                    case '\r': sb.Append("\\r"); break;
-                    case '\t': sb.Append("\\t"); break;
-                    default:
-                        if (c < 0x20 || c == '\u2028' || c == '\u2029') sb.Append("\\u").Append(((int)c).ToString("x4"));
-                        else sb.Append(c);
-                        break;
-                }
-            }
-            return sb.Append('"').ToString();
         }
 
         /// <summary>How one entry is laid out: the whitespace between fields, around the colon, before '}', and name casing.</summary>

@@ -84,26 +84,9 @@ namespace ModelLedger.Config
             return null;
         }
 
-        private static string EscapeYamlDouble(string value)
-        {
-            var sb = new StringBuilder(value.Length + 8);
-            foreach (var c in value)
-            {
-                switch (c)
-                {
-                    case '"': sb.Append("\\\""); break;
-                    case '\\': sb.Append("\\\\"); break;
-                    case '\n': sb.Append("\\n"); break;
-                    case '\r': sb.Append("\\r"); break;
-                    case '\t': sb.Append("\\t"); break;
-                    default:
-                        if (char.IsControl(c)) sb.Append("\\x").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-                        else sb.Append(c);
-                        break;
-                }
-            }
-            return sb.ToString();
-        }
+        // YAML double quotes take the same escapes as JSON, with \xXX for the other control characters.
+        private static string EscapeYamlDouble(string value) =>
+            JsonTokenText.EscapeDoubleQuoted(value, c => char.IsControl(c) ? "\\x" + ((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture) : null);
 
         private static bool HasLineBreak(string value) => value.IndexOf('\n') >= 0 || value.IndexOf('\r') >= 0;
 

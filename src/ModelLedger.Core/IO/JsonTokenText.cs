@@ -21,7 +21,16 @@ namespace ModelLedger.IO
         /// is escaped (quote, backslash, control characters), so an edit changes no other bytes. The ledger writer also
         /// escapes U+2028/U+2029 (<paramref name="lineSeparators"/>) so a ledger pasted into JavaScript stays one string.
         /// </summary>
-        public static string Escape(string value, bool lineSeparators = false)
+        public static string Escape(string value, bool lineSeparators = false) =>
+            EscapeDoubleQuoted(value, c => c < 0x20 || (lineSeparators && (c == '\u2028' || c == '\u2029'))
+                ? "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)
+                : null);
+
+        /// <summary>
+        /// The body of a double-quoted string (JSON, YAML): quote, backslash, \n, \r and \t escaped; any other character
+        /// as <paramref name="other"/> spells it, or as is when that returns null.
+        /// </summary>
+        public static string EscapeDoubleQuoted(string value, System.Func<char, string?> other)
         {
             var sb = new System.Text.StringBuilder(value.Length + 8);
             foreach (var c in value)
@@ -34,8 +43,8 @@ namespace ModelLedger.IO
                     case '\r': sb.Append("\\r"); break;
                     case '\t': sb.Append("\\t"); break;
                     default:
-                        if (c < 0x20 || (lineSeparators && (c == '\u2028' || c == '\u2029')))
-                            sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                        var escaped = other(c);
+                        if (escaped != null) sb.Append(escaped);
                         else sb.Append(c);
                         break;
                 }

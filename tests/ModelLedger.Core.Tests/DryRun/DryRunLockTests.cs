@@ -9,7 +9,7 @@ namespace ModelLedger.Core.Tests.DryRun
     public class DryRunLockTests
     {
         [Fact]
-        public void AHeldLockIsAlwaysReportedAsInProgressEvenWhileItsHolderComesAndGoes()
+        public async Task AHeldLockIsAlwaysReportedAsInProgressEvenWhileItsHolderComesAndGoes()
         {
             using var files = new TempFiles();
             var config = files.Write("staging.json", "{}");
@@ -33,7 +33,7 @@ namespace ModelLedger.Core.Tests.DryRun
                 }
             }
             stop.Cancel();
-            holder.Wait();
+            await holder;
             Assert.NotEmpty(failures);
             Assert.All(failures, id => Assert.Equal(ErrorIds.DryRunInProgress, id));
         }

@@ -18,7 +18,8 @@
         'module/formats/SnapshotDifference.Format.ps1xml',
         'module/formats/CometModel.Format.ps1xml',
         'module/formats/DryRunResult.Format.ps1xml',
-        'module/formats/EvidenceBundle.Format.ps1xml'
+        'module/formats/EvidenceBundle.Format.ps1xml',
+        'module/formats/ModelReference.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ModelLedger',
@@ -27,7 +28,11 @@
         'Compare-CometModelSnapshot',
         'Invoke-RollbackDryRun',
         'Export-RollbackEvidence',
-        'Test-RollbackEvidence'
+        'Test-RollbackEvidence',
+        'Find-ModelReference',
+        'Add-ModelLedgerEntry',
+        'Set-ModelLedgerEntry',
+        'Remove-ModelLedgerEntry'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -26,12 +26,14 @@ namespace ModelLedger.Benchmarks
             try
             {
                 Console.WriteLine($"ModelLedger side-by-side, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
-                // "side-by-side gate|capture|parse|import" runs one group (for a quick look); no argument runs all of them.
+                // "side-by-side gate|config|capture|parse|import|scan" runs one group (for a quick look); no argument runs all of them.
                 bool Want(string group) => args.Length < 2 || args.Skip(1).Contains(group);
                 if (Want("gate")) foreach (var scale in new[] { 1, 10, 100 }) rows.AddRange(GateRows(work, 100 * scale, 1_000 * scale));
+                if (Want("config")) rows.AddRange(ConfigRootSideBySide.Rows(work, SnapshotReaderFriendly(10_000)));
                 if (Want("capture")) foreach (var models in new[] { 1_000, 10_000, 100_000 }) rows.AddRange(CaptureRows(work, models));
                 if (Want("parse")) foreach (var models in new[] { 1_000, 10_000, 100_000 }) rows.AddRange(ParseRows(models));
                 if (Want("import")) rows.AddRange(ImportRows());
+                if (Want("scan")) rows.AddRange(ScanBenchmark.Rows(work));
                 Console.WriteLine();
                 Console.WriteLine(ResultTable.ToMarkdown(rows));
             }

@@ -44,7 +44,7 @@ namespace ModelLedger.Module.Tests
         public void CheckCompletesTheGateCheckNames()
         {
             using var ps = new PowerShellHarness();
-            Assert.Equal(new[] { "RollbackModelAvailable", "RollbackModelDefined", "RollbackOwner" }, Complete(ps, "Test-ModelLedger -Check Rollback").OrderBy(x => x));
+            Assert.Equal(new[] { "RollbackModelAvailable", "RollbackModelDefined", "RollbackOwner", "RollbackWindowOpen" }, Complete(ps, "Test-ModelLedger -Check Rollback").OrderBy(x => x));
         }
 
         [Fact]

@@ -44,6 +44,14 @@ namespace ModelLedger.Module.Tests
             return (run.Code, run.PlainOut, run.PlainErr);
         }
 
+        /// <summary>Writes a script (its param block, an Import-Module of the repo's manifest, then <paramref name="body"/>) and runs it.</summary>
+        public static (int Code, string Out, string Err) Run(TempDir dir, string paramBlock, string body, params string[] args)
+        {
+            var script = dir.Write("script-" + Guid.NewGuid().ToString("N").Substring(0, 6) + ".ps1",
+                paramBlock + "\n$ErrorActionPreference = 'Stop'\nImport-Module '" + Repo.Manifest.Replace("'", "''") + "'\n" + body);
+            return Example(script, args);
+        }
+
         /// <summary><c>pwsh -Command text</c> with ModelLedger imported first, from the repository root.</summary>
         public static PwshRun RunCommand(string command, IDictionary<string, string>? env = null) =>
             Run(new[] { "-NoProfile", "-NonInteractive", "-Command", $"$ErrorActionPreference = 'Stop'; Import-Module '{Repo.Manifest}'; $ErrorActionPreference = 'Continue'\n{command}" }, env);

@@ -1,13 +1,14 @@
 using System;
 using System.IO;
 using System.Linq;
+using ModelLedger.Config;
 using ModelLedger.Gate;
 using ModelLedger.IO;
 
 namespace ModelLedger.DryRun
 {
     /// <summary>
-    /// The seed's step 5: switch one service's staging config to its rollback ID, check the ID the application really
+    /// Runbook step 5 ("Dry-run the rollback path" in about_ModelLedger): switch one service's staging config to its rollback ID, check the ID the application really
     /// sends, run the small workload, and put the config back byte for byte - whatever happens in between. A journal
     /// written before the switch lets the next run repair a config whose process died mid-run.
     /// </summary>
@@ -18,15 +19,19 @@ namespace ModelLedger.DryRun
         public RollbackRehearsal(IRehearsalHost host) => _host = host;
 
         /// <summary>Runs the rehearsal; null when -WhatIf or -Confirm declined the switch.</summary>
-        public DryRunResult? Run(LedgerEntry entry, string configPath, ConfigKeyPath key)
+        public DryRunResult? Run(LedgerEntry entry, string configPath, ConfigKeyPath key) => Run(entry, configPath, new ConfigTarget(key));
+
+        /// <summary>Runs the rehearsal on a JSON, YAML or .env config; null when -WhatIf or -Confirm declined the switch.</summary>
+        public DryRunResult? Run(LedgerEntry entry, string configPath, ConfigTarget target)
         {
+            var key = target.Text;
             var result = new DryRunResult
             {
                 Service = entry.Service,
                 ForwardModelId = entry.CurrentModelId,
                 RollbackModelId = entry.RollbackModelId,
                 ConfigPath = configPath,
-                ConfigKey = key.Text,
+                ConfigKey = key,
                 Restored = true,
             };
             var skip = SkipReason(entry);
@@ -47,9 +52,10 @@ namespace ModelLedger.DryRun
             if (FileLinks.IsLink(configPath))
                 _host.Verbose($"'{configPath}' is a link: the switch and the restore are written through it to its target, and the link stays.");
             var original = Recover(configPath, DryRunJournal.TryRead(configPath), current);
-            var slot = JsonConfigLocator.Find(configPath, original, key);
-            if (!string.Equals(slot.Value, forward, StringComparison.Ordinal)) throw ConfigMismatch(configPath, key, slot, entry);
-            var switched = JsonConfigLocator.Replace(original, slot, rollback);
+            var slot = ConfigFile.Parse(configPath, original, target.Format).Locate(target.Document, target.Key);
+            JsonConfigLocator.RequireString(slot);
+            if (!string.Equals(slot.Value, target.Template.Apply(forward), StringComparison.Ordinal)) throw ConfigMismatch(configPath, target, slot, entry);
+            var switched = ConfigScalarSwitch.Replace(slot, target.Template.Apply(rollback));
 
             if (!_host.ShouldProcess(configPath,
                     $"Switch '{key}' (line {slot.Line}) from '{forward}' to the rollback ID '{rollback}' for service '{entry.Service}', run the probe{(_host.HasWorkload ? " and the workload" : "")}, then restore the original bytes"))
@@ -59,7 +65,7 @@ namespace ModelLedger.DryRun
             {
                 ConfigPath = configPath,
                 Service = entry.Service,
-                ConfigKey = key.Text,
+                ConfigKey = key,
                 ForwardModelId = forward,
                 RollbackModelId = rollback,
                 OriginalBytes = original,
@@ -82,7 +88,7 @@ namespace ModelLedger.DryRun
                 _host.Verbose($"Switched '{key}' in '{configPath}' from '{forward}' to '{rollback}' at {Stamp(result.SwitchedAt.Value)}.");
                 CrashPoint.Hit("dryrun:after-switch");
 
-                var context = new DryRunContext { Service = entry.Service, ConfigPath = configPath, ConfigKey = key.Text, ExpectedModelId = rollback };
+                var context = new DryRunContext { Service = entry.Service, ConfigPath = configPath, ConfigKey = key, ExpectedModelId = rollback };
                 RunScripts(context, result, forward, rollback);
             }
             finally
@@ -282,19 +288,24 @@ namespace ModelLedger.DryRun
             return null;
         }
 
-        private static ModelLedgerException ConfigMismatch(string configPath, ConfigKeyPath key, JsonStringSlot slot, LedgerEntry entry)
+        private static ModelLedgerException ConfigMismatch(string configPath, ConfigTarget target, ConfigScalarLocation slot, LedgerEntry entry)
         {
-            var hint = string.Equals(slot.Value, entry.RollbackModelId, StringComparison.Ordinal)
+            var key = target.Text;
+            var value = slot.Value!;
+            var fits = target.Template.TryExtract(value, out var id);
+            var hint = !fits
+                ? $" It does not fit the template '{target.Template}'."
+                : string.Equals(id, entry.RollbackModelId, StringComparison.Ordinal)
                 ? " It already holds the rollback ID: an earlier run may not have been restored, or the rollback is already live."
-                : new ModelIdHints(new[] { entry.CurrentModelId! }).For(slot.Value).Count > 0 ? " That is a near miss, not a match: IDs are exact strings." : "";
+                : new ModelIdHints(new[] { entry.CurrentModelId! }).For(id).Count > 0 ? " That is a near miss, not a match: IDs are exact strings." : "";
             var fix = "Deploy the ledger's current ID to staging first (or fix the ledger), so the rehearsal switches from what production sends.";
             return new ModelLedgerException(ErrorIds.DryRunConfigMismatch, FailureCategory.InvalidData,
-                $"Config '{configPath}' line {slot.Line}, '{key}': holds '{slot.Value}', not the ledger's current ID '{entry.CurrentModelId}' for service '{entry.Service}'.{hint} Nothing was changed. {fix}")
+                $"Config '{configPath}' line {slot.Line}, '{key}': holds '{SharedText.Visible(value)}', not {(target.Template.IsIdentity ? "" : $"'{target.Template.Apply(entry.CurrentModelId!)}' (")}the ledger's current ID '{entry.CurrentModelId}'{(target.Template.IsIdentity ? "" : $" through '{target.Template}')")} for service '{entry.Service}'.{hint} Nothing was changed. {fix}")
             {
                 Target = configPath,
                 FilePath = configPath,
                 Line = slot.Line,
-                Field = key.Text,
+                Field = key,
                 RecommendedAction = fix,
             };
         }
@@ -308,7 +319,7 @@ namespace ModelLedger.DryRun
                 if (!File.Exists(configPath))
                 {
                     if (!required) return null;
-                    throw FileErrors.NotFound(ErrorIds.DryRunConfigNotFound, "Config", configPath, "Pass the staging config file (JSON) that the service reads its model ID from.");
+                    throw FileErrors.NotFound(ErrorIds.DryRunConfigNotFound, "Config", configPath, "Pass the staging config file (JSON, YAML or .env) that the service reads its model ID from.");
                 }
                 return File.ReadAllBytes(configPath);
             }

@@ -34,6 +34,11 @@ namespace ModelLedger
         public const string DryRunConfigMismatch = "DryRunConfigMismatch";
         /// <summary>The staging config is read-only or this account may not write it, so the dry run refuses to switch it.</summary>
         public const string DryRunConfigReadOnly = "DryRunConfigReadOnly";
+        /// <summary>The scalar holding the model ID cannot be switched by replacing its own characters in its own quoting style
+        /// (an alias or anchored value, a block or multi-line scalar, a value that would need other quotes).</summary>
+        public const string DryRunConfigUnsupported = "DryRunConfigUnsupported";
+        /// <summary>Test-ModelLedger -ConfigRoot / -BaselineConfigRoot is not an existing folder.</summary>
+        public const string ConfigRootNotFound = "ConfigRootNotFound";
         /// <summary>Another dry run holds the config's lock.</summary>
         public const string DryRunInProgress = "DryRunInProgress";
         /// <summary>A dry-run journal could not be read, so the config cannot be repaired automatically.</summary>
@@ -48,5 +53,21 @@ namespace ModelLedger
         public const string EvidenceManifestInvalid = "EvidenceManifestInvalid";
         /// <summary>Export-RollbackEvidence: a pipeline object that is neither a gate finding nor a dry-run result.</summary>
         public const string EvidenceInputInvalid = "EvidenceInputInvalid";
+        /// <summary>Add-ModelLedgerEntry: the ledger already has an entry for the service.</summary>
+        public const string LedgerEntryExists = "LedgerEntryExists";
+        /// <summary>Set-/Remove-ModelLedgerEntry: the ledger has no entry for the service.</summary>
+        public const string LedgerEntryNotFound = "LedgerEntryNotFound";
+        /// <summary>A model ID an edit would write is not in the given snapshot (or -Model list).</summary>
+        public const string ModelIdNotInSnapshot = "ModelIdNotInSnapshot";
+        /// <summary>Another editor held the ledger's lock for longer than the bounded wait.</summary>
+        public const string LedgerLocked = "LedgerLocked";
+        /// <summary>An edit would drop or replace a rollback ID whose rollbackUntil is still in the future.</summary>
+        public const string RollbackWindowOpen = "RollbackWindowOpen";
+        /// <summary>Find-ModelReference: a -Path matches no file or folder.</summary>
+        public const string ScanPathNotFound = "ScanPathNotFound";
+        /// <summary>An edit's parameters contradict each other: -Promote with a different -CurrentModelId or -RollbackModelId, or -SnapshotPath with -Model.</summary>
+        public const string LedgerEditConflict = "LedgerEditConflict";
+        /// <summary>The ledger file could not be written (permissions, disk), or its shape cannot be edited in place.</summary>
+        public const string LedgerWriteFailed = "LedgerWriteFailed";
     }
 }

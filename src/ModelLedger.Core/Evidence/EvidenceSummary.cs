@@ -72,11 +72,24 @@ namespace ModelLedger.Evidence
             var runs = Request.DryRuns.Where(r => services.Contains(r.Service, StringComparer.OrdinalIgnoreCase)).ToList();
             if (deployed.Any(f => f.Status == FindingStatus.Fail)) return new(item, "Failed", string.Join(" ", deployed.Where(f => f.Status == FindingStatus.Fail).Select(f => f.Message)));
             var proofs = new List<string>();
-            if (deployed.Count > 0) proofs.Add("the release's IDs match the ledger exactly (DeployedMatchesLedger)");
+            // A gate run with -ConfigRoot read the IDs from the release's own files: name each file and line it read.
+            var fromFiles = deployed.Where(f => f.Status == FindingStatus.Pass && f.Location != null).ToList();
+            if (fromFiles.Count > 0)
+                proofs.Add("a gate run with -ConfigRoot read the release's config files and found exactly the ledger's current IDs (" +
+                           string.Join("; ", fromFiles.Select(f => $"{f.Service}: {FilesAndLines(f.Message)}")) + ")");
+            if (deployed.Count > fromFiles.Count && deployed.Any(f => f.Location == null && f.Status == FindingStatus.Pass))
+                proofs.Add("the release's IDs match the ledger exactly (DeployedMatchesLedger)");
             if (runs.Any(r => r.Status == DryRunStatus.Passed)) proofs.Add("the dry run observed the rollback ID exactly as recorded");
             return proofs.Count == 0
-                ? new(item, "Missing", "Neither a gate run with -Deployed nor a passed dry run is in the bundle.")
+                ? new(item, "Missing", "Neither a gate run with -ConfigRoot or -Deployed nor a passed dry run is in the bundle.")
                 : new(item, "Proved", "Shown by: " + string.Join("; ", proofs) + ".");
+        }
+
+        // A -ConfigRoot Pass message ends with the files and lines it read (ConfigRefFindings: "...: a.json line 4, b.env line 2.").
+        private static string FilesAndLines(string message)
+        {
+            var at = message.LastIndexOf(": ", StringComparison.Ordinal);
+            return (at >= 0 ? message.Substring(at + 2) : message).TrimEnd('.');
         }
 
         private ChecklistAnswer NoRedeploy(IReadOnlyList<string?> services)

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
+using ModelLedger.Ledger;
 
 namespace ModelLedger.Evidence
 {
@@ -69,20 +69,8 @@ namespace ModelLedger.Evidence
             return diffs;
         }
 
-        /// <summary>The row's fields in ledger order, as the strings a reviewer compares.</summary>
-        public static IEnumerable<(string Name, string? Value)> Fields(LedgerEntry e)
-        {
-            yield return ("service", e.Service);
-            yield return ("useCase", e.UseCase);
-            yield return ("currentModelId", e.CurrentModelId);
-            yield return ("rollbackModelId", e.RollbackModelId);
-            yield return ("emergencyAlternative", e.EmergencyAlternative);
-            yield return ("owner", e.Owner);
-            yield return ("rollbackOwner", e.RollbackOwner);
-            yield return ("lastValidated", e.LastValidated?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-            yield return ("validationMethod", e.ValidationMethod);
-            yield return ("changeRef", e.ChangeRef);
-            yield return ("notes", e.Notes);
-        }
+        /// <summary>The row's fields in ledger order, as the strings a reviewer compares (see <see cref="LedgerField.GetText"/>).</summary>
+        public static IEnumerable<(string Name, string? Value)> Fields(LedgerEntry e) =>
+            LedgerFields.All.Select(f => (f.Name, f.GetText(e)));
     }
 }

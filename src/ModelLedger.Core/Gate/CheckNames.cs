@@ -15,11 +15,12 @@ namespace ModelLedger.Gate
         public const string SnapshotFresh = "SnapshotFresh";
         public const string SnapshotMetadata = "SnapshotMetadata";
         public const string CredentialLabelMatches = "CredentialLabelMatches";
+        public const string RollbackWindowOpen = "RollbackWindowOpen";
 
         public static readonly IReadOnlyList<string> All = new[]
         {
             LedgerEntryComplete, DeployedMatchesLedger, CurrentModelAvailable, RollbackModelDefined, RollbackModelAvailable,
-            EmergencyAlternative, RollbackOwner, SnapshotFresh, SnapshotMetadata, CredentialLabelMatches,
+            EmergencyAlternative, RollbackOwner, SnapshotFresh, SnapshotMetadata, CredentialLabelMatches, RollbackWindowOpen,
         };
 
         /// <summary>The Service value of findings about the snapshot as a whole rather than one service.</summary>

@@ -103,8 +103,18 @@ namespace ModelLedger.Gate
             {
                 if (f.Status == FindingStatus.Pass) continue;
                 var type = f.Status == FindingStatus.Fail ? "error" : "warning";
-                yield return $"##vso[task.logissue type={type};code={EscapeProperty(f.Check)}]{EscapeData(UntrustedText.ForDisplay($"{f.Service} {f.Check}: {f.Message}"))}";
+                yield return $"##vso[task.logissue type={type};code={EscapeProperty(f.Check)}{SourceProperties(f.Location)}]{EscapeData(UntrustedText.ForDisplay($"{f.Service} {f.Check}: {f.Message}"))}";
             }
+        }
+
+        // "path:line" -> ;sourcepath=path;linenumber=line, so the pipeline's summary links the config line.
+        private static string SourceProperties(string? location)
+        {
+            if (location == null) return "";
+            var colon = location.LastIndexOf(':');
+            var hasLine = colon > 0 && int.TryParse(location.Substring(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _);
+            var path = hasLine ? location.Substring(0, colon) : location;
+            return $";sourcepath={EscapeProperty(path)}" + (hasLine ? $";linenumber={location.Substring(colon + 1)}" : "");
         }
 
         private static int Count(IReadOnlyList<LedgerFinding> findings, FindingStatus status) => findings.Count(f => f.Status == status);

@@ -29,6 +29,12 @@ namespace ModelLedger
 
         public string[] Services { get; set; } = Array.Empty<string>();
 
+        /// <summary>
+        /// Set when the ID is a service's rollback ID inside its rollback window (rollbackUntil after the comparison
+        /// time): the end of the window the ID was promised to stay served through.
+        /// </summary>
+        public DateTimeOffset? RollbackWindowUntil { get; set; }
+
         /// <summary><see cref="Id"/> as a console table shows it (see <see cref="UntrustedText.ForDisplay"/>).</summary>
         public string DisplayId() => UntrustedText.ForDisplay(Id);
 
@@ -48,11 +54,15 @@ namespace ModelLedger.Gate
     /// </summary>
     public static class SnapshotComparer
     {
-        public static List<SnapshotDifference> Compare(ModelSnapshot reference, ModelSnapshot difference, IEnumerable<LedgerEntry>? ledger)
+        public static List<SnapshotDifference> Compare(ModelSnapshot reference, ModelSnapshot difference, IEnumerable<LedgerEntry>? ledger) =>
+            Compare(reference, difference, ledger, DateTimeOffset.UtcNow);
+
+        /// <param name="asOf">The time rollback windows are judged at.</param>
+        public static List<SnapshotDifference> Compare(ModelSnapshot reference, ModelSnapshot difference, IEnumerable<LedgerEntry>? ledger, DateTimeOffset asOf)
         {
             var before = new HashSet<string>(reference.Models.Select(m => m.Id), StringComparer.Ordinal);
             var after = new HashSet<string>(difference.Models.Select(m => m.Id), StringComparer.Ordinal);
-            var approved = ApprovedUses(ledger);
+            var approved = ApprovedUses(ledger, asOf);
             var result = new List<SnapshotDifference>();
 
             foreach (var id in OrderedDistinct(reference).Where(id => !after.Contains(id)))
@@ -64,14 +74,17 @@ namespace ModelLedger.Gate
             return result;
         }
 
-        private static SnapshotDifference Describe(string id, ModelChange change, Dictionary<string, List<(string Service, string Role)>> approved)
+        private static SnapshotDifference Describe(string id, ModelChange change, Dictionary<string, List<(string Service, string Role, DateTimeOffset? WindowUntil)>> approved)
         {
             var d = new SnapshotDifference { Id = id, Change = change };
             if (approved.TryGetValue(id, out var uses))
             {
-                d.ApprovedAs = string.Join(", ", uses.Select(u => $"{u.Service} {u.Role}"));
+                d.ApprovedAs = string.Join(", ", uses.Select(u => u.WindowUntil is { } w
+                    ? $"{u.Service} {u.Role} (window open until {Ledger.LedgerField.FormatDate(w)})"
+                    : $"{u.Service} {u.Role}"));
                 d.Services = uses.Select(u => u.Service).Distinct(StringComparer.Ordinal).ToArray();
                 d.AtRisk = change != ModelChange.Added;
+                d.RollbackWindowUntil = uses.Select(u => u.WindowUntil).Where(w => w != null).DefaultIfEmpty(null).Max();
             }
             return d;
         }
@@ -82,24 +95,24 @@ namespace ModelLedger.Gate
             foreach (var m in s.Models) if (seen.Add(m.Id)) yield return m.Id;
         }
 
-        private static Dictionary<string, List<(string Service, string Role)>> ApprovedUses(IEnumerable<LedgerEntry>? ledger)
+        private static Dictionary<string, List<(string Service, string Role, DateTimeOffset? WindowUntil)>> ApprovedUses(IEnumerable<LedgerEntry>? ledger, DateTimeOffset asOf)
         {
-            var uses = new Dictionary<string, List<(string, string)>>(StringComparer.Ordinal);
+            var uses = new Dictionary<string, List<(string, string, DateTimeOffset?)>>(StringComparer.Ordinal);
             if (ledger == null) return uses;
             foreach (var e in ledger)
             {
-                Add(uses, e.CurrentModelId, e.Service, "current");
-                Add(uses, e.RollbackModelId, e.Service, "rollback");
-                Add(uses, e.EmergencyAlternative, e.Service, "emergency");
+                Add(uses, e.CurrentModelId, e.Service, "current", null);
+                Add(uses, e.RollbackModelId, e.Service, "rollback", e.RollbackUntil > asOf ? e.RollbackUntil : null);
+                Add(uses, e.EmergencyAlternative, e.Service, "emergency", null);
             }
             return uses;
         }
 
-        private static void Add(Dictionary<string, List<(string, string)>> uses, string? id, string? service, string role)
+        private static void Add(Dictionary<string, List<(string, string, DateTimeOffset?)>> uses, string? id, string? service, string role, DateTimeOffset? windowUntil)
         {
             if (id == null) return;
-            if (!uses.TryGetValue(id, out var list)) uses[id] = list = new List<(string, string)>();
-            list.Add((service ?? "(no service)", role));
+            if (!uses.TryGetValue(id, out var list)) uses[id] = list = new List<(string, string, DateTimeOffset?)>();
+            list.Add((service ?? "(no service)", role, windowUntil));
         }
     }
 }

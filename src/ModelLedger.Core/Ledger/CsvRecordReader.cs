@@ -26,11 +26,18 @@ namespace ModelLedger.Ledger
         /// <summary>Line where the last returned record started.</summary>
         public int RecordLine { get; private set; }
 
+        /// <summary>Character index where the last returned record starts (the editor replaces whole records).</summary>
+        public int RecordStart { get; private set; }
+
+        /// <summary>Character index just after the last returned record and its line break.</summary>
+        public int Position => _pos;
+
         /// <summary>Reads the next record; null at the end. Throws <see cref="CsvSyntaxException"/> on a malformed quote.</summary>
         public List<CsvField>? Next()
         {
             if (_pos >= _text.Length) return null;
             RecordLine = _line;
+            RecordStart = _pos;
             var fields = new List<CsvField>();
             var value = new StringBuilder();
             while (true)

@@ -6,7 +6,8 @@ namespace ModelLedger.Ledger
 {
     /// <summary>
     /// Reads a CSV ledger whose header row uses the JSON field names. Export-Csv output reads as is, including
-    /// Windows PowerShell's leading "#TYPE" line.
+    /// Windows PowerShell's leading "#TYPE" line, the SourcePath/SourceLine columns (ignored) and the text twins of
+    /// dates and lists (see <see cref="LedgerFields.TextTwinSuffix"/>), which win over the culture-formatted columns.
     /// </summary>
     internal static class LedgerCsvReader
     {
@@ -33,20 +34,27 @@ namespace ModelLedger.Ledger
             if (header == null)
                 throw Error(path, 1, null, "the file is empty.", $"Write a header row with the ledger columns ({LedgerFields.KnownList}), then one row per service.");
 
-            var columns = new string[header.Count];
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            // Each column fills a field, fills it through the field's text twin (which wins), or is ignored.
+            var columns = new LedgerField?[header.Count];
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var twinned = new HashSet<LedgerField>();
             for (var i = 0; i < header.Count; i++)
             {
                 var name = header[i].Value;
-                if (!LedgerFields.TryCanonical(name, out var field))
+                if (!seen.Add(name))
+                    throw Error(path, reader.RecordLine, name, "this column appears twice in the header.", "Delete one of the two columns.");
+                if (LedgerFields.IsReadOnly(name)) continue;
+                if (LedgerFields.TryGetTwin(name, out var twinOf)) { columns[i] = twinOf; twinned.Add(twinOf); continue; }
+                if (!LedgerFields.TryGet(name, out var field))
                     throw Error(path, reader.RecordLine, name, $"column {i + 1} is not a ledger field." + LedgerFields.Suggest(name),
                         $"Use only the ledger columns ({LedgerFields.KnownList}); put free text in the notes column.");
-                if (!seen.Add(field))
-                    throw Error(path, reader.RecordLine, name, "this column appears twice in the header.", "Delete one of the two columns.");
                 columns[i] = field;
             }
-            if (!seen.Contains(LedgerFields.Service))
-                throw Error(path, reader.RecordLine, LedgerFields.Service, "the header has no service column.",
+            for (var i = 0; i < header.Count; i++)
+                if (columns[i] is { } f && twinned.Contains(f) && !LedgerFields.TryGetTwin(header[i].Value, out _))
+                    columns[i] = null;
+            if (Array.IndexOf(columns, LedgerFields.Service) < 0)
+                throw Error(path, reader.RecordLine, LedgerFields.Service.Name, "the header has no service column.",
                     "Add a 'service' column: every ledger row names the service whose model IDs it records.");
 
             var entries = new List<LedgerEntry>();
@@ -60,17 +68,10 @@ namespace ModelLedger.Ledger
                 var entry = new LedgerEntry { SourcePath = path, SourceLine = line };
                 for (var i = 0; i < columns.Length; i++)
                 {
-                    var value = row[i].Value;
-                    if (columns[i] == LedgerFields.LastValidated)
-                    {
-                        if (value.Length == 0) entry.LastValidated = null;
-                        else if (LedgerFields.TryParseDate(value, out var when)) entry.LastValidated = when;
-                        else throw Error(path, row[i].Line, header[i].Value, $"'{value}' is not a date.", LedgerFields.DateFix);
-                    }
-                    else
-                    {
-                        LedgerFields.SetString(entry, columns[i], value);
-                    }
+                    if (columns[i] is not { } field) continue;
+                    if (!field.TryParseText(row[i].Value, out var value, out var problem, out var fix))
+                        throw Error(path, row[i].Line, header[i].Value, problem, fix);
+                    field.SetValue(entry, value);
                 }
                 entries.Add(entry);
             }

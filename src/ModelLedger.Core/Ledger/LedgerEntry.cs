@@ -5,7 +5,8 @@ namespace ModelLedger
 {
     /// <summary>
     /// One reviewed row of the model identifier ledger: the exact model IDs a service sends and who owns them.
-    /// Values are kept exactly as written; an empty or absent field is null.
+    /// Values are kept exactly as written; an empty or absent field is null. The fields, their file names and
+    /// how each is read and written are listed once, in <c>Ledger/LedgerFields.cs</c>.
     /// </summary>
     public sealed class LedgerEntry
     {
@@ -20,6 +21,12 @@ namespace ModelLedger
         public string? ValidationMethod { get; set; }
         public string? ChangeRef { get; set; }
         public string? Notes { get; set; }
+
+        /// <summary>Where the service's model ID lives in the release configuration (<c>path#key[#template]</c> refs).</summary>
+        public string[]? ConfigRefs { get; set; }
+
+        /// <summary>The rollback ID must stay approved and served until then (the end of the rollback window).</summary>
+        public DateTimeOffset? RollbackUntil { get; set; }
 
         /// <summary>The ledger file this entry was read from (null when built in a script).</summary>
         public string? SourcePath { get; set; }

@@ -42,11 +42,46 @@ namespace ModelLedger.Ledger
         {
             if (!reader.Read())
                 throw Error(path, 1, null, "the file is empty.", "Write a ledger object: {\"schemaVersion\": 1, \"entries\": [ ... ]}.");
-            if (reader.TokenType != JsonTokenType.StartObject)
+            List<LedgerEntry> entries;
+            if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                // ConvertTo-Json of several entries: a bare array. An empty one is no export of anything: refuse it
+                // rather than report an empty ledger (the gate would pass a ledger that lost every entry).
+                var line = lines.LineAt(reader.TokenStartIndex);
+                entries = ReadEntries(path, ref reader, lines);
+                if (entries.Count == 0)
+                    throw Error(path, line, null, "the top level is an empty array, not an object with entries (a bare array of entries must hold at least one).",
+                        "Wrap the entries as {\"schemaVersion\": 1, \"entries\": [ ... ]}.");
+            }
+            else if (reader.TokenType == JsonTokenType.StartObject && IsSingleEntry(reader))
+            {
+                // ConvertTo-Json of one entry: the entry object itself.
+                entries = new List<LedgerEntry> { ReadEntry(path, ref reader, lines, lines.LineAt(reader.TokenStartIndex)) };
+            }
+            else if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                entries = ReadLedgerObject(path, ref reader, lines);
+            }
+            else
+            {
                 throw Error(path, lines.LineAt(reader.TokenStartIndex), null,
-                    $"the top level is a {Describe(reader.TokenType)}, not an object.",
+                    $"the top level is a {Describe(reader.TokenType)}, not an object or an array of entries.",
                     "Wrap the entries as {\"schemaVersion\": 1, \"entries\": [ ... ]}.");
+            }
+            LedgerValidation.RejectDuplicateServices(path, entries);
+            return entries;
+        }
 
+        // An object whose first property is a ledger field (or an exported extra) is one entry, not a ledger document.
+        private static bool IsSingleEntry(Utf8JsonReader peek)
+        {
+            if (!peek.Read() || peek.TokenType != JsonTokenType.PropertyName) return false;
+            var name = peek.GetString()!;
+            return LedgerFields.TryGet(name, out _) || LedgerFields.TryGetTwin(name, out _) || LedgerFields.IsReadOnly(name);
+        }
+
+        private static List<LedgerEntry> ReadLedgerObject(string path, ref Utf8JsonReader reader, LineCounter lines)
+        {
             int? schemaVersion = null;
             List<LedgerEntry>? entries = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -89,7 +124,6 @@ namespace ModelLedger.Ledger
                 throw Error(path, 1, "schemaVersion", "the ledger has no schemaVersion.", $"Add \"schemaVersion\": {SupportedSchemaVersion} at the top level.");
             if (entries == null)
                 throw Error(path, 1, "entries", "the ledger has no entries array.", "Add \"entries\": [ ... ] with one object per service.");
-            LedgerValidation.RejectDuplicateServices(path, entries);
             return entries;
         }
 
@@ -119,39 +153,75 @@ namespace ModelLedger.Ledger
         private static LedgerEntry ReadEntry(string path, ref Utf8JsonReader reader, LineCounter lines, int startLine)
         {
             var entry = new LedgerEntry { SourcePath = path, SourceLine = startLine };
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var seen = new HashSet<LedgerField>();
+            var fromTwin = new HashSet<LedgerField>();
+            // A field whose value is unreadable is an error unless its text twin (written by the module's type data,
+            // for example by Windows PowerShell's ConvertTo-Json, which writes a date as an object) supplies it.
+            var unreadable = new Dictionary<LedgerField, ModelLedgerException>();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var name = reader.GetString()!;
                 var line = lines.LineAt(reader.TokenStartIndex);
-                if (!LedgerFields.TryCanonical(name, out var field))
+                reader.Read();
+                if (LedgerFields.IsReadOnly(name)) { reader.Skip(); continue; }
+                if (LedgerFields.TryGetTwin(name, out var twinOf))
+                {
+                    if (reader.TokenType != JsonTokenType.String && reader.TokenType != JsonTokenType.Null)
+                        throw Error(path, line, name, $"expected a string or null but found a {Describe(reader.TokenType)}.", "Write the value in double quotes, or null when there is none.");
+                    var text = reader.TokenType == JsonTokenType.Null ? "" : reader.GetString()!;
+                    if (!twinOf.TryParseText(text, out var parsed, out var problem, out var fix))
+                        throw Error(path, line, name, problem, fix);
+                    twinOf.SetValue(entry, parsed);
+                    fromTwin.Add(twinOf);
+                    unreadable.Remove(twinOf);
+                    continue;
+                }
+                if (!LedgerFields.TryGet(name, out var field))
                     throw Error(path, line, name, "this is not a ledger field." + LedgerFields.Suggest(name),
                         $"Use only the ledger fields ({LedgerFields.KnownList}); put free text in \"notes\".");
                 if (!seen.Add(field))
                     throw Error(path, line, name, "this field appears twice in the same entry.", "Keep one value per field and delete the other.");
+                if (fromTwin.Contains(field)) { reader.Skip(); continue; }
 
-                reader.Read();
-                string? value;
-                if (reader.TokenType == JsonTokenType.Null) value = null;
-                else if (reader.TokenType == JsonTokenType.String) value = reader.GetString();
-                else
+                try
                 {
-                    throw Error(path, line, name, $"expected a string or null but found a {Describe(reader.TokenType)}.",
-                        field == LedgerFields.LastValidated ? LedgerFields.DateFix : "Write the value in double quotes, or null when there is none.");
+                    field.SetValue(entry, ReadValue(path, ref reader, field, name, line));
                 }
-
-                if (field == LedgerFields.LastValidated)
+                catch (ModelLedgerException ex) when (field.Kind == LedgerFieldKind.Date)
                 {
-                    if (string.IsNullOrEmpty(value)) entry.LastValidated = null;
-                    else if (LedgerFields.TryParseDate(value!, out var when)) entry.LastValidated = when;
-                    else throw Error(path, line, name, $"'{value}' is not a date.", LedgerFields.DateFix);
-                }
-                else
-                {
-                    LedgerFields.SetString(entry, field, value);
+                    reader.Skip();
+                    unreadable[field] = ex;
                 }
             }
+            foreach (var error in unreadable.Values) throw error;
             return entry;
+        }
+
+        private static object? ReadValue(string path, ref Utf8JsonReader reader, LedgerField field, string name, int line)
+        {
+            if (reader.TokenType == JsonTokenType.Null) return null;
+            if (field.Kind == LedgerFieldKind.StringList)
+            {
+                if (reader.TokenType != JsonTokenType.StartArray)
+                    throw Error(path, line, name, $"expected an array of strings but found a {Describe(reader.TokenType)}.",
+                        $"Write {field.Name} as an array: [\"deploy/app/appsettings.json#Llm.Model\"].");
+                var items = new List<string>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (reader.TokenType != JsonTokenType.String)
+                        throw Error(path, line, name, $"item {items.Count + 1} is a {Describe(reader.TokenType)}, not a string.", "Write every item in double quotes.");
+                    var item = reader.GetString()!;
+                    if (field.CheckItem(item, out var itemFix) is { } itemProblem) throw Error(path, line, name, itemProblem, itemFix);
+                    items.Add(item);
+                }
+                return items.ToArray();
+            }
+            if (reader.TokenType != JsonTokenType.String)
+                throw Error(path, line, name, $"expected a string or null but found a {Describe(reader.TokenType)}.",
+                    field.Kind == LedgerFieldKind.Date ? LedgerFields.DateFix(field.Name) : "Write the value in double quotes, or null when there is none.");
+            if (!field.TryParseText(reader.GetString()!, out var value, out var problem, out var fix))
+                throw Error(path, line, name, problem, fix);
+            return value;
         }
 
         private static ModelLedgerException Error(string path, int line, string? field, string problem, string fix) =>

@@ -107,7 +107,29 @@ namespace ModelLedger.Rendering
             var lines = new List<string>();
             AppendWithId(lines, head, 8, difference.Id, width);
             if (difference.AtRisk || !string.IsNullOrEmpty(difference.ApprovedAs))
-                lines.AddRange(Wrap((difference.AtRisk ? "AT RISK: approved as " : "approved as ") + UntrustedText.ForDisplay(difference.ApprovedAs ?? ""), width - 10).Select(l => new string(' ', 10) + l));
+            {
+                var text = (difference.AtRisk ? "AT RISK: approved as " : "approved as ") + UntrustedText.ForDisplay(difference.ApprovedAs ?? "");
+                if (difference.RollbackWindowUntil is DateTimeOffset until) text += "; its rollback window is open until " + Time(until);
+                lines.AddRange(Wrap(text, width - 10).Select(l => new string(' ', 10) + l));
+            }
+            return string.Join(Environment.NewLine, lines);
+        }
+
+        /// <summary>One model reference found in a file: where, the ID, and what the ledger says of it; the config ref when there is one.</summary>
+        public static string Reference(ModelReference reference, int hostWidth)
+        {
+            var width = Usable(hostWidth);
+            var where = UntrustedText.ForDisplay(reference.Path) + ":" + reference.Line.ToString(CultureInfo.InvariantCulture) + ":" + reference.Column.ToString(CultureInfo.InvariantCulture);
+            var lines = new List<string>();
+            lines.AddRange(Wrap(where, width));
+            lines.Add(Pad("id") + UntrustedText.ForDisplay(reference.ModelId));
+            var ledger = reference.InLedger ? "in ledger as " + UntrustedText.ForDisplay(reference.LedgerRole ?? "")
+                : reference.NearMissOf != null ? "NOT IN LEDGER: near miss of " + UntrustedText.ForDisplay(reference.NearMissOf) + " (IDs are exact strings)"
+                : "not in the ledger";
+            lines.AddRange(Wrap(ledger, width - Labeled0).Select((l, i) => (i == 0 ? Pad("ledger") : new string(' ', Labeled0)) + l));
+            if (!string.IsNullOrEmpty(reference.ConfigRef))
+                lines.AddRange(Wrap(UntrustedText.ForDisplay(reference.ConfigRef), width - Labeled0).Select((l, i) => (i == 0 ? Pad("ref") : new string(' ', Labeled0)) + l));
+            lines.Add("");
             return string.Join(Environment.NewLine, lines);
         }
 

@@ -31,6 +31,10 @@ namespace ModelLedger.Commands
         [Parameter]
         public SwitchParameter AtRiskOnly { get; set; }
 
+        /// <summary>The time rollback windows are judged at (default now): a rollback ID inside its window is marked in ApprovedAs and RollbackWindowUntil.</summary>
+        [Parameter]
+        public DateTimeOffset? AsOf { get; set; }
+
         protected override void EndProcessing()
         {
             try
@@ -39,7 +43,7 @@ namespace ModelLedger.Commands
                 var difference = SnapshotReader.ReadFile(Resolve(DifferencePath));
                 IReadOnlyList<LedgerEntry>? ledger = LedgerPath == null ? null : LedgerReader.ReadFile(Resolve(LedgerPath));
                 WriteVerbose($"Comparing {reference.Models.Count} models ({reference.CapturedAt:u}) with {difference.Models.Count} models ({difference.CapturedAt:u}).");
-                foreach (var d in SnapshotComparer.Compare(reference, difference, ledger))
+                foreach (var d in SnapshotComparer.Compare(reference, difference, ledger, AsOf ?? DateTimeOffset.UtcNow))
                     if (!AtRiskOnly || d.AtRisk) WriteObject(d);
             }
             catch (ModelLedgerException ex)

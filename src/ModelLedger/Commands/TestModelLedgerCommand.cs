@@ -65,6 +65,16 @@ namespace ModelLedger.Commands
         [Parameter]
         public IDictionary? Deployed { get; set; }
 
+        /// <summary>A release checkout: every entry's configRefs are read there and judge DeployedMatchesLedger.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ConfigRoot { get; set; }
+
+        /// <summary>The previous release's checkout: a model ID change with other changes in the same file is a routing change.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? BaselineConfigRoot { get; set; }
+
         /// <summary>The credential class the snapshot must have been captured with (for example 'production').</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -74,7 +84,7 @@ namespace ModelLedger.Commands
         [Parameter]
         [ValidateSet(CheckNames.LedgerEntryComplete, CheckNames.DeployedMatchesLedger, CheckNames.CurrentModelAvailable, CheckNames.RollbackModelDefined,
             CheckNames.RollbackModelAvailable, CheckNames.EmergencyAlternative, CheckNames.RollbackOwner, CheckNames.SnapshotFresh,
-            CheckNames.SnapshotMetadata, CheckNames.CredentialLabelMatches)]
+            CheckNames.SnapshotMetadata, CheckNames.CredentialLabelMatches, CheckNames.RollbackWindowOpen)]
         public string[]? Check { get; set; }
 
         /// <summary>Gate only these services (wildcards). A name without wildcards that the ledger lacks is an error and fails the gate.</summary>
@@ -82,6 +92,11 @@ namespace ModelLedger.Commands
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completion.LedgerServiceCompleter))]
         public string[]? Service { get; set; }
+
+        /// <summary>The ledger before this release: adds the RollbackWindowOpen check (a rollback ID dropped inside its window fails).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? BaselineLedgerPath { get; set; }
 
         /// <summary>Return one [bool]: $true when nothing failed.</summary>
         [Parameter]
@@ -107,6 +122,8 @@ namespace ModelLedger.Commands
             try
             {
                 if (Deployed != null) options.Deployed = DeployedParameter.Parse(Deployed);
+                if (BaselineLedgerPath != null) options.BaselineLedger = LedgerReader.ReadFile(ResolveSingleFile(BaselineLedgerPath, ErrorIds.LedgerNotFound));
+                if (ConfigRoot != null || BaselineConfigRoot != null) options.ReleaseConfig = ConfigRootParameter.Resolve(this, ConfigRoot, BaselineConfigRoot);
                 var snapshot = ParameterSetName is PathAndSnapshot or InputAndSnapshot
                     ? SnapshotReader.ReadFile(ResolveSingleFile(SnapshotPath))
                     : ModelListSnapshot.FromModels(Model, options.AsOf);
@@ -127,7 +144,13 @@ namespace ModelLedger.Commands
                 IReadOnlyList<LedgerEntry> ledger;
                 try { ledger = LedgerReader.ReadFile(ResolveSingleFile(Path, ErrorIds.LedgerNotFound)); }
                 catch (ModelLedgerException ex) { ThrowTerminatingError(ex); return; }
+                _release?.Register(ledger);
                 foreach (var entry in ledger) Gate(entry, ledger.Count);
+            }
+            else if (_release != null)
+            {
+                // Every ref must be known before the first entry is judged (see ReleaseConfig.Register).
+                _piped.AddRange(InputObject);
             }
             else
             {
@@ -135,8 +158,16 @@ namespace ModelLedger.Commands
             }
         }
 
+        private ReleaseConfig? _release => _gate?.Options.ReleaseConfig;
+        private readonly List<LedgerEntry> _piped = new();
+
         protected override void EndProcessing()
         {
+            if (_piped.Count > 0)
+            {
+                _release!.Register(_piped);
+                foreach (var entry in _piped) Gate(entry, _piped.Count);
+            }
             ReportUnmatchedServices();
             Emit(_gate!.Finish());
             if (_entries >= 1000)

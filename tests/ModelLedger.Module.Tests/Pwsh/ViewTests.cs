@@ -51,6 +51,7 @@ Add-Content -LiteralPath (Join-Path $Evidence 'summary.md') -Value 'tampered'
 '=== dryrun'; $dry | Out-Default
 '=== bundle'; $bundle | Out-Default
 '=== check'; Test-RollbackEvidence $Evidence | Out-Default
+'=== references'; Find-ModelReference -Path $Ledger -SnapshotPath $Snapshot -LedgerPath $Ledger | Out-Default
 '=== findings120'; $findings | Out-String -Width 120
 '=== end'
 ");
@@ -75,7 +76,7 @@ Add-Content -LiteralPath (Join-Path $Evidence 'summary.md') -Value 'tampered'
             public void Dispose() => _dir.Dispose();
         }
 
-        public static TheoryData<string> Views => new() { "ledger", "findings", "models", "differences", "dryrun", "bundle", "check" };
+        public static TheoryData<string> Views => new() { "ledger", "findings", "models", "differences", "dryrun", "bundle", "check", "references" };
 
         [Theory]
         [MemberData(nameof(Views))]
@@ -95,6 +96,7 @@ Add-Content -LiteralPath (Join-Path $Evidence 'summary.md') -Value 'tampered'
         [InlineData("models", LongId)]
         [InlineData("differences", "claude-haiku-4-5-20251001")]
         [InlineData("dryrun", "gpt-4o-2024-08-06")]
+        [InlineData("references", LongId)]
         public void AModelIdIsNeverBrokenAcrossLines(string view, string id)
         {
             var lines = _r.Sections[view];

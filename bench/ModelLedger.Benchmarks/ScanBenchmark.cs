@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Text;
+using System.Threading;
+using ModelLedger.References;
+using ModelLedger.Snapshots;
+
+namespace ModelLedger.Benchmarks
+{
+    /// <summary>
+    /// Find-ModelReference over a generated repository tree (20,000 text files, about 200 MB) against a 1,000-ID
+    /// snapshot, side by side with grep -rnowF -f ids.txt on the same tree (warm cache, the same hits counted), and
+    /// with the naive PowerShell way (Select-String -SimpleMatch -Pattern $ids) on a sample, for scale. The generated
+    /// IDs are placed between spaces, quotes and commas, where grep's word rule and the module's token rule agree,
+    /// so the two hit counts must be equal.
+    /// </summary>
+    public static class ScanBenchmark
+    {
+        public const int Files = 20_000;
+        public const int Ids = 1_000;
+        private const int LinesPerFile = 150;
+        private const int SampleFiles = 500;
+
+        private static readonly string[] Words =
+        {
+            "request", "timeout", "retry", "service", "config", "router", "summary", "tokens", "latency", "owner", "release",
+            "rollback", "window", "gateway", "response", "handler", "payload", "metrics", "budget", "deploy", "staging",
+        };
+
+        // The repository's manifest, found upwards from the benchmark's build folder.
+        private static string Manifest
+        {
+            get
+            {
+                for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+                    if (File.Exists(Path.Combine(dir.FullName, "ModelLedger.psd1"))) return Path.Combine(dir.FullName, "ModelLedger.psd1");
+                throw new InvalidOperationException("ModelLedger.psd1 not found above " + AppContext.BaseDirectory);
+            }
+        }
+
+        public static IEnumerable<ResultRow> Rows(string work)
+        {
+            var tree = Path.Combine(work, "tree");
+            var ids = Enumerable.Range(0, Ids).Select(DataGenerator.ModelId).ToArray();
+            var bytes = Generate(tree, ids);
+            var idsFile = Path.Combine(work, "ids.txt");
+            File.WriteAllLines(idsFile, ids);
+            var snapshot = Path.Combine(work, "scan-snapshot.json");
+            var model = new ModelSnapshot { CapturedAt = DateTimeOffset.UtcNow, Source = "http://127.0.0.1/v1/models", CredentialLabel = "bench" };
+            foreach (var id in ids) model.Models.Add(new CometModel { Id = id, OwnedBy = "openai", Object = "model", Created = DateTimeOffset.FromUnixTimeSeconds(1626777600) });
+            File.WriteAllBytes(snapshot, SnapshotWriter.ToUtf8(model));
+            var size = $"{Files:N0} files ({bytes / 1_000_000.0:F0} MB) x {Ids:N0} IDs";
+
+            // Warm the page cache, then grep: the reference.
+            var grep = $"LC_ALL=C grep -rnowF -f '{idsFile}' '{tree}' | wc -l";
+            Shell(grep);
+            long grepHits = 0;
+            var grepMs = Measure.MedianMs(5, () => grepHits = long.Parse(Shell(grep).Trim()), warmup: 1);
+
+            // The cmdlet in a warm hosted session, counting the objects it writes.
+            using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+            runspace.Open();
+            Invoke(runspace, $"Import-Module '{Manifest}'");
+            long cmdletHits = 0;
+            var cmdletMs = Measure.MedianMs(5, () => cmdletHits = Invoke(runspace, $"$n = 0; Find-ModelReference -Path '{tree}' -SnapshotPath '{snapshot}' | ForEach-Object {{ $n++ }}; $n"), warmup: 1);
+            if (cmdletHits != grepHits)
+                throw new InvalidOperationException($"Find-ModelReference counted {cmdletHits} hits and grep {grepHits}: the token rules disagree on the generated tree.");
+
+            // The core scanner alone (no PowerShell objects), and its peak managed heap at a quarter and all of the tree.
+            long coreHits = 0;
+            var coreMs = Measure.MedianMs(5, () => coreHits = CoreScan(tree, ids, int.MaxValue), warmup: 1);
+            var quarterPeak = PeakManagedBytes(() => CoreScan(tree, ids, Files / 4));
+            var fullPeak = PeakManagedBytes(() => CoreScan(tree, ids, int.MaxValue));
+
+            // The naive way on a sample, in real pwsh (the hosted engine has no Select-String), timed inside pwsh.
+            var sample = Path.Combine(tree, "d000");
+            var naiveScript = Path.Combine(work, "naive-scan.ps1");
+            File.WriteAllText(naiveScript, "param($Sample, $IdsFile)\n$ids = Get-Content $IdsFile\n$files = Get-ChildItem -Path $Sample -Recurse -File | Select-Object -First " + SampleFiles + "\n" +
+                "$n = 0\n$ms = (Measure-Command { Select-String -Path $files.FullName -SimpleMatch -Pattern $ids -AllMatches | ForEach-Object { $n += $_.Matches.Count } }).TotalMilliseconds\n\"$ms $n $($files.Count)\"\n");
+            var naive = Shell($"cd '{Path.GetDirectoryName(Manifest)}' && dotnet pwsh -NoProfile -NonInteractive -File '{naiveScript}' -Sample '{sample}' -IdsFile '{idsFile}'").Trim().Split(' ');
+            var naiveMs = double.Parse(naive[0], System.Globalization.CultureInfo.InvariantCulture);
+            var naiveFiles = int.Parse(naive[2]);
+            var naiveFullMs = naiveMs * Files / naiveFiles;
+
+            var ratio = cmdletMs / grepMs;
+            yield return new ResultRow($"Find-ModelReference ({cmdletHits:N0} hits; grep agrees)", size, Measure.Ms(cmdletMs), $"grep -rnowF -f ids.txt {Measure.Ms(grepMs)}",
+                $"{ratio:F2}x grep's time", "<= 2x grep", ratio <= 2 ? "yes" : "no");
+            yield return new ResultRow("reference scanner alone (core, no pipeline objects)", size, Measure.Ms(coreMs), $"grep {Measure.Ms(grepMs)}", $"{coreMs / grepMs:F2}x grep's time", "-", "-");
+            yield return new ResultRow($"naive Select-String -SimpleMatch (sample of {naiveFiles} files, {naive[1]} substring hits)", $"{naiveFiles} files", Measure.Ms(naiveMs),
+                $"extrapolated to {Files:N0} files: {naiveFullMs / 1000:F0} s", $"{naiveFullMs / cmdletMs:F0}x slower than the cmdlet", "for scale", "-");
+            yield return new ResultRow("scan memory: peak managed heap", $"{Files / 4:N0} vs {Files:N0} files", $"{quarterPeak / 1_000_000.0:F1} MB vs {fullPeak / 1_000_000.0:F1} MB", "-",
+                $"{(double)fullPeak / Math.Max(1, quarterPeak):F2}x for 4x the tree", "flat", fullPeak <= quarterPeak * 1.5 + 4_000_000 ? "yes" : "no");
+        }
+
+        /// <summary>Writes the tree (100 folders of 200 files, ~10 KB each, about 3 IDs per file); returns its size in bytes.</summary>
+        private static long Generate(string tree, string[] ids)
+        {
+            var random = new Random(7);
+            long total = 0;
+            var sb = new StringBuilder(16 * 1024);
+            for (var f = 0; f < Files; f++)
+            {
+                var dir = Path.Combine(tree, $"d{f / 200:D3}");
+                if (f % 200 == 0) Directory.CreateDirectory(dir);
+                sb.Clear();
+                for (var l = 0; l < LinesPerFile; l++)
+                {
+                    var words = 6 + random.Next(6);
+                    for (var w = 0; w < words; w++)
+                    {
+                        if (w > 0) sb.Append(' ');
+                        sb.Append(Words[random.Next(Words.Length)]);
+                    }
+                    if (random.Next(50) == 0)
+                    {
+                        var id = ids[random.Next(ids.Length)];
+                        switch (random.Next(3))
+                        {
+                            case 0: sb.Append(" model \"").Append(id).Append('"'); break;
+                            case 1: sb.Append(" model: ").Append(id); break;
+                            default: sb.Append(", ").Append(id).Append(", next"); break;
+                        }
+                    }
+                    sb.Append('\n');
+                }
+                var bytes = Encoding.UTF8.GetBytes(sb.ToString());
+                File.WriteAllBytes(Path.Combine(dir, $"f{f:D5}.txt"), bytes);
+                total += bytes.Length;
+            }
+            return total;
+        }
+
+        private static long CoreScan(string tree, string[] ids, int maxFiles)
+        {
+            var scanner = new ReferenceScanner(ids, null);
+            long hits = 0;
+            foreach (var file in RepositoryFiles.Under(tree).Take(maxFiles))
+                foreach (var _ in scanner.Scan(file, tree)) hits++;
+            return hits;
+        }
+
+        // Samples the managed heap every 10 ms while the action runs.
+        private static long PeakManagedBytes(Action action)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            long peak = 0;
+            var done = false;
+            var sampler = new Thread(() => { while (!Volatile.Read(ref done)) { peak = Math.Max(peak, GC.GetTotalMemory(false)); Thread.Sleep(10); } });
+            sampler.Start();
+            action();
+            Volatile.Write(ref done, true);
+            sampler.Join();
+            return peak;
+        }
+
+        private static long Invoke(Runspace runspace, string script)
+        {
+            using var ps = PowerShell.Create();
+            ps.Runspace = runspace;
+            var result = ps.AddScript(script).Invoke();
+            if (ps.HadErrors) throw new InvalidOperationException(string.Join("; ", ps.Streams.Error));
+            return result.Count == 0 ? 0 : Convert.ToInt64(result.Last().BaseObject, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        private static string Shell(string command)
+        {
+            var start = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardOutput = true };
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(command);
+            using var p = Process.Start(start)!;
+            var output = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            if (p.ExitCode != 0) throw new InvalidOperationException($"'{command}' exited {p.ExitCode}");
+            return output;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ModelLedger.Ledger.Editing
+{
+    /// <summary>The failures of editing a ledger, one factory each. Values are shown through <see cref="Shown.Value"/>.</summary>
+    public static class LedgerEditErrors
+    {
+        public static ModelLedgerException EntryExists(string path, string service)
+        {
+            const string fix = "Use Set-ModelLedgerEntry to change the existing entry, or choose another service name.";
+            return new(ErrorIds.LedgerEntryExists, FailureCategory.ResourceExists,
+                $"Ledger '{path}' already has an entry for service {Shown.Value(service)}. {fix}")
+            { Target = service, FilePath = path, RecommendedAction = fix };
+        }
+
+        public static ModelLedgerException EntryNotFound(string path, string service)
+        {
+            const string fix = "Check the service name (Get-ModelLedger lists them), or add it with Add-ModelLedgerEntry.";
+            return new(ErrorIds.LedgerEntryNotFound, FailureCategory.ObjectNotFound,
+                $"Ledger '{path}' has no entry for service {Shown.Value(service)}. {fix}")
+            { Target = service, FilePath = path, RecommendedAction = fix };
+        }
+
+        public static ModelLedgerException NotInSnapshot(string field, string id, string snapshot, string hint)
+        {
+            const string fix = "Write the exact ID the models list shows (IDs are exact strings), capture a fresh snapshot, or pass -Force to record it anyway.";
+            return new(ErrorIds.ModelIdNotInSnapshot, FailureCategory.InvalidArgument,
+                $"{field} {Shown.Value(id)} is not in the models snapshot '{snapshot}'.{hint} Nothing was written. {fix}")
+            { Target = id, RecommendedAction = fix, Field = field };
+        }
+
+        public static ModelLedgerException Locked(string path, TimeSpan waited, Exception? inner)
+        {
+            var fix = $"Another Add-, Set- or Remove-ModelLedgerEntry is editing this ledger. Run the command again when it has finished (or raise -LockWaitSec); if no editor is running, check which process holds '{path}{LedgerLock.Suffix}'.";
+            return new(ErrorIds.LedgerLocked, FailureCategory.ResourceBusy,
+                $"Ledger '{path}' stayed locked by another editor for {waited.TotalSeconds:0.#} seconds; nothing was written. {fix}", inner)
+            { Target = path, FilePath = path, RecommendedAction = fix };
+        }
+
+        public static ModelLedgerException WindowOpen(string path, string service, string rollbackId, DateTimeOffset until, string action)
+        {
+            var fix = $"Keep {Shown.Value(rollbackId)} until the window closes ({LedgerField.FormatDate(until)}), or pass -Force if the change is approved (record why in -Notes or -ChangeRef).";
+            return new(ErrorIds.RollbackWindowOpen, FailureCategory.InvalidOperation,
+                $"{action} would drop rollback ID {Shown.Value(rollbackId)} of service {Shown.Value(service)} inside its rollback window (rollbackUntil {LedgerField.FormatDate(until)}); nothing was written. {fix}")
+            { Target = service, FilePath = path, RecommendedAction = fix, Field = LedgerFields.RollbackModelId.Name };
+        }
+
+        public static ModelLedgerException PromoteConflict(string service, LedgerField field)
+        {
+            var fix = $"Pass -Promote alone (it sets {LedgerFields.CurrentModelId.Name} and {LedgerFields.RollbackModelId.Name}), or set the IDs without -Promote.";
+            return new(ErrorIds.LedgerEditConflict, FailureCategory.InvalidArgument,
+                $"-Promote sets {field.Name} of service {Shown.Value(service)} itself, and -{field.PropertyName} asks for another value; nothing was written. {fix}")
+            { Target = service, RecommendedAction = fix, Field = field.Name };
+        }
+
+        public static ModelLedgerException TwoModelLists()
+        {
+            const string fix = "Pass either -SnapshotPath or -Model.";
+            return new(ErrorIds.LedgerEditConflict, FailureCategory.InvalidArgument,
+                $"-SnapshotPath and -Model both name the models list every written ID must be in; nothing was written. {fix}")
+            { RecommendedAction = fix };
+        }
+
+        public static ModelLedgerException WriteFailed(string path, Exception inner) =>
+            FileErrors.WriteFailed(ErrorIds.LedgerWriteFailed, "Ledger", path, inner, "Check that this account may write the ledger's folder (a lock file and a temporary file are created beside it).");
+
+        public static ModelLedgerException ShapeNotEditable(string path, string shape)
+        {
+            var fix = "Wrap the entries as {\"schemaVersion\": 1, \"entries\": [ ... ]} (or a bare array), then edit it.";
+            return new(ErrorIds.LedgerWriteFailed, FailureCategory.InvalidOperation,
+                $"Ledger '{path}' is {shape}, which cannot be edited in place. {fix}")
+            { Target = path, FilePath = path, RecommendedAction = fix };
+        }
+    }
+
+    /// <summary>
+    /// Shows an untrusted value inside a message as data: quoted, with line breaks, control characters and
+    /// backticks escaped, so a ledger value can neither start a new log line (an Azure DevOps "##vso[" command)
+    /// nor look like part of the sentence.
+    /// </summary>
+    public static class Shown
+    {
+        public static string Value(string? value)
+        {
+            if (value == null) return "(none)";
+            var sb = new System.Text.StringBuilder(value.Length + 2).Append('\'');
+            foreach (var c in value)
+            {
+                switch (c)
+                {
+                    case '\n': sb.Append("\\n"); break;
+                    case '\r': sb.Append("\\r"); break;
+                    case '\t': sb.Append("\\t"); break;
+                    case '\'': sb.Append("''"); break;
+                    default:
+                        if (char.IsControl(c) || c == '\u2028' || c == '\u2029') sb.Append("\\u").Append(((int)c).ToString("x4"));
+                        else sb.Append(c);
+                        break;
+                }
+            }
+            return sb.Append('\'').ToString();
+        }
+
+        public static string Values(IEnumerable<string> values) => string.Join(", ", values.Select(Value));
+    }
+}

@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using ModelLedger.Gate;
+
+namespace ModelLedger.References
+{
+    /// <summary>
+    /// Finds every model ID of a models list in a repository's text files, as whole tokens, and says for each hit
+    /// whether and how the ledger uses it, what ledger ID it nearly is, and which config ref points at it. Files are
+    /// read one at a time into a reused buffer, so memory stays flat however large the tree.
+    /// </summary>
+    public sealed class ReferenceScanner
+    {
+        public const long DefaultMaxFileBytes = 4 * 1024 * 1024;
+        private const int MaxTextLength = 240;
+
+        private readonly TokenScanner _scanner;
+        private readonly Dictionary<string, string> _roles;
+        private readonly ModelIdHints? _ledgerHints;
+        private readonly List<TokenScanner.Hit> _hits = new();
+        private byte[] _bytes = new byte[64 * 1024];
+        private char[] _chars = new char[64 * 1024];
+        private readonly Decoder _decoder = new UTF8Encoding(false, false).GetDecoder();
+
+        public ReferenceScanner(IEnumerable<string> ids, IReadOnlyList<LedgerEntry>? ledger)
+        {
+            _roles = Roles(ledger);
+            _ledgerHints = ledger == null ? null : new ModelIdHints(_roles.Keys.ToList());
+            _scanner = new TokenScanner(new TokenTable(ids, _roles.Keys));
+        }
+
+        public long MaxFileBytes { get; set; } = DefaultMaxFileBytes;
+
+        public long FilesScanned { get; private set; }
+        public long BytesScanned { get; private set; }
+        public long FilesSkipped { get; private set; }
+
+        /// <summary>Why the last file was skipped (binary, too large, unreadable), for the verbose stream; null when it was scanned.</summary>
+        public string? SkipReason { get; private set; }
+
+        /// <summary>The references in one file; <paramref name="root"/> makes config refs relative to the repository root.</summary>
+        public IEnumerable<ModelReference> Scan(string file, string root)
+        {
+            SkipReason = null;
+            int byteCount;
+            try
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+                if (stream.Length > MaxFileBytes) { Skip($"larger than {MaxFileBytes} bytes"); return Array.Empty<ModelReference>(); }
+                var length = (int)stream.Length;
+                if (_bytes.Length < length) _bytes = new byte[Math.Max(length, _bytes.Length * 2)];
+                byteCount = 0;
+                int read;
+                while (byteCount < _bytes.Length && (read = stream.Read(_bytes, byteCount, _bytes.Length - byteCount)) > 0) byteCount += read;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Skip("unreadable: " + ex.Message);
+                return Array.Empty<ModelReference>();
+            }
+            // A NUL byte in the first 8 KB marks a binary file, as git and grep decide.
+            if (Array.IndexOf(_bytes, (byte)0, 0, Math.Min(byteCount, 8192)) >= 0) { Skip("binary"); return Array.Empty<ModelReference>(); }
+
+            var offset = byteCount >= 3 && _bytes[0] == 0xEF && _bytes[1] == 0xBB && _bytes[2] == 0xBF ? 3 : 0;
+            var charCount = _decoder.GetCharCount(_bytes, offset, byteCount - offset, true);
+            if (_chars.Length < charCount) _chars = new char[Math.Max(charCount, _chars.Length * 2)];
+            _decoder.Reset();
+            charCount = _decoder.GetChars(_bytes, offset, byteCount - offset, _chars, 0, true);
+            FilesScanned++;
+            BytesScanned += byteCount;
+
+            _hits.Clear();
+            _scanner.Scan(_chars, charCount, _hits);
+            if (_hits.Count == 0) return Array.Empty<ModelReference>();
+            return Describe(file, root, charCount);
+        }
+
+        private void Skip(string reason)
+        {
+            FilesSkipped++;
+            SkipReason = reason;
+        }
+
+        private List<ModelReference> Describe(string file, string root, int charCount)
+        {
+            var results = new List<ModelReference>(_hits.Count);
+            var format = ConfigScalars.FormatOf(file);
+            List<ConfigScalar>? scalars = format == ConfigScalars.Format.None ? null : ConfigScalars.Read(format, new string(_chars, 0, charCount));
+            var line = 1;
+            var lineStart = 0;
+            var scanned = 0;
+            foreach (var hit in _hits.OrderBy(h => h.Start))
+            {
+                for (; scanned < hit.Start; scanned++)
+                    if (_chars[scanned] == '\n') { line++; lineStart = scanned + 1; }
+                var lineEnd = Array.IndexOf(_chars, '\n', hit.Start, charCount - hit.Start);
+                if (lineEnd < 0) lineEnd = charCount;
+                var text = new string(_chars, hit.Start, hit.Length);
+                var column = hit.Start - lineStart + 1;
+                var reference = new ModelReference
+                {
+                    Path = file,
+                    Line = line,
+                    Column = column,
+                    ModelId = text,
+                    Text = LineText(lineStart, lineEnd, hit.Start),
+                };
+                if (hit.Exact && _roles.TryGetValue(text, out var role))
+                {
+                    reference.InLedger = true;
+                    reference.LedgerRole = role;
+                }
+                else if (!hit.Exact)
+                {
+                    reference.NearMissOf = hit.Item.Id;
+                }
+                else if (_ledgerHints != null && _ledgerHints.For(text) is { Count: > 0 } near)
+                {
+                    reference.NearMissOf = near[0];
+                }
+                if (scalars != null) reference.ConfigRef = ConfigRefFor(scalars, file, root, line, column, text);
+                results.Add(reference);
+            }
+            return results;
+        }
+
+        // The ref of the scalar that holds this ID: the whole value ({id}), or a value that wraps it once without spaces ("openai/{id}").
+        private static string? ConfigRefFor(List<ConfigScalar> scalars, string file, string root, int line, int column, string id)
+        {
+            foreach (var s in scalars)
+            {
+                if (s.Line != line || column < s.Column || column + id.Length > s.Column + s.Value.Length) continue;
+                var at = column - s.Column;
+                if (s.Value.IndexOf(id, at + 1, StringComparison.Ordinal) >= 0 || s.Value.IndexOf(id, StringComparison.Ordinal) < at) return null;   // {id} must appear once
+                var prefix = s.Value.Substring(0, at);
+                var suffix = s.Value.Substring(at + id.Length);
+                // A wrapper is a provider prefix or a suffix ("openai/{id}"), not prose around the ID.
+                if (prefix.Any(char.IsWhiteSpace) || suffix.Any(char.IsWhiteSpace)) return null;
+                var template = prefix + "{id}" + suffix;
+                return ConfigRefText.Format(Relative(root, file), s.Document, s.Key, template);
+            }
+            return null;
+        }
+
+        private static string Relative(string root, string file)
+        {
+            var baseDir = File.Exists(root) ? Path.GetDirectoryName(Path.GetFullPath(root)) ?? "" : Path.GetFullPath(root);
+            var full = Path.GetFullPath(file);
+            if (full.StartsWith(baseDir.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                return full.Substring(baseDir.TrimEnd(Path.DirectorySeparatorChar).Length + 1).Replace('\\', '/');
+            return Path.GetFileName(full);
+        }
+
+        private string LineText(int start, int end, int hitStart)
+        {
+            if (end > start && _chars[end - 1] == '\r') end--;
+            if (end - start <= MaxTextLength) return new string(_chars, start, end - start);
+            var from = Math.Max(start, Math.Min(hitStart - MaxTextLength / 3, end - MaxTextLength));
+            return (from > start ? "…" : "") + new string(_chars, from, Math.Min(MaxTextLength, end - from)) + (from + MaxTextLength < end ? "…" : "");
+        }
+
+        private static Dictionary<string, string> Roles(IReadOnlyList<LedgerEntry>? ledger)
+        {
+            var uses = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            if (ledger != null)
+                foreach (var e in ledger)
+                {
+                    Add(uses, e.CurrentModelId, e.Service, "current");
+                    Add(uses, e.RollbackModelId, e.Service, "rollback");
+                    Add(uses, e.EmergencyAlternative, e.Service, "emergency");
+                }
+            return uses.ToDictionary(kv => kv.Key, kv => string.Join(", ", kv.Value), StringComparer.Ordinal);
+        }
+
+        private static void Add(Dictionary<string, List<string>> uses, string? id, string? service, string role)
+        {
+            if (id == null) return;
+            if (!uses.TryGetValue(id, out var list)) uses[id] = list = new List<string>();
+            list.Add($"{service ?? "(no service)"} {role}");
+        }
+    }
+}

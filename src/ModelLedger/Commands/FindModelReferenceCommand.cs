@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using ModelLedger.Ledger;
+using ModelLedger.References;
+using ModelLedger.Snapshots;
+
+namespace ModelLedger.Commands
+{
+    /// <summary>
+    /// Scans a repository's text files for every model ID of a snapshot, as whole tokens, to find where each service's
+    /// model ID lives and to bootstrap a ledger. Skips .git, bin, obj, node_modules, binary files and large files.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Find, "ModelReference", DefaultParameterSetName = SnapshotSet)]
+    [OutputType(typeof(ModelReference))]
+    public sealed class FindModelReferenceCommand : ModelLedgerCmdlet
+    {
+        private const string SnapshotSet = "Snapshot";
+        private const string ModelSet = "Model";
+
+        private ReferenceScanner? _scanner;
+        private readonly Stopwatch _progressClock = Stopwatch.StartNew();
+
+        /// <summary>Folders or files to scan; wildcards allowed. Binds FileInfo/DirectoryInfo objects by their path.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("FullName", "PSPath")]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; } = Array.Empty<string>();
+
+        /// <summary>A models snapshot (Get-CometModel -OutSnapshot): the IDs to look for.</summary>
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = SnapshotSet)]
+        [ValidateNotNullOrEmpty]
+        public string SnapshotPath { get; set; } = "";
+
+        /// <summary>Models from Get-CometModel, instead of a snapshot file.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ModelSet)]
+        [AllowEmptyCollection]
+        public CometModel[] Model { get; set; } = Array.Empty<CometModel>();
+
+        /// <summary>The ledger: fills InLedger and LedgerRole, and NearMissOf for aliases and case variants of its IDs.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? LedgerPath { get; set; }
+
+        /// <summary>Files larger than this many bytes are skipped (default 4 MB: configs and code, not data dumps).</summary>
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long MaxFileBytes { get; set; } = ReferenceScanner.DefaultMaxFileBytes;
+
+        protected override void BeginProcessing()
+        {
+            try
+            {
+                IEnumerable<string> ids = ParameterSetName == SnapshotSet
+                    ? SnapshotReader.ReadFile(GetOutputPath(SnapshotPath)).Models.Select(m => m.Id)
+                    : Model.Where(m => m != null).Select(m => m.Id);
+                var ledger = LedgerPath == null ? null : LedgerReader.ReadFile(GetOutputPath(LedgerPath));
+                _scanner = new ReferenceScanner(ids, ledger) { MaxFileBytes = MaxFileBytes };
+            }
+            catch (ModelLedgerException ex)
+            {
+                ThrowTerminatingError(ex);
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            var roots = ResolveFilePaths(Path, false, p => new ModelLedgerException(ErrorIds.ScanPathNotFound, FailureCategory.ObjectNotFound,
+                $"'{p}' was not found. Pass the repository folder (or files) to scan.") { Target = p, RecommendedAction = "Pass the repository folder (or files) to scan." });
+            foreach (var root in roots)
+            {
+                foreach (var file in RepositoryFiles.Under(root))
+                {
+                    foreach (var reference in _scanner!.Scan(file, root)) WriteObject(reference);
+                    if (_scanner.SkipReason != null) WriteVerbose($"Skipped '{file}': {_scanner.SkipReason}.");
+                    if (_progressClock.ElapsedMilliseconds >= 500)
+                    {
+                        _progressClock.Restart();
+                        WriteProgress(new ProgressRecord(1, "Find-ModelReference", $"{_scanner.FilesScanned} files, {_scanner.BytesScanned / (1024 * 1024)} MB scanned")
+                        {
+                            CurrentOperation = file,
+                        });
+                    }
+                }
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_scanner == null) return;
+            WriteProgress(new ProgressRecord(1, "Find-ModelReference", "Done") { RecordType = ProgressRecordType.Completed });
+            WriteVerbose($"Scanned {_scanner.FilesScanned} files ({_scanner.BytesScanned} bytes); skipped {_scanner.FilesSkipped}.");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Linq;
+using System.Management.Automation;
+
+namespace ModelLedger.Module.Tests
+{
+    /// <summary>Find-ModelReference over the example repository tree (real-shaped configs, code, prose and skipped folders).</summary>
+    public class FindModelReferenceTests
+    {
+        [Fact]
+        public void TheExampleRepositoryYieldsEveryReferenceWithRolesNearMissesAndConfigRefs()
+        {
+            using var ps = new PowerShellHarness();
+            var run = ps.Run("Find-ModelReference $RepoRoot/examples/data/repo -SnapshotPath $RepoRoot/examples/data/models-snapshot.json -LedgerPath $RepoRoot/examples/data/ledger.json");
+            Assert.Empty(run.AllErrors);
+            var refs = run.Output.Select(o => (
+                File: ((string)o.Properties["Path"].Value!).Replace('\\', '/').Split("/examples/data/repo/")[1],
+                Id: (string)o.Properties["ModelId"].Value!,
+                Role: (string?)o.Properties["LedgerRole"].Value,
+                Near: (string?)o.Properties["NearMissOf"].Value,
+                Ref: (string?)o.Properties["ConfigRef"].Value)).ToList();
+            Assert.Contains(("deploy/support-router/appsettings.json", "gpt-5.4-mini-2026-03-17", "support-router current", null, "deploy/support-router/appsettings.json#Llm.Model"), refs);
+            Assert.Contains(("deploy/support-router/appsettings.json", "gpt-4o-2024-08-06", "support-router rollback", null, "deploy/support-router/appsettings.json#Llm.Fallback"), refs);
+            Assert.Contains(("deploy/report-writer/config.yaml", "gpt-5.1-2025-11-13", "report-writer current", null, "deploy/report-writer/config.yaml#llm.model"), refs);
+            Assert.Contains(("deploy/search-summarizer/.env", "gemini-2.5-flash", "search-summarizer current", null, "deploy/search-summarizer/.env#SUMMARY_MODEL"), refs);
+            Assert.Contains(("deploy/search-summarizer/.env", "gpt-4o-mini-2024-07-18", "search-summarizer emergency", null, "deploy/search-summarizer/.env#SUMMARY_FALLBACK"), refs);
+            Assert.Contains(("deploy/litellm/config.yaml", "gpt-5.4-mini-2026-03-17", "support-router current", null, "deploy/litellm/config.yaml#model_list.0.litellm_params.model#openai/{id}"), refs);
+            Assert.Contains(("src/router/client.py", "gpt-4o", null, "gpt-4o-2024-08-06", null), refs);
+            Assert.Contains(("README.md", "GPT-5.4-mini-2026-03-17", null, "gpt-5.4-mini-2026-03-17", null), refs);
+            // gpt-4o-mini in the comment is its own ID (listed in the snapshot), never a hit for gpt-4o.
+            Assert.Equal(new[] { "gpt-4o", "gpt-4o-mini", "gpt-4o" }, refs.Where(r => r.File == "src/router/client.py").Select(r => r.Id));
+            Assert.DoesNotContain(refs, r => r.File.StartsWith("node_modules/") || r.File.StartsWith("bin/"));
+            // A ledger ID the snapshot no longer lists is still found; in a YAML comment it is no config value.
+            Assert.Contains(("deploy/report-writer/config.yaml", "gpt-4.1-2025-04-14", "report-writer rollback", null, null), refs);
+        }
+
+        [Fact]
+        public void AMissingPathIsScanPathNotFoundAndTheOthersAreStillScanned()
+        {
+            using var dir = new TempDir();
+            dir.Write("a.txt", "gpt-4o");
+            using var ps = new PowerShellHarness();
+            var run = ps.Run("Find-ModelReference $missing, $d -SnapshotPath $RepoRoot/examples/data/models-snapshot.json", new() { ["missing"] = dir.File("nope"), ["d"] = dir.Path });
+            ErrorAssert.Single(run, "ScanPathNotFound", ErrorCategory.ObjectNotFound);
+            Assert.Equal("gpt-4o", run.Output.Single().Properties["ModelId"].Value);
+        }
+
+        [Fact]
+        public void AMissingSnapshotStopsTheScan()
+        {
+            using var dir = new TempDir();
+            using var ps = new PowerShellHarness();
+            var run = ps.Run("Find-ModelReference $d -SnapshotPath $s", new() { ["d"] = dir.Path, ["s"] = dir.File("none.json") });
+            ErrorAssert.Single(run, "SnapshotNotFound", ErrorCategory.ObjectNotFound);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.IO;
+
+namespace ModelLedger.Module.Tests
+{
+    /// <summary>examples/bootstrap-ledger.ps1 and examples/promote-model.ps1 under real pwsh, output redirected, offline.</summary>
+    public class LifecycleExampleTests
+    {
+        [Fact]
+        public void BootstrapBuildsALedgerFromTheExampleRepository()
+        {
+            using var dir = new TempDir();
+            var ledger = dir.File("ledger.json");
+            var (code, output, err) = RealPwsh.Example(Repo.File("examples", "bootstrap-ledger.ps1"), "-OutputPath", ledger);
+            Assert.True(code == 0, output + err);
+            Assert.Contains("Wrote 3 entries to", output);
+            Assert.Contains("support-router: current gpt-5.4-mini-2026-03-17; refs: deploy/litellm/config.yaml#model_list.0.litellm_params.model#openai/{id}, deploy/support-router/appsettings.json#Llm.Model", output);
+            Assert.Contains("search-summarizer: current gemini-2.5-flash; refs: deploy/search-summarizer/.env#SUMMARY_MODEL", output);
+            Assert.Contains("src/router/client.py:4 gpt-4o", output);
+            Assert.Contains("\"configRefs\": [\"deploy/search-summarizer/.env#SUMMARY_MODEL\"]", File.ReadAllText(ledger));
+        }
+
+        [Fact]
+        public void PromotionRunsEndToEndAndRefusesASecondChangeInsideTheWindow()
+        {
+            using var dir = new TempDir();
+            var (code, output, err) = RealPwsh.Example(Repo.File("examples", "promote-model.ps1"), "-WorkPath", dir.Path);
+            Assert.True(code == 0, output + err);
+            Assert.Contains("currentModelId 'gpt-5.4-mini-2026-03-17' -> 'claude-sonnet-4-5-20250929'; rollbackModelId 'gpt-4o-2024-08-06' -> 'gpt-5.4-mini-2026-03-17'", output.Replace("\n", " ").Replace("  ", " "));
+            Assert.Contains("Refused as expected [RollbackWindowOpen,", output);
+            Assert.Contains("Pass RollbackWindowOpen", output);
+            Assert.Contains("verified: True", output);
+            Assert.Contains("READY: support-router promoted to 'claude-sonnet-4-5-20250929', rollback 'gpt-5.4-mini-2026-03-17' kept until 2026-12-08T09:00:00Z", output);
+            Assert.True(File.Exists(Path.Combine(dir.Path, "CHG-2001", "manifest.json")));
+        }
+    }
+}

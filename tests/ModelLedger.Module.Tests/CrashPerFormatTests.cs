@@ -11,6 +11,7 @@ namespace ModelLedger.Module.Tests
     public class CrashPerFormatTests
     {
         private const string Script = @"param($Ledger, $Config, $Service)
+Import-Module ./ModelLedger.psd1
 Invoke-RollbackDryRun $Service -LedgerPath $Ledger -ConfigPath $Config `
     -ProbeScript { param($ctx) if ($env:CRASH_IN -eq 'probe') { [System.Diagnostics.Process]::GetCurrentProcess().Kill() }; $ctx.ExpectedModelId }
 exit 0

@@ -117,6 +117,22 @@ namespace ModelLedger.Module.Tests
         }
 
         [Fact]
+        public void ASnapshotFileListingTheKeyIsRefusedNotShown()
+        {
+            using var dir = new TempDir();
+            var key = NewKey();
+            var snapshot = dir.Write("old.json", "{\"schemaVersion\":1,\"capturedAt\":\"2026-11-24T06:00:00Z\",\"source\":\"https://api.cometapi.com/v1/models\"," +
+                "\"credentialLabel\":\"production\",\"models\":[{\"id\":\"gpt-4o-2024-08-06\"},{\"id\":\"" + EscapedEveryChar(key) + "\"}]}");
+            using var ps = new PowerShellHarness();
+            // The key is known to the session because an earlier command was given it as -ApiKey.
+            ps.Run("Get-CometModel -BaseUri 'http://127.0.0.1:1' -ApiKey $k -NoCache -MaximumRetryCount 0 -TimeoutSec 5", new() { ["k"] = Secure(key) });
+            var run = RunWithKey(ps, "Get-CometModel -SnapshotPath $snap -Verbose", null, key, new() { ["snap"] = snapshot });
+            var error = ErrorAssert.Single(run, "SnapshotInvalid", ErrorCategory.SecurityError);
+            Assert.Contains("lists the API key itself", error.Exception.Message);
+            Assert.Empty(Models(run));
+        }
+
+        [Fact]
         public void AListNamingTheKeyIsRefusedWithAnErrorThatSaysWhatToDo()
         {
             using var api = new FakeCometApi.FakeCometApi();

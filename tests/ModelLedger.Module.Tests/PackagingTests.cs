@@ -43,7 +43,11 @@ namespace ModelLedger.Module.Tests
                 Assert.Equal("ModelLedger", Meta("id"));
                 Assert.Equal("0.1.0", Meta("version"));
                 Assert.Contains("PSModule", Meta("tags"));
-                Assert.Contains("PSCmdlet_Invoke-RollbackDryRun", Meta("tags"));
+                // Every exported cmdlet is discoverable on the gallery (Find-PSResource -Command).
+                var manifest = System.IO.File.ReadAllText(Repo.Manifest);
+                var exported = System.Text.RegularExpressions.Regex.Match(manifest, @"CmdletsToExport\s*=\s*@\(([^)]*)\)").Groups[1].Value;
+                foreach (System.Text.RegularExpressions.Match c in System.Text.RegularExpressions.Regex.Matches(exported, @"'([\w-]+)'"))
+                    Assert.Contains("PSCmdlet_" + c.Groups[1].Value, Meta("tags").Split(' '));
                 Assert.False(string.IsNullOrWhiteSpace(Meta("description")));
                 Assert.False(string.IsNullOrWhiteSpace(Meta("projectUrl")));
                 Assert.Equal("MIT", Meta("license"));
@@ -58,7 +62,7 @@ namespace ModelLedger.Module.Tests
                 new() { ["psd1"] = Path.Combine(unpacked, "ModelLedger.psd1"), ["ledger"] = Repo.File("examples", "data", "ledger.json") });
             Assert.Empty(run.AllErrors);
             Assert.Equal("0.1.0", run.Output[0].ToString());
-            Assert.Equal(7, (int)run.Output[1].BaseObject);
+            Assert.Equal(11, (int)run.Output[1].BaseObject);
             Assert.Equal(unpacked, run.Output[2].ToString());
             Assert.Equal(3, (int)run.Output[3].BaseObject);
             Assert.StartsWith("Reads the reviewed model identifier ledger", run.Output[4].ToString());

@@ -26,6 +26,11 @@ namespace ModelLedger.DryRun
             {
                 throw Refused(configPath, "cannot be written by this account (it belongs to another user or its permissions forbid writing)", ex);
             }
+            catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
+            {
+                // On Windows a process holding the file open without write sharing: the switch could not be written either.
+                throw Refused(configPath, $"cannot be opened for writing ({ex.Message})", ex);
+            }
         }
 
         private static ModelLedgerException Refused(string configPath, string problem, Exception? inner)

@@ -28,9 +28,11 @@ namespace ModelLedger.Rendering
             var head = Colored(status.PadRight(4), StatusColor(status), color) + "  " + UntrustedText.ForDisplay(finding.Check).PadRight(CheckColumn);
             var lines = new List<string>();
             AppendWithId(lines, head, 4 + 2 + Math.Max(CheckColumn, finding.Check.Length), finding.ModelId, width);
+            // A Warn or Fail says what to do; a Pass read from a file (a config ref) says where the ID was found.
+            if (finding.Status != FindingStatus.Pass || !string.IsNullOrEmpty(finding.Location))
+                lines.AddRange(Wrap(UntrustedText.ForDisplay(finding.Message), width - Indent).Select(l => new string(' ', Indent) + l));
             if (finding.Status != FindingStatus.Pass)
             {
-                lines.AddRange(Wrap(UntrustedText.ForDisplay(finding.Message), width - Indent).Select(l => new string(' ', Indent) + l));
                 if (!string.IsNullOrEmpty(finding.Location))
                     lines.AddRange(Wrap("at " + UntrustedText.ForDisplay(finding.Location!), width - Indent).Select(l => new string(' ', Indent) + l));
             }

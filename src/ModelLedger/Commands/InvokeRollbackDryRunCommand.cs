@@ -52,6 +52,7 @@ namespace ModelLedger.Commands
         [Parameter(ParameterSetName = LedgerSet)]
         [Parameter(ParameterSetName = EntrySet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ConfigKeyCompleter))]
         public string? ConfigKey { get; set; }
 
         /// <summary>The config's format when its file name does not say (Json, Yaml, DotEnv).</summary>

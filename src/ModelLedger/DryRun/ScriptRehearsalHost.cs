@@ -41,7 +41,7 @@ namespace ModelLedger.DryRun
         public void Warning(string message) => Write(() => _cmdlet.WriteWarning(UntrustedText.ForDisplay(message)));
 
         public void Progress(string phase, int percentComplete) =>
-            Write(() => _cmdlet.WriteProgress(new ProgressRecord(2, _activity, phase)
+            Write(() => _cmdlet.WriteProgress(new ProgressRecord(2, _activity, UntrustedText.ForDisplay(phase))
             {
                 PercentComplete = percentComplete,
                 RecordType = percentComplete >= 100 ? ProgressRecordType.Completed : ProgressRecordType.Processing,

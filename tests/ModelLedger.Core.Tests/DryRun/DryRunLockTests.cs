@@ -1,7 +1,8 @@
+using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Threading;
-using System.Threading.Tasks;
 using ModelLedger.DryRun;
 
 namespace ModelLedger.Core.Tests.DryRun
@@ -14,28 +15,35 @@ namespace ModelLedger.Core.Tests.DryRun
             using var files = new TempFiles();
             var config = files.Write("staging.json", "{}");
             var failures = new List<string>();
-            using var stop = new CancellationTokenSource();
-            // The holder takes and releases the lock as fast as it can: its lock file is deleted on every release,
-            // which is the moment an existence check used to misreport the hold as a bad config.
-            var holder = Task.Run(() =>
+            var categories = new List<FailureCategory>();
+            var stop = false;
+            using var holding = new ManualResetEventSlim();
+            // The holder takes and releases the lock as fast as it can, on its own thread: its lock file is deleted on
+            // every release, which is the moment an existence check used to misreport the hold as a bad config.
+            var holder = new Thread(() =>
             {
-                while (!stop.IsCancellationRequested)
-                    try { using (DryRunLock.Acquire(config)) Thread.SpinWait(200); }
+                while (!Volatile.Read(ref stop))
+                    try { using (DryRunLock.Acquire(config)) { holding.Set(); Thread.SpinWait(200); } }
                     catch (ModelLedgerException) { }
-            });
-            for (var i = 0; i < 3000; i++)
+            }) { IsBackground = true };
+            holder.Start();
+            Assert.True(holding.Wait(TimeSpan.FromSeconds(30)), "the holder never got the lock");
+            var clock = Stopwatch.StartNew();
+            // Many attempts, so some land in the moment the holder lets go; bounded in time so a loaded machine cannot hang it.
+            for (var attempt = 0; attempt < 5000 && clock.Elapsed < TimeSpan.FromSeconds(20); attempt++)
             {
                 try { using (DryRunLock.Acquire(config)) { } }
                 catch (ModelLedgerException ex)
                 {
                     failures.Add(ex.ErrorId);
-                    Assert.Equal(FailureCategory.ResourceBusy, ex.Category);
+                    categories.Add(ex.Category);
                 }
             }
-            stop.Cancel();
-            holder.Wait();
+            Volatile.Write(ref stop, true);
+            holder.Join();
             Assert.NotEmpty(failures);
             Assert.All(failures, id => Assert.Equal(ErrorIds.DryRunInProgress, id));
+            Assert.All(categories, c => Assert.Equal(FailureCategory.ResourceBusy, c));
         }
 
         [Fact]

@@ -38,7 +38,7 @@ namespace ModelLedger.Core.Tests.Evidence
             var now = Row("a", "m", "r");
             now.ConfigRefs = new[] { "deploy/app.yaml#llm.chat.model", "deploy/.env#MODEL" };
             var field = Assert.Single(Assert.Single(LedgerDiff.Compare(new[] { was }, new[] { now })).Fields);
-            Assert.Equal(("configRefs", "deploy/app.yaml#llm.model", "deploy/app.yaml#llm.chat.model; deploy/.env#MODEL"), (field.Field, field.Before, field.After));
+            Assert.Equal(("configRefs", "deploy/app.yaml#llm.model", "deploy/app.yaml#llm.chat.model;deploy/.env#MODEL"), (field.Field, field.Before, field.After));
         }
 
         [Fact]

@@ -1,4 +1,3 @@
-using System.Linq;
 using ModelLedger.Rendering;
 
 namespace ModelLedger.Core.Tests.Rendering
@@ -123,7 +122,7 @@ namespace ModelLedger.Core.Tests.Rendering
             Assert.Contains(@"\n", UntrustedText.EscapeNote);
             Assert.Contains(@"\u202E", UntrustedText.EscapeNote);
             Assert.Contains("exact values", UntrustedText.EscapeNote);
-            Assert.False(UntrustedText.EscapeNote.Any(c => c == '\n'));
+            Assert.DoesNotContain('\n', UntrustedText.EscapeNote);
         }
     }
 }

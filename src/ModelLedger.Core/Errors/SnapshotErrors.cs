@@ -6,6 +6,15 @@ namespace ModelLedger
         public const string NotFoundFix = "Check the path, or capture a fresh one with Get-CometModel -OutSnapshot <path>.";
         public const string FolderFix = "The path is a folder; name the snapshot .json file inside it.";
 
+        /// <summary>
+        /// A snapshot that lists a key this session knows (written by a hostile endpoint before lists naming the key
+        /// were refused, or edited by hand): refused rather than shown. A snapshot never holds a key.
+        /// </summary>
+        public static ModelLedgerException HoldsKey(string path) =>
+            Failure.Of(ErrorIds.SnapshotInvalid, FailureCategory.SecurityError,
+                $"The snapshot '{path}' lists the API key itself among its models, so it was not read.",
+                "Delete the snapshot, rotate the key, and capture a fresh one with Get-CometModel -OutSnapshot <path>.", target: path, filePath: path);
+
         /// <summary>A snapshot that lists no models: never evidence that approved IDs are gone.</summary>
         public static ModelLedgerException Empty(string? filePath, string source) =>
             Failure.Of(ErrorIds.SnapshotInvalid, FailureCategory.InvalidData,

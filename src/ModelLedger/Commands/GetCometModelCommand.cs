@@ -159,7 +159,7 @@ namespace ModelLedger.Commands
                 WriteVerbose($"Reading snapshot '{path}' (no request is sent).");
                 var snapshot = SnapshotReader.ReadFile(path);
                 if (snapshot.Models.Any(m => Scrubber.Contains(m.Id) || Scrubber.Contains(m.OwnedBy) || Scrubber.Contains(m.Object)))
-                    throw SnapshotHoldsKey(path);
+                    throw SnapshotErrors.HoldsKey(path);
                 WriteVerbose($"Snapshot captured at {snapshot.CapturedAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} from {snapshot.Source}{(snapshot.CredentialLabel != null ? $" with the '{snapshot.CredentialLabel}' credential" : "")}: {snapshot.Models.Count} models.");
                 return snapshot.Models;
             }
@@ -168,20 +168,6 @@ namespace ModelLedger.Commands
                 ThrowTerminatingError(ex);
                 return null;
             }
-        }
-
-        // A snapshot never holds a key; one that lists a key this session knows (written by a hostile endpoint before
-        // lists naming the key were refused, or edited by hand) is refused rather than shown.
-        private static ModelLedgerException SnapshotHoldsKey(string path)
-        {
-            const string fix = "Delete the snapshot, rotate the key, and capture a fresh one with Get-CometModel -OutSnapshot <path>.";
-            return new ModelLedgerException(ErrorIds.SnapshotInvalid, FailureCategory.SecurityError,
-                $"The snapshot '{path}' lists the API key itself among its models, so it was not read. {fix}")
-            {
-                RecommendedAction = fix,
-                Target = path,
-                FilePath = path,
-            };
         }
 
         private List<CometModel>? Fetch()

@@ -52,6 +52,6 @@ namespace ModelLedger.Commands
         public static InputKind EvidenceInput(string errorId, string noun) => new(errorId, noun, "Check the path; the evidence needs the file the release actually used.");
 
         /// <summary>Test-ModelLedger -ConfigRoot / -BaselineConfigRoot.</summary>
-        public static InputKind ConfigRoot(string parameter) => new(ErrorIds.ConfigRootNotFound, parameter, p => ReleaseConfigErrors.RootNotFound(parameter, p, isFile: false));
+        public static InputKind ConfigRoot(string parameter) => new(ErrorIds.ConfigRootNotFound, "Folder", p => ReleaseConfigErrors.RootNotFound(parameter, p, isFile: false));
     }
 }

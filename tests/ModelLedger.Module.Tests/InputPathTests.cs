@@ -98,6 +98,19 @@ namespace ModelLedger.Module.Tests
         }
 
         [Fact]
+        public void InputsThatTakeManyPathsReadEveryMatchAndGoOnPastAMissingOne()
+        {
+            using var dir = new TempDir();
+            using var ps = Harness(dir);
+            File.WriteAllText(dir.File("l1.json"), "[{\"service\":\"a\",\"currentModelId\":\"m\",\"owner\":\"o\"}]");
+            File.WriteAllText(dir.File("l2.json"), "[{\"service\":\"b\",\"currentModelId\":\"m\",\"owner\":\"o\"}]");
+            var run = ps.Run("Get-ModelLedger -Path $missing, $pattern | ForEach-Object Service",
+                new() { ["missing"] = dir.File("none.json"), ["pattern"] = dir.File("l?.json") });
+            ErrorAssert.Single(run, "LedgerNotFound", ErrorCategory.ObjectNotFound);
+            Assert.Equal(new[] { "a", "b" }, run.Output.Select(o => (string)o.BaseObject).OrderBy(s => s));
+        }
+
+        [Fact]
         public void AFileWhoseNameLooksLikeAPatternIsStillFound()
         {
             using var dir = new TempDir();

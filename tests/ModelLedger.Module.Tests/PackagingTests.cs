@@ -58,7 +58,7 @@ namespace ModelLedger.Module.Tests
                 new() { ["psd1"] = Path.Combine(unpacked, "ModelLedger.psd1"), ["ledger"] = Repo.File("examples", "data", "ledger.json") });
             Assert.Empty(run.AllErrors);
             Assert.Equal("0.1.0", run.Output[0].ToString());
-            Assert.Equal(7, (int)run.Output[1].BaseObject);
+            Assert.Equal(11, (int)run.Output[1].BaseObject);
             Assert.Equal(unpacked, run.Output[2].ToString());
             Assert.Equal(3, (int)run.Output[3].BaseObject);
             Assert.StartsWith("Reads the reviewed model identifier ledger", run.Output[4].ToString());

@@ -56,24 +56,22 @@ namespace ModelLedger.Benchmarks
             File.WriteAllBytes(snapshot, SnapshotWriter.ToUtf8(model));
             var size = $"{Files:N0} files ({bytes / 1_000_000.0:F0} MB) x {Ids:N0} IDs";
 
-            // Warm the page cache, then grep: the reference.
+            // The cmdlet runs in a warm hosted session, counting the objects it writes; the core scanner alone has no
+            // PowerShell objects. The three are timed in turns (grep, cmdlet, core; five rounds after a warm-up round
+            // that also fills the page cache), so a load change on a shared machine hits all of them alike.
             var grep = $"LC_ALL=C grep -rnowF -f '{idsFile}' '{tree}' | wc -l";
-            Shell(grep);
-            long grepHits = 0;
-            var grepMs = Measure.MedianMs(5, () => grepHits = long.Parse(Shell(grep).Trim()), warmup: 1);
-
-            // The cmdlet in a warm hosted session, counting the objects it writes.
             using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
             runspace.Open();
             Invoke(runspace, $"Import-Module '{Manifest}'");
-            long cmdletHits = 0;
-            var cmdletMs = Measure.MedianMs(5, () => cmdletHits = Invoke(runspace, $"$n = 0; Find-ModelReference -Path '{tree}' -SnapshotPath '{snapshot}' | ForEach-Object {{ $n++ }}; $n"), warmup: 1);
-            if (cmdletHits != grepHits)
-                throw new InvalidOperationException($"Find-ModelReference counted {cmdletHits} hits and grep {grepHits}: the token rules disagree on the generated tree.");
+            long grepHits = 0, cmdletHits = 0, coreHits = 0;
+            var medians = Interleaved(5,
+                () => grepHits = long.Parse(Shell(grep).Trim()),
+                () => cmdletHits = Invoke(runspace, $"$n = 0; Find-ModelReference -Path '{tree}' -SnapshotPath '{snapshot}' | ForEach-Object {{ $n++ }}; $n"),
+                () => coreHits = CoreScan(tree, ids, int.MaxValue));
+            var (grepMs, cmdletMs, coreMs) = (medians[0], medians[1], medians[2]);
+            if (cmdletHits != grepHits || coreHits != grepHits)
+                throw new InvalidOperationException($"Find-ModelReference counted {cmdletHits} hits, the core {coreHits} and grep {grepHits}: the token rules disagree on the generated tree.");
 
-            // The core scanner alone (no PowerShell objects), and its peak managed heap at a quarter and all of the tree.
-            long coreHits = 0;
-            var coreMs = Measure.MedianMs(5, () => coreHits = CoreScan(tree, ids, int.MaxValue), warmup: 1);
             var quarterPeak = PeakManagedBytes(() => CoreScan(tree, ids, Files / 4));
             var fullPeak = PeakManagedBytes(() => CoreScan(tree, ids, int.MaxValue));
 
@@ -95,6 +93,20 @@ namespace ModelLedger.Benchmarks
                 $"extrapolated to {Files:N0} files: {naiveFullMs / 1000:F0} s", $"{naiveFullMs / cmdletMs:F0}x slower than the cmdlet", "for scale", "-");
             yield return new ResultRow("scan memory: peak managed heap", $"{Files / 4:N0} vs {Files:N0} files", $"{quarterPeak / 1_000_000.0:F1} MB vs {fullPeak / 1_000_000.0:F1} MB", "-",
                 $"{(double)fullPeak / Math.Max(1, quarterPeak):F2}x for 4x the tree", "flat", fullPeak <= quarterPeak * 1.5 + 4_000_000 ? "yes" : "no");
+        }
+
+        private static double[] Interleaved(int rounds, params Action[] actions)
+        {
+            foreach (var a in actions) a();
+            var samples = actions.Select(_ => new List<double>()).ToArray();
+            for (var r = 0; r < rounds; r++)
+                for (var i = 0; i < actions.Length; i++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    actions[i]();
+                    samples[i].Add(sw.Elapsed.TotalMilliseconds);
+                }
+            return samples.Select(s => s.OrderBy(x => x).ElementAt(s.Count / 2)).ToArray();
         }
 
         /// <summary>Writes the tree (100 folders of 200 files, ~10 KB each, about 3 IDs per file); returns its size in bytes.</summary>

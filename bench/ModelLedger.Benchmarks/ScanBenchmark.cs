@@ -66,7 +66,7 @@ namespace ModelLedger.Benchmarks
             long grepHits = 0, cmdletHits = 0, coreHits = 0;
             var medians = Interleaved(5,
                 () => grepHits = long.Parse(Shell(grep).Trim()),
-                () => cmdletHits = Invoke(runspace, $"$n = 0; Find-ModelReference -Path '{tree}' -SnapshotPath '{snapshot}' | ForEach-Object {{ $n++ }}; $n"),
+                () => cmdletHits = Invoke(runspace, $"@(Find-ModelReference -Path '{tree}' -SnapshotPath '{snapshot}').Count"),
                 () => coreHits = CoreScan(tree, ids, int.MaxValue));
             var (grepMs, cmdletMs, coreMs) = (medians[0], medians[1], medians[2]);
             if (cmdletHits != grepHits || coreHits != grepHits)
@@ -149,10 +149,9 @@ namespace ModelLedger.Benchmarks
 
         private static long CoreScan(string tree, string[] ids, int maxFiles)
         {
-            var scanner = new ReferenceScanner(ids, null);
+            var scan = new ParallelScan(() => new ReferenceScanner(ids, null), Environment.ProcessorCount);
             long hits = 0;
-            foreach (var file in RepositoryFiles.Under(tree).Take(maxFiles))
-                foreach (var _ in scanner.Scan(file, tree)) hits++;
+            foreach (var (_, references, _) in scan.Scan(RepositoryFiles.Under(tree).Take(maxFiles).Select(f => (f, tree)))) hits += references.Count;
             return hits;
         }
 

@@ -50,7 +50,8 @@ namespace ModelLedger.References
                 if (!IsRunChar(buffer[i])) { i++; continue; }
                 var start = i;
                 while (i < length && IsRunChar(buffer[i])) i++;
-                ScanRun(buffer, start, i, hits);
+                // Most runs are ordinary words shorter than any ID: skip them without splitting.
+                if (i - start >= _table.MinLength) ScanRun(buffer, start, i, hits);
             }
         }
 

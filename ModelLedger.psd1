@@ -18,7 +18,8 @@
         'module/formats/SnapshotDifference.Format.ps1xml',
         'module/formats/CometModel.Format.ps1xml',
         'module/formats/DryRunResult.Format.ps1xml',
-        'module/formats/EvidenceBundle.Format.ps1xml'
+        'module/formats/EvidenceBundle.Format.ps1xml',
+        'module/formats/ModelReference.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-ModelLedger',

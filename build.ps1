@@ -2,15 +2,17 @@
 .SYNOPSIS
     Builds ModelLedger, runs its tests, and lays out a publishable module folder.
 .DESCRIPTION
-    For pwsh users. On a machine with only the .NET SDK the same steps are:
+    The same steps on a machine with only the .NET SDK:
         dotnet build CometModelOps.sln -c Release      # builds; leaves ./ModelLedger.psd1 importable
-        dotnet test CometModelOps.sln                   # every test (xunit, hosted-engine, Pester files via the shim)
+        dotnet test CometModelOps.sln                   # every test: xunit, hosted-engine, real pwsh, real Pester
 .PARAMETER Test
-    Also run `dotnet test`, then the Pester files in tests/ with real Pester when it is installed.
+    Also run `dotnet test`: the xunit tests, the tests under real pwsh 7.6.9, and tests/*.Tests.ps1 with real Pester
+    5.7.1 (restored from NuGet), each Pester test reported as a test case.
 .PARAMETER Package
-    Lay out out/ModelLedger/<version>/ (the folder Publish-PSResource and Install-Module expect) and build the
-    gallery package out/ModelLedger.<version>.nupkg. Without pwsh the package alone is:
-        dotnet pack src/ModelLedger.Package -c Release -o out
+    Build the gallery package out/ModelLedger.<version>.nupkg, and lay out out/ModelLedger/<version>/ (the folder
+    Publish-PSResource and Install-PSResource use) from that same package, so both hold the same files.
+.PARAMETER NoBuild
+    Package what is already built (used by the packaging test, which runs after the build).
 .EXAMPLE
     ./build.ps1 -Test -Package
 #>
@@ -20,6 +22,7 @@ param(
     [string]$Configuration = 'Release',
     [switch]$Test,
     [switch]$Package,
+    [switch]$NoBuild,
     [string]$OutputPath = (Join-Path $PSScriptRoot 'out')
 )
 $ErrorActionPreference = 'Stop'
@@ -33,35 +36,27 @@ function Invoke-Step([string]$Name, [scriptblock]$Action) {
 
 Push-Location $PSScriptRoot
 try {
-    Invoke-Step 'dotnet build' { dotnet build CometModelOps.sln -c $Configuration }
+    if (-not $NoBuild) { Invoke-Step 'dotnet build' { dotnet build CometModelOps.sln -c $Configuration } }
 
     if ($Test) {
-        Invoke-Step 'dotnet test' { dotnet test CometModelOps.sln -c $Configuration }
-        if (Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0.0') {
-            Invoke-Step 'Pester' {
-                $result = Invoke-Pester -Path (Join-Path $PSScriptRoot 'tests') -Output Detailed -PassThru
-                $global:LASTEXITCODE = $result.FailedCount
-            }
-        }
-        else {
-            Write-Warning 'Pester 5 is not installed; the Pester files already ran through tests/PesterShim.ps1 in dotnet test.'
-        }
+        Invoke-Step 'dotnet test' { dotnet test CometModelOps.sln -c $Configuration --no-build }
     }
 
     if ($Package) {
-        $manifest = Import-PowerShellDataFile (Join-Path $PSScriptRoot 'ModelLedger.psd1')
-        $target = Join-Path $OutputPath "ModelLedger/$($manifest.ModuleVersion)"
-        if (Test-Path $target) { Remove-Item $target -Recurse -Force }
-        New-Item -ItemType Directory -Path $target | Out-Null
-        Copy-Item (Join-Path $PSScriptRoot 'ModelLedger.psd1') $target
-        Copy-Item (Join-Path $PSScriptRoot 'module') $target -Recurse
-        # Get-Help reads <ModuleBase>/en-US/ (cmdlet MAML built from docs/help, about_ topics): beside the manifest.
-        Copy-Item (Join-Path $PSScriptRoot 'en-US') $target -Recurse
-        Get-ChildItem $target -Recurse -Filter *.pdb | Remove-Item
-        Test-ModuleManifest (Join-Path $target 'ModelLedger.psd1') | Out-Null
-        Write-Host "Module folder: $target"
+        $version = (Import-PowerShellDataFile (Join-Path $PSScriptRoot 'ModelLedger.psd1')).ModuleVersion
         Invoke-Step 'dotnet pack' { dotnet pack src/ModelLedger.Package -c $Configuration --no-build -o $OutputPath }
-        Write-Host "Gallery package: $(Join-Path $OutputPath "ModelLedger.$($manifest.ModuleVersion).nupkg")"
+        $nupkg = Join-Path $OutputPath "ModelLedger.$version.nupkg"
+        $target = Join-Path $OutputPath "ModelLedger/$version"
+        if (Test-Path $target) { Remove-Item $target -Recurse -Force }
+        # The folder is the package's content without NuGet's own bookkeeping, as Install-PSResource lays it out.
+        Add-Type -AssemblyName System.IO.Compression.FileSystem   # Expand-Archive takes only .zip names
+        [System.IO.Compression.ZipFile]::ExtractToDirectory($nupkg, $target)
+        Get-ChildItem -LiteralPath $target -Force |
+            Where-Object { $_.Name -in '_rels', 'package', '[Content_Types].xml' -or $_.Name -like '*.nuspec' } |
+            Remove-Item -Recurse -Force
+        Test-ModuleManifest (Join-Path $target 'ModelLedger.psd1') | Out-Null
+        Write-Host "Gallery package: $nupkg"
+        Write-Host "Module folder:   $target"
     }
 }
 finally {

@@ -11,7 +11,7 @@
     Scheduled-task mode: capture today's snapshot into this folder (models-<yyyyMMdd-HHmmss>.json, with the key in
     $env:COMETAPI_API_KEY) and compare it with the newest earlier snapshot there. The first run only captures.
 .EXAMPLE
-    dotnet run --project src/ModelLedger.Runner -- examples/drift-check.ps1
+    dotnet pwsh -NoProfile -File examples/drift-check.ps1
 .EXAMPLE
     powershell.exe -NoProfile -NonInteractive -File C:\ModelLedger\examples\drift-check.ps1 -SnapshotFolder C:\ModelLedger\snapshots -LedgerPath C:\ModelLedger\ledger.json
 .EXAMPLE

@@ -3,10 +3,9 @@
     Ledger review: which services are not rollback-ready on paper? (the runbook's "keep a small, reviewed ledger")
 .DESCRIPTION
     Lists every ledger row, then the rows that miss a rollback ID, an emergency alternative or a rollback owner.
-    Exits 1 when a service has no rollback ID. Uses only core cmdlets, so it runs in pwsh, Windows PowerShell 5.1
-    and the ModelLedger.Runner host alike.
+    Exits 1 when a service has no rollback ID. Uses only core cmdlets, so it runs in pwsh and Windows PowerShell 5.1 alike.
 .EXAMPLE
-    dotnet run --project src/ModelLedger.Runner -- examples/ledger-review.ps1
+    dotnet pwsh -NoProfile -File examples/ledger-review.ps1
 .EXAMPLE
     pwsh ./examples/ledger-review.ps1 -LedgerPath ./ledger.csv
 #>

@@ -7,12 +7,12 @@
     rollback on a working copy of the staging config, exports the evidence folder (ledger rows before and after,
     snapshot, gate result, dry-run result, owner approval, summary.md answering the operator checklist, manifest.json)
     and re-hashes it with Test-RollbackEvidence. Uses only core cmdlets and .NET, so it runs in pwsh, Windows
-    PowerShell 5.1 and ModelLedger.Runner.
+    PowerShell 5.1.
 
     Exit codes: 0 the evidence was written and verifies against its manifest; 1 the evidence is incomplete (the
     output says what is missing) or does not verify; 2 the evidence could not be written.
 .EXAMPLE
-    dotnet run --project src/ModelLedger.Runner -- examples/release-evidence.ps1
+    dotnet pwsh -NoProfile -File examples/release-evidence.ps1
 .EXAMPLE
     pwsh ./examples/release-evidence.ps1 -LedgerPath ./ledger.json -PreviousLedgerPath ./ledger.before.json -SnapshotPath ./models.json -ApprovedBy 'j.doe' -OutputPath ./evidence/CHG-1042
 #>
@@ -58,8 +58,10 @@ finally {
 }
 
 $Host.UI.WriteLine("Evidence folder: $($bundle.Path)")
+# The manifest's own hash anchors the bundle: with it in the change ticket, a manifest recomputed after an edit fails.
+$Host.UI.WriteLine("Manifest SHA-256 (record it in the change ticket): $($bundle.ManifestSha256)")
 foreach ($answer in $bundle.Checklist) { $Host.UI.WriteLine(("  {0,-8} {1}" -f $answer.Status, $answer.Item)) }
-$failed = @(Test-RollbackEvidence -Path $bundle.Path | Where-Object { [string]$_.Status -eq 'Fail' })
+$failed = @(Test-RollbackEvidence -Path $bundle.Path -ManifestSha256 $bundle.ManifestSha256 | Where-Object { [string]$_.Status -eq 'Fail' })
 if ($failed.Count -gt 0) {
     foreach ($f in $failed) { $Host.UI.WriteLine("NOT VERIFIED: $($f.File): $($f.Message)") }
     exit 1

@@ -8,11 +8,17 @@
         1  at least one check failed: do not release
         2  the gate could not run (missing or malformed ledger/snapshot, endpoint error): treat as a failure
     With no -SnapshotPath and no -Live, it gates the embedded example data as of the example's release time, so the
-    output is the same every day (one service passes, one fails, one warns).
+    output is the same every day (one service passes, one fails, one warns). With no -LedgerPath it also reads the
+    embedded release tree (data/release: a LiteLLM config.yaml, Helm values, an appsettings.json and a compose .env)
+    against its previous release (data/release-baseline), so DeployedMatchesLedger is judged from the files.
+.PARAMETER ConfigRoot
+    The release checkout the ledger's configRefs are relative to: every ref must hold the ledger's current ID.
+.PARAMETER BaselineConfigRoot
+    The previous release's checkout: a model change shipped with other changes in the same file needs a rollback owner.
 .PARAMETER Live
     Capture a fresh snapshot from the models endpoint first (needs COMETAPI_API_KEY), saved to -SnapshotOut.
 .EXAMPLE
-    dotnet run --project src/ModelLedger.Runner -- examples/release-gate.ps1
+    dotnet pwsh -NoProfile -File examples/release-gate.ps1
 .EXAMPLE
     pwsh ./examples/release-gate.ps1 -LedgerPath ./ledger.json -Live -CredentialLabel production -JUnitPath ./out/gate.xml
 #>
@@ -23,6 +29,8 @@ param(
     [string]$SnapshotOut,
     [string]$CredentialLabel,
     [hashtable]$Deployed,
+    [string]$ConfigRoot,
+    [string]$BaselineConfigRoot,
     [timespan]$MaxSnapshotAge = [timespan]::FromHours(24),
     [string]$JUnitPath = ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'modelledger-gate.xml'))
 )
@@ -30,7 +38,10 @@ Import-Module "$PSScriptRoot/../ModelLedger.psd1"
 $ErrorActionPreference = 'Stop'
 
 $gate = @{ MaxSnapshotAge = $MaxSnapshotAge }
-if (-not $LedgerPath) { $LedgerPath = "$PSScriptRoot/data/ledger.json" }
+if (-not $LedgerPath) {
+    $LedgerPath = "$PSScriptRoot/data/ledger.json"
+    if (-not $ConfigRoot) { $ConfigRoot = "$PSScriptRoot/data/release"; $BaselineConfigRoot = "$PSScriptRoot/data/release-baseline" }
+}
 if ($Live) {
     if (-not $SnapshotOut) { $SnapshotOut = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), "models-snapshot-$([datetime]::UtcNow.ToString('yyyyMMddTHHmmssZ')).json") }
     $captureArgs = @{ OutSnapshot = $SnapshotOut }
@@ -46,6 +57,8 @@ elseif (-not $SnapshotPath) {
 }
 if ($CredentialLabel) { $gate.CredentialLabel = $CredentialLabel }
 if ($Deployed) { $gate.Deployed = $Deployed }
+if ($ConfigRoot) { $gate.ConfigRoot = $ConfigRoot }
+if ($BaselineConfigRoot) { $gate.BaselineConfigRoot = $BaselineConfigRoot }
 
 try {
     $findings = @(Test-ModelLedger -Path $LedgerPath -SnapshotPath $SnapshotPath -OutputFormat JUnit -OutputPath $JUnitPath @gate)

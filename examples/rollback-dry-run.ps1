@@ -8,13 +8,12 @@
     Invoke-RollbackDryRun -Recover) restores the config from the journal left beside it.
 
     With no -ConfigPath it rehearses on a working copy of examples/data/staging/support-router.config.json, so the
-    example never edits the repository. Uses only core cmdlets and .NET, so it runs in pwsh, Windows PowerShell 5.1
-    and ModelLedger.Runner.
+    example never edits the repository. Uses only core cmdlets and .NET, so it runs in pwsh and Windows PowerShell 5.1.
 
     Exit codes: 0 the rollback rehearsal passed; 1 it failed (the printed message says what the application sent);
     2 the rehearsal could not run (ledger, config or key problem; the error says what to do).
 .EXAMPLE
-    dotnet run --project src/ModelLedger.Runner -- examples/rollback-dry-run.ps1
+    dotnet pwsh -NoProfile -File examples/rollback-dry-run.ps1
 .EXAMPLE
     pwsh ./examples/rollback-dry-run.ps1 -LedgerPath ./ledger.json -Service support-router -ConfigPath /srv/staging/support-router.json -ConfigKey llm.chat.model
 #>

@@ -8,10 +8,10 @@
       3. gate the changed service on exact IDs
       4. rehearse its rollback in staging (a working copy of the example config)
       5. export and verify the evidence for the change record
-    Each step prints what pwsh would show. Runs in pwsh, Windows PowerShell 5.1 and ModelLedger.Runner.
+    Each step prints what pwsh would show. Runs in pwsh and Windows PowerShell 5.1.
     Exit codes: 0 every step passed; 1 the gate or the dry run failed; 2 a step could not run.
 .EXAMPLE
-    dotnet run --project src/ModelLedger.Runner -- examples/runbook-walkthrough.ps1
+    dotnet pwsh -NoProfile -File examples/runbook-walkthrough.ps1
 .EXAMPLE
     pwsh ./examples/runbook-walkthrough.ps1 -Live    # step 2 calls GET /v1/models with $env:COMETAPI_API_KEY
 #>

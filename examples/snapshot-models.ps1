@@ -9,10 +9,10 @@
 
     The key comes from -ApiKey or $env:COMETAPI_API_KEY and never reaches the screen or the file.
     Exit codes: 0 snapshot written; 1 the endpoint could not be read or the snapshot not written (the error says why
-    and what to do). Uses only core cmdlets, so it runs in pwsh, Windows PowerShell 5.1 and ModelLedger.Runner.
+    and what to do). Uses only core cmdlets, so it runs in pwsh and Windows PowerShell 5.1.
 .EXAMPLE
     $env:COMETAPI_API_KEY = '<production-equivalent key>'
-    dotnet run --project src/ModelLedger.Runner -- examples/snapshot-models.ps1 -OutSnapshot ./artifacts/models-snapshot.json -CredentialLabel production
+    dotnet pwsh -NoProfile -File examples/snapshot-models.ps1 -OutSnapshot ./artifacts/models-snapshot.json -CredentialLabel production
 .EXAMPLE
     pwsh ./examples/snapshot-models.ps1 -BaseUri https://api.cometapi.com -OutSnapshot ./models.json -CredentialLabel personal
 #>

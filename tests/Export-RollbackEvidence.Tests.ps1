@@ -1,4 +1,4 @@
-# Pester 5 tests for the evidence bundle. Run with real Pester under pwsh, or through tests/PesterShim.ps1 (dotnet test).
+# Pester 5 tests. Run by `dotnet test` under real pwsh with real Pester (tests/Invoke-PesterFiles.ps1), or by hand with Invoke-Pester.
 BeforeAll {
     Import-Module "$PSScriptRoot/../ModelLedger.psd1" -Force
     $ledger = "$PSScriptRoot/../examples/data/ledger.json"
@@ -22,7 +22,7 @@ Describe 'Export-RollbackEvidence' {
         $out = "$TestDrive/taken"
         $null = [System.IO.Directory]::CreateDirectory($out)
         [System.IO.File]::WriteAllText("$out/x.txt", 'x')
-        { Export-RollbackEvidence -Path $out -LedgerPath $ledger -ErrorAction Stop } | Should -Throw -ErrorId 'EvidenceFolderNotEmpty'
+        { Export-RollbackEvidence -Path $out -LedgerPath $ledger -ErrorAction Stop } | Should -Throw -ErrorId 'EvidenceFolderNotEmpty,ModelLedger.Commands.ExportRollbackEvidenceCommand'
     }
 
     It 'detects a file changed after export' {

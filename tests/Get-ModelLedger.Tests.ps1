@@ -1,5 +1,5 @@
-# Pester 5 tests for Get-ModelLedger. Run with real Pester under pwsh (./build.ps1 -Test), or in the hosted
-# engine through tests/PesterShim.ps1 (dotnet test). Only core cmdlets are used, so both work.
+# Pester 5 tests for Get-ModelLedger. Run by `dotnet test` under real pwsh with real Pester
+# (tests/Invoke-PesterFiles.ps1), or by hand with Invoke-Pester.
 BeforeAll {
     Import-Module "$PSScriptRoot/../ModelLedger.psd1" -Force
     $ledger = "$PSScriptRoot/../examples/data/ledger.json"
@@ -30,12 +30,12 @@ Describe 'Get-ModelLedger' {
     }
 
     It 'reports a missing file as LedgerNotFound' {
-        { Get-ModelLedger "$TestDrive/missing.json" -ErrorAction Stop } | Should -Throw -ErrorId 'LedgerNotFound'
+        { Get-ModelLedger "$TestDrive/missing.json" -ErrorAction Stop } | Should -Throw -ErrorId 'LedgerNotFound,ModelLedger.Commands.GetModelLedgerCommand'
     }
 
     It 'reports a wrong type as LedgerInvalid naming line and field' {
         $bad = "$TestDrive/bad.json"
         [System.IO.File]::WriteAllText($bad, "{`n `"schemaVersion`": 1,`n `"entries`": [ { `"service`": 7 } ]`n}")
-        { Get-ModelLedger $bad -ErrorAction Stop } | Should -Throw -ErrorId 'LedgerInvalid' -ExpectedMessage "*line 3, field 'service'*"
+        { Get-ModelLedger $bad -ErrorAction Stop } | Should -Throw -ErrorId 'LedgerInvalid,ModelLedger.Commands.GetModelLedgerCommand' -ExpectedMessage "*line 3, field 'service'*"
     }
 }

@@ -1,4 +1,4 @@
-# Pester 5 tests for the rollback rehearsal. Run with real Pester under pwsh, or through tests/PesterShim.ps1 (dotnet test).
+# Pester 5 tests. Run by `dotnet test` under real pwsh with real Pester (tests/Invoke-PesterFiles.ps1), or by hand with Invoke-Pester.
 BeforeAll {
     Import-Module "$PSScriptRoot/../ModelLedger.psd1" -Force
     $ledger = "$PSScriptRoot/../examples/data/ledger.json"
@@ -38,7 +38,7 @@ Describe 'Invoke-RollbackDryRun' {
 
     It 'stops with DryRunConfigKeyNotFound for a key the config does not have' {
         { Invoke-RollbackDryRun support-router -LedgerPath $ledger -ConfigPath $config -ConfigKey llm.model -ProbeScript $probe -ErrorAction Stop } |
-            Should -Throw -ErrorId 'DryRunConfigKeyNotFound'
+            Should -Throw -ErrorId 'DryRunConfigKeyNotFound,ModelLedger.Commands.InvokeRollbackDryRunCommand'
     }
 
     It 'changes nothing under -WhatIf' {

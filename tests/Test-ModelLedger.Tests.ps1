@@ -1,4 +1,4 @@
-# Pester 5 tests for the release gate. Run with real Pester under pwsh, or through tests/PesterShim.ps1 (dotnet test).
+# Pester 5 tests. Run by `dotnet test` under real pwsh with real Pester (tests/Invoke-PesterFiles.ps1), or by hand with Invoke-Pester.
 BeforeAll {
     Import-Module "$PSScriptRoot/../ModelLedger.psd1" -Force
     $ledger = "$PSScriptRoot/../examples/data/ledger.json"
@@ -35,7 +35,7 @@ Describe 'Test-ModelLedger' {
     }
 
     It 'stops with SnapshotNotFound when the snapshot is missing' {
-        { Test-ModelLedger $ledger "$TestDrive/none.json" -ErrorAction Stop } | Should -Throw -ErrorId 'SnapshotNotFound'
+        { Test-ModelLedger $ledger "$TestDrive/none.json" -ErrorAction Stop } | Should -Throw -ErrorId 'SnapshotNotFound,ModelLedger.Commands.TestModelLedgerCommand'
     }
 }
 

@@ -6,7 +6,6 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using ModelLedger.Ledger;
-using ModelLedger.Runner;
 using ModelLedger.Snapshots;
 
 namespace ModelLedger.Benchmarks
@@ -27,9 +26,10 @@ namespace ModelLedger.Benchmarks
             try
             {
                 Console.WriteLine($"ModelLedger side-by-side, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
-                // "side-by-side gate|capture|parse|import|scan" runs one group (for a quick look); no argument runs all of them.
+                // "side-by-side gate|config|capture|parse|import|scan" runs one group (for a quick look); no argument runs all of them.
                 bool Want(string group) => args.Length < 2 || args.Skip(1).Contains(group);
                 if (Want("gate")) foreach (var scale in new[] { 1, 10, 100 }) rows.AddRange(GateRows(work, 100 * scale, 1_000 * scale));
+                if (Want("config")) rows.AddRange(ConfigRootSideBySide.Rows(work, SnapshotReaderFriendly(10_000)));
                 if (Want("capture")) foreach (var models in new[] { 1_000, 10_000, 100_000 }) rows.AddRange(CaptureRows(work, models));
                 if (Want("parse")) foreach (var models in new[] { 1_000, 10_000, 100_000 }) rows.AddRange(ParseRows(models));
                 if (Want("import")) rows.AddRange(ImportRows());
@@ -53,9 +53,9 @@ namespace ModelLedger.Benchmarks
             var ledger = DataGenerator.WriteTemp(work, $"ledger-{services}.json", DataGenerator.Ledger(services, models));
             var snapshotModel = SnapshotReaderFriendly(models);
             var snapshot = DataGenerator.WriteTemp(work, $"snapshot-{models}.json", SnapshotWriter.ToUtf8(snapshotModel));
-            var manifest = ModuleLocator.FindManifest() ?? throw new InvalidOperationException("ModelLedger.psd1 not found");
+            var manifest = ModuleSession.FindManifest();
             var naiveScript = Path.Combine(Path.GetDirectoryName(manifest)!, "bench", "naive-gate.ps1");
-            using var session = new ScriptSession(new RunnerHost(TextWriter.Null, TextWriter.Null, TextReader.Null), manifest);
+            using var session = new ModuleSession(manifest);
 
             // Correctness first, outside the timings: both gates must find the same failed checks.
             var moduleFails = Invoke(session, "@(Test-ModelLedger -Path $l -SnapshotPath $s -MaxSnapshotAge ([timespan]::MaxValue) | Where-Object Status -eq 'Fail').Count", ledger, snapshot);
@@ -89,10 +89,10 @@ namespace ModelLedger.Benchmarks
         {
             var body = DataGenerator.ModelListResponse(models);
             using var server = new LoopbackModelServer(body);
-            var manifest = ModuleLocator.FindManifest() ?? throw new InvalidOperationException("ModelLedger.psd1 not found");
+            var manifest = ModuleSession.FindManifest();
             const string key = "bench-key-not-a-secret";
             Environment.SetEnvironmentVariable("COMETAPI_API_KEY", key);
-            using var session = new ScriptSession(new RunnerHost(TextWriter.Null, TextWriter.Null, TextReader.Null), manifest);
+            using var session = new ModuleSession(manifest);
             var snapshot = Path.Combine(work, $"captured-{models}.json");
             var idsFile = Path.Combine(work, $"ids-{models}.txt");
             var runs = models >= 100_000 ? 7 : 11;
@@ -133,7 +133,7 @@ namespace ModelLedger.Benchmarks
             return snapshot;
         }
 
-        private static int Invoke(ScriptSession session, string script, string ledger, string snapshot)
+        private static int Invoke(ModuleSession session, string script, string ledger, string snapshot)
         {
             using var ps = PowerShell.Create();
             ps.Runspace = session.Runspace;
@@ -194,7 +194,7 @@ namespace ModelLedger.Benchmarks
             ps.Runspace = runspace;
             if (mode == "module")
             {
-                var manifest = ModuleLocator.FindManifest() ?? throw new InvalidOperationException("ModelLedger.psd1 not found");
+                var manifest = ModuleSession.FindManifest();
                 ps.AddCommand("Import-Module").AddParameter("Name", manifest).AddStatement()
                   .AddCommand("Get-ModelLedger").AddParameter("Path", Path.Combine(Path.GetDirectoryName(manifest)!, "examples", "data", "ledger.json"));
             }

@@ -2,22 +2,75 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using ModelLedger.Rendering;
+using ModelLedger.Secrets;
 
 namespace ModelLedger.Commands
 {
     /// <summary>
     /// What every ModelLedger cmdlet shares: turning the core's <see cref="ModelLedgerException"/> into an
-    /// ErrorRecord with the fixed error ID, and resolving PowerShell paths to file-system paths.
+    /// ErrorRecord with the fixed error ID, passing every error and stream message through the session's
+    /// <see cref="SecretScrubber"/>, and resolving PowerShell paths to file-system paths.
     /// </summary>
     public abstract class ModelLedgerCmdlet : PSCmdlet
     {
-        internal static ErrorRecord ToErrorRecord(ModelLedgerException ex)
+        public const string ApiKeyVariable = "COMETAPI_API_KEY";
+
+        private SecretScrubber? _scrubber;
+
+        /// <summary>
+        /// Knows every key this session has been given (-ApiKey, $env:COMETAPI_API_KEY) in every form; built once per
+        /// command. <see cref="TrustKey"/> adds one given to this command.
+        /// </summary>
+        protected SecretScrubber Scrubber => _scrubber ??= SessionSecrets.Scrubber(Environment.GetEnvironmentVariable(ApiKeyVariable));
+
+        /// <summary>Remembers a key given to this command, so this and later commands in the session scrub it too.</summary>
+        protected void TrustKey(string? key)
         {
+            SessionSecrets.Remember(key);
+            _scrubber = null;
+        }
+
+        /// <summary>The text of a SecureString, for the one place it is needed (a header, a scrubber); the unmanaged copy is zeroed at once.</summary>
+        protected static string ReadSecure(System.Security.SecureString secure)
+        {
+            var ptr = IntPtr.Zero;
+            try
+            {
+                ptr = System.Runtime.InteropServices.Marshal.SecureStringToGlobalAllocUnicode(secure);
+                return System.Runtime.InteropServices.Marshal.PtrToStringUni(ptr) ?? "";
+            }
+            finally
+            {
+                if (ptr != IntPtr.Zero) System.Runtime.InteropServices.Marshal.ZeroFreeGlobalAllocUnicode(ptr);
+            }
+        }
+
+        private ErrorRecord ToErrorRecord(ModelLedgerException ex)
+        {
+            ex = ScrubbedError.Of(ex, Scrubber);
             var category = Enum.TryParse<ErrorCategory>(ex.Category.ToString(), out var c) ? c : ErrorCategory.NotSpecified;
             // The message already ends with what to do (Windows PowerShell 5.1 shows nothing else), so no ErrorDetails:
             // pwsh would print the recommendation a second time. Scripts read it from $_.Exception.RecommendedAction.
             return new ErrorRecord(ex, ex.ErrorId, category, ex.Target);
         }
+
+        // Stream messages quote model IDs, ledger values and server text. Every cmdlet writes them through these, so a
+        // key in any form is masked (Scrubber) and a newline or "##vso[" in a value is shown escaped
+        // (UntrustedText.ForDisplay) instead of starting a log command. They hide Cmdlet's methods of the same name,
+        // so a call inside a ModelLedger cmdlet cannot bypass them.
+
+        /// <summary>Writes a verbose message without any key and with untrusted text shown escaped.</summary>
+        public new void WriteVerbose(string text) => base.WriteVerbose(UntrustedText.ForDisplay(Scrubber.Scrub(text)));
+
+        /// <summary>Writes a warning without any key and with untrusted text shown escaped.</summary>
+        public new void WriteWarning(string text) => base.WriteWarning(UntrustedText.ForDisplay(Scrubber.Scrub(text)));
+
+        /// <summary>Writes a debug message without any key and with untrusted text shown escaped.</summary>
+        public new void WriteDebug(string text) => base.WriteDebug(UntrustedText.ForDisplay(Scrubber.Scrub(text)));
+
+        /// <summary>Asks -WhatIf/-Confirm with untrusted text shown escaped.</summary>
+        public new bool ShouldProcess(string target, string action) => base.ShouldProcess(UntrustedText.ForDisplay(Scrubber.Scrub(target)), UntrustedText.ForDisplay(Scrubber.Scrub(action)));
 
         /// <summary>A per-item failure: the pipeline goes on with the next item.</summary>
         protected void WriteError(ModelLedgerException ex) => WriteError(ToErrorRecord(ex));

@@ -31,7 +31,8 @@ namespace ModelLedger.Core.Tests
         {
             var f = new LedgerFinding { Service = "svc", Check = "Current;Model]", Status = FindingStatus.Fail, Message = "100% bad\r\nnext line" };
             var line = Assert.Single(FindingReport.AzureDevOpsIssues(new[] { f, new LedgerFinding { Status = FindingStatus.Pass, Check = "x", Message = "ok" } }));
-            Assert.Equal("##vso[task.logissue type=error;code=Current%3BModel%5D]svc Current;Model]: 100%AZP25 bad%0D%0Anext line", line);
+            // Line breaks in the data are shown as visible escapes (UntrustedText.ForDisplay) before the agent's own % escaping.
+            Assert.Equal("##vso[task.logissue type=error;code=Current%3BModel%5D]svc Current;Model]: 100%AZP25 bad\\r\\nnext line", line);
         }
 
         [Fact]

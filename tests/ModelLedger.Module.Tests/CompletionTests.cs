@@ -12,6 +12,18 @@ namespace ModelLedger.Module.Tests
               .Output.Select(o => o.ToString()!).ToList();
 
         [Fact]
+        public void ConfigKeyCompletesFromTheEntrysRefsForTheConfigsFileName()
+        {
+            using var ps = new PowerShellHarness();
+            ps.Run("$ExecutionContext.SessionState.Path.SetLocation($RepoRoot)");
+            Assert.Equal(new[] { "'model_list[model_name=report-writer].litellm_params.model#openai/{id}'" },
+                Complete(ps, "Invoke-RollbackDryRun -LedgerPath ./examples/data/ledger.json -Service report-writer -ConfigPath ./staging/config.yaml -ConfigKey "));
+            Assert.Equal(new[] { "'model_list[model_name=report-writer].litellm_params.model#openai/{id}'", "REPORT_WRITER_MODEL" },
+                Complete(ps, "Invoke-RollbackDryRun -LedgerPath ./examples/data/ledger.json -Service report-writer -ConfigKey "));
+            Assert.DoesNotContain(Complete(ps, "Invoke-RollbackDryRun -LedgerPath ./examples/data/ledger.json -Service nobody -ConfigKey "), c => c.Contains("model_list"));
+        }
+
+        [Fact]
         public void ServiceCompletesFromTheLedgerOnTheLineRelativeToTheCurrentLocation()
         {
             using var ps = new PowerShellHarness();

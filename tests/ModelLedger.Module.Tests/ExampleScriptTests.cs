@@ -12,7 +12,7 @@ namespace ModelLedger.Module.Tests
         public void TheWalkthroughRunsEveryRunbookStepOnTheExampleData()
         {
             using var dir = new TempDir();
-            var (code, output, err) = RunnerTests.RunRunner("examples/runbook-walkthrough.ps1", "-EvidencePath", dir.File("CHG-1042"));
+            var (code, output, err) = RealPwsh.Example("examples/runbook-walkthrough.ps1", "-EvidencePath", dir.File("CHG-1042"));
             Assert.True(code == 0, output + err);
             foreach (var step in new[] { "== 1. The ledger", "== 2. The models snapshot", "== 3. The gate for support-router", "== 4. The rollback rehearsal", "== 5. The evidence" })
                 Assert.Contains(step, output);
@@ -23,7 +23,7 @@ namespace ModelLedger.Module.Tests
         [Fact]
         public void TheScheduledTaskRegistrationShowsTheDriftCheckCommandLineAndRegistersNothingUnderWhatIf()
         {
-            var (code, output, _) = RunnerTests.RunRunner("examples/register-drift-check-task.ps1", "-LedgerPath", @"D:\ops\ledger.json", "-SnapshotFolder", @"D:\ops\snapshots", "-At", "05:30", "-WhatIf");
+            var (code, output, _) = RealPwsh.Example("examples/register-drift-check-task.ps1", "-LedgerPath", @"D:\ops\ledger.json", "-SnapshotFolder", @"D:\ops\snapshots", "-At", "05:30", "-WhatIf");
             Assert.Equal(0, code);
             Assert.Contains("daily at 05:30", output);
             Assert.Matches(@"powershell\.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -File "".*examples[/\\]drift-check\.ps1"" -SnapshotFolder ""D:\\ops\\snapshots"" -LedgerPath ""D:\\ops\\ledger\.json""", output);
@@ -61,6 +61,37 @@ namespace ModelLedger.Module.Tests
             Assert.Equal(3, api.RequestCount);
             Assert.DoesNotContain(key, first.Out + first.Err + calm.Out + calm.Err + page.Out + page.Err);
             CometApiTestKit.AssertFolderHasNoKey(folder, key);
+        }
+
+        [Fact]
+        public void TheSnapshotExampleCapturesWithTheKeyFromTheEnvironmentAndNeverPrintsIt()
+        {
+            using var dir = new TempDir();
+            using var api = new FakeCometApi.FakeCometApi();
+            api.Handler = _ => FakeResponse.CometModels("gpt-5.4-mini-2026-03-17", "gpt-4o-2024-08-06", "claude-haiku-4-5-20251001");
+            var key = CometApiTestKit.NewKey();
+            var snapshot = dir.File("models-snapshot.json");
+            var run = RealPwsh.Example(new System.Collections.Generic.Dictionary<string, string> { ["COMETAPI_API_KEY"] = key },
+                "examples/snapshot-models.ps1", "-BaseUri", api.BaseUri, "-OutSnapshot", snapshot);
+            Assert.True(run.Code == 0, run.Out + run.Err);
+            Assert.Contains("gpt-4o-2024-08-06", run.Out);
+            Assert.Contains("Snapshot of 3 models captured with the 'production' credential", run.Out);
+            Assert.Contains("\"gpt-5.4-mini-2026-03-17\"", File.ReadAllText(snapshot));
+            Assert.DoesNotContain(key, run.Out + run.Err);
+            CometApiTestKit.AssertFolderHasNoKey(dir.Path, key);
+
+            var failed = RealPwsh.Example("examples/snapshot-models.ps1", "-BaseUri", api.BaseUri, "-OutSnapshot", dir.File("none.json"));
+            Assert.Equal(1, failed.Code);
+            Assert.Contains("CometApiKeyMissing", failed.Out + failed.Err);
+        }
+
+        [Fact]
+        public void EveryExampleScriptIsRunUnderRealPwshByATest()
+        {
+            var sources = string.Join("\n", Directory.GetFiles(Repo.File("tests", "ModelLedger.Module.Tests"), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
+            foreach (var script in Directory.GetFiles(Repo.File("examples"), "*.ps1").Select(Path.GetFileName))
+                Assert.True(Regex.IsMatch(sources, @"(RealPwsh\.Example|RunChild)\([^;]*""examples/" + Regex.Escape(script!) + @""""),
+                    $"examples/{script} is not run under real pwsh by any test");
         }
 
         [Fact]

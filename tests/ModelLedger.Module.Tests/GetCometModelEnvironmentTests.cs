@@ -91,8 +91,8 @@ namespace ModelLedger.Module.Tests
                 ErrorAssert.Single(run, "CometApiInsecureTransport", ErrorCategory.SecurityError);
             });
             using var ps2 = new PowerShellHarness();
-            Assert.Equal("https://api.cometapi.com/v1/models", ps2.Run("[ModelLedger.Client.CometApiClient]::ResolveModelsUri($null).AbsoluteUri").Output[0].BaseObject);
-            Assert.Equal("https://gw.example.invalid/v1/models", ps2.Run("[ModelLedger.Client.CometApiClient]::ResolveModelsUri('https://gw.example.invalid/v1').AbsoluteUri").Output[0].BaseObject);
+            Assert.Equal("https://api.cometapi.com/v1/models", ps2.Run("[ModelLedger.Client.ModelsEndpoint]::Resolve($null).AbsoluteUri").Output[0].BaseObject);
+            Assert.Equal("https://gw.example.invalid/v1/models", ps2.Run("[ModelLedger.Client.ModelsEndpoint]::Resolve('https://gw.example.invalid/v1').AbsoluteUri").Output[0].BaseObject);
         }
     }
 }

@@ -306,7 +306,7 @@ namespace ModelLedger.Module.Tests
             using var api = new FakeCometApi.FakeCometApi();
             api.Handler = _ => FakeResponse.Hanging();
             var key = NewKey();
-            using var session = new ModelLedger.Runner.ScriptSession(new ModelLedger.Runner.RunnerHost(new System.IO.StringWriter(), new System.IO.StringWriter(), new System.IO.StringReader("")), Repo.Manifest);
+            using var session = new Hosting.ScriptSession(new Hosting.TestHost(new System.IO.StringWriter(), new System.IO.StringWriter(), new System.IO.StringReader("")), Repo.Manifest);
             session.Runspace.SessionStateProxy.SetVariable("api", api.BaseUri);
             session.Runspace.SessionStateProxy.SetVariable("key", Secure(key));
             using var ps = PowerShell.Create();

@@ -304,14 +304,17 @@ namespace ModelLedger.Module.Tests
         }
 
         [Fact]
-        public void RedirectToAnotherHostNeverCarriesTheKey()
+        public void RedirectToAnotherHostNeverCarriesTheKeyAndItsListIsNotEvidence()
         {
             using var api = new FakeCometApi.FakeCometApi();
             api.Enqueue(FakeResponse.Redirect(api.LocalhostBaseUri + "/v1/models", 307), FakeResponse.CometModels("m"));
             var key = NewKey();
             using var ps = new PowerShellHarness();
             var run = RunWithKey(ps, Call + " -NoCache -Verbose", api, key);
-            Assert.Empty(run.AllErrors);
+            // The other host's list was fetched without the key, so it is no evidence for the credential: an error, no models.
+            var error = ErrorAssert.Single(run, "CometApiAuthFailed", ErrorCategory.SecurityError);
+            Assert.Contains("without the credential", error.Exception.Message);
+            Assert.Empty(Models(run));
             Assert.Equal(2, api.RequestCount);
             Assert.Equal("Bearer " + key, api.Requests[0].Header("Authorization"));
             Assert.StartsWith("localhost:", api.Requests[1].Header("Host"));
@@ -379,7 +382,7 @@ namespace ModelLedger.Module.Tests
             using var ps = new PowerShellHarness(width: 60);
             var text = ps.Render(Call + " -NoCache", new() { ["api"] = api.BaseUri, ["key"] = Secure(key) }).HostText;
             foreach (var id in new[] { "gpt-5.4-mini-2026-03-17", "claude-haiku-4-5-20251001" }) Assert.Contains(id, text);
-            Assert.Contains("OwnedBy", text);
+            Assert.Contains("Models from " + api.BaseUri, text);
             Assert.DoesNotContain("\u2026", text);
             Assert.DoesNotContain(key, text);
         }

@@ -187,8 +187,8 @@ namespace ModelLedger.Module.Tests
         {
             using var ps = new PowerShellHarness(width: 200);
             var text = ps.Render("Get-ModelLedger $RepoRoot/examples/data/ledger.json").HostText;
-            Assert.Contains("CurrentModelId", text);
-            Assert.Contains("RollbackModelId", text);
+            Assert.Contains("  current    gpt-5.4-mini-2026-03-17", text);
+            Assert.Contains("  rollback   gpt-4o-2024-08-06", text);
             foreach (var id in new[] { "gpt-5.4-mini-2026-03-17", "claude-haiku-4-5-20251001", "gemini-2.0-flash-001" })
                 Assert.Contains(id, text);
             Assert.DoesNotContain("SourcePath", text);

@@ -342,8 +342,8 @@ namespace ModelLedger.Module.Tests
             var config = StagingConfig(dir);
             using var ps = new PowerShellHarness();
             var run = ps.Render("Invoke-RollbackDryRun support-router -LedgerPath $ledger -ConfigPath $config -ConfigKey llm.model -ProbeScript { 'gpt-4o' }", Vars(Ledger(dir), config));
-            Assert.Contains("ObservedModelId", run.HostText);
-            Assert.Contains("Failed", run.HostText);
+            Assert.Contains("  observed   gpt-4o\n", run.HostText.Replace("\r", ""));
+            Assert.Contains("Failed  support-router  restored: True", run.HostText);
             Assert.Contains(Rollback, run.HostText);
         }
     }

@@ -108,7 +108,7 @@ namespace ModelLedger.Module.Tests
             Assert.Contains("currentModelId 'gpt-4o-2024-08-06' -> 'gpt-5.4-mini'", run.HostText);
             Assert.Contains("rollbackModelId 'gpt-4o-2024-05-13' -> 'gpt-4o-2024-08-06'", run.HostText);
             Assert.Contains("rollbackUntil '2026-06-01T00:00:00Z' -> (none)", run.HostText);
-            Assert.Contains("notes (none) -> 'two\\nlines ##vso[task.complete]'", run.HostText);
+            Assert.Contains("notes (none) -> 'two\\nlines #\\u0023vso[task.complete]'", run.HostText);
             Assert.DoesNotContain("\n##vso", run.HostText);
             Assert.Equal(Commented, File.ReadAllText(path));
         }

@@ -10,7 +10,7 @@ namespace ModelLedger.Module.Tests
         {
             using var dir = new TempDir();
             var ledger = dir.File("ledger.json");
-            var (code, output, err) = RealPwsh.RunFile(Repo.File("examples", "bootstrap-ledger.ps1"), "-OutputPath", ledger);
+            var (code, output, err) = RealPwsh.Example(Repo.File("examples", "bootstrap-ledger.ps1"), "-OutputPath", ledger);
             Assert.True(code == 0, output + err);
             Assert.Contains("Wrote 3 entries to", output);
             Assert.Contains("support-router: current gpt-5.4-mini-2026-03-17; refs: deploy/litellm/config.yaml#model_list.0.litellm_params.model#openai/{id}, deploy/support-router/appsettings.json#Llm.Model", output);
@@ -23,7 +23,7 @@ namespace ModelLedger.Module.Tests
         public void PromotionRunsEndToEndAndRefusesASecondChangeInsideTheWindow()
         {
             using var dir = new TempDir();
-            var (code, output, err) = RealPwsh.RunFile(Repo.File("examples", "promote-model.ps1"), "-WorkPath", dir.Path);
+            var (code, output, err) = RealPwsh.Example(Repo.File("examples", "promote-model.ps1"), "-WorkPath", dir.Path);
             Assert.True(code == 0, output + err);
             Assert.Contains("currentModelId 'gpt-5.4-mini-2026-03-17' -> 'claude-sonnet-4-5-20250929'; rollbackModelId 'gpt-4o-2024-08-06' -> 'gpt-5.4-mini-2026-03-17'", output.Replace("\n", " ").Replace("  ", " "));
             Assert.Contains("Refused as expected [RollbackWindowOpen,", output);

@@ -33,7 +33,7 @@ namespace ModelLedger.Module.Tests
             {
                 var entries = zip.Entries.Select(e => e.FullName).ToList();
                 foreach (var expected in new[] { "ModelLedger.psd1", "module/ModelLedger.dll", "module/ModelLedger.Core.dll", "module/ModelLedger.Types.ps1xml",
-                    "module/dependencies/System.Text.Json.dll", "module/formats/LedgerFinding.Format.ps1xml", "module/formats/DryRunResult.Format.ps1xml",
+                    "module/dependencies/System.Text.Json.dll", "module/dependencies/YamlDotNet.dll", "module/formats/LedgerFinding.Format.ps1xml", "module/formats/DryRunResult.Format.ps1xml",
                     "en-US/ModelLedger.dll-Help.xml", "en-US/about_ModelLedger.help.txt", "CHANGELOG.md", "README.md" })
                     Assert.Contains(expected, entries);
                 Assert.DoesNotContain(entries, e => e.EndsWith(".pdb") || e.StartsWith("lib/"));

@@ -39,7 +39,8 @@ namespace ModelLedger.Module.Tests
                 .Single();
             Assert.Contains(".NETStandard,Version=v2.0", tfm);
 
-            var allowed = new[] { "netstandard", "System.Management.Automation", "System.Text.Json", "System.Memory", "System.Buffers", "ModelLedger.Core",
+            // YamlDotNet (netstandard2.0 build, no dependencies) ships in module/dependencies like System.Text.Json.
+            var allowed = new[] { "netstandard", "System.Management.Automation", "System.Text.Json", "System.Memory", "System.Buffers", "ModelLedger.Core", "YamlDotNet",
                 "System.Runtime.CompilerServices.Unsafe", "System.Threading.Tasks.Extensions", "Microsoft.Bcl.AsyncInterfaces", "System.Text.Encodings.Web" };
             foreach (var handle in md.AssemblyReferences)
             {
@@ -54,10 +55,24 @@ namespace ModelLedger.Module.Tests
         }
 
         [Fact]
+        public void TheShippedYamlDotNetIsItsNetStandard20BuildReferencingNothingElse()
+        {
+            using var stream = File.OpenRead(Repo.File("module", "dependencies", "YamlDotNet.dll"));
+            using var pe = new PEReader(stream);
+            var md = pe.GetMetadataReader();
+            var tfm = md.GetAssemblyDefinition().GetCustomAttributes().Select(h => md.GetCustomAttribute(h))
+                .Where(a => AttributeName(md, a) == "TargetFrameworkAttribute")
+                .Select(a => System.Text.Encoding.UTF8.GetString(md.GetBlobBytes(a.Value)))
+                .Single();
+            Assert.Contains(".NETStandard,Version=v2.0", tfm);
+            Assert.All(md.AssemblyReferences.Select(h => md.GetString(md.GetAssemblyReference(h).Name)), name => Assert.Equal("netstandard", name));
+        }
+
+        [Fact]
         public void TheDependenciesWindowsPowerShellNeedsShipWithTheModule()
         {
             var shipped = Directory.GetFiles(Repo.File("module", "dependencies"), "*.dll").Select(Path.GetFileName).ToList();
-            foreach (var dll in new[] { "System.Text.Json.dll", "System.Memory.dll", "System.Buffers.dll", "System.Runtime.CompilerServices.Unsafe.dll", "System.Text.Encodings.Web.dll", "Microsoft.Bcl.AsyncInterfaces.dll", "System.Threading.Tasks.Extensions.dll" })
+            foreach (var dll in new[] { "System.Text.Json.dll", "System.Memory.dll", "System.Buffers.dll", "System.Runtime.CompilerServices.Unsafe.dll", "System.Text.Encodings.Web.dll", "Microsoft.Bcl.AsyncInterfaces.dll", "System.Threading.Tasks.Extensions.dll", "YamlDotNet.dll" })
                 Assert.Contains(dll, shipped);
             Assert.Equal(8, System.Reflection.AssemblyName.GetAssemblyName(Repo.File("module", "dependencies", "System.Text.Json.dll")).Version!.Major);
         }

@@ -4,7 +4,7 @@ using System.Collections.ObjectModel;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using ModelLedger.Runner;
+using ModelLedger.Module.Tests.Hosting;
 
 namespace ModelLedger.Module.Tests
 {
@@ -51,7 +51,7 @@ namespace ModelLedger.Module.Tests
 
         public PowerShellHarness(bool importModule = true, string? input = null, int width = 200)
         {
-            _session = new ScriptSession(new RunnerHost(_hostOut, _hostErr, new StringReader(input ?? ""), width), importModule ? Repo.Manifest : null);
+            _session = new ScriptSession(new TestHost(_hostOut, _hostErr, new StringReader(input ?? ""), width), importModule ? Repo.Manifest : null);
             SetVariable("RepoRoot", Repo.Root);
         }
 

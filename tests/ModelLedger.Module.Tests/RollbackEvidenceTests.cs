@@ -139,9 +139,15 @@ namespace ModelLedger.Module.Tests
             Assert.Contains("What if:", whatIf.HostText);
             Assert.Equal(new[] { "notes.txt" }, Directory.GetFiles(folder).Select(Path.GetFileName));
 
+            // -Force replaces only an earlier evidence bundle: a folder of notes is not one, so it is kept.
+            var notABundle = ps.Run("Export-RollbackEvidence -Path $out -LedgerPath $ledger -Force", Vars(dir));
+            ErrorAssert.Single(notABundle, "EvidenceFolderNotBundle", ErrorCategory.ResourceExists);
+            Assert.Equal(new[] { "notes.txt" }, Directory.GetFiles(folder).Select(Path.GetFileName));
+
+            File.Delete(Path.Combine(folder, "notes.txt"));
+            Assert.Empty(ps.Run("Export-RollbackEvidence -Path $out -LedgerPath $ledger", Vars(dir)).AllErrors);
             var forced = ps.Run("Export-RollbackEvidence -Path $out -LedgerPath $ledger -Force", Vars(dir));
             Assert.Empty(forced.AllErrors);
-            Assert.False(File.Exists(Path.Combine(folder, "notes.txt")));
             Assert.True(File.Exists(Path.Combine(folder, "manifest.json")));
             Assert.Single(Directory.GetDirectories(dir.Path));   // no temporary or replaced folder left beside it
 
@@ -247,10 +253,9 @@ namespace ModelLedger.Module.Tests
             using var dir = new TempDir();
             using var ps = new PowerShellHarness();
             var export = ps.Render(FullExport, Vars(dir));
-            Assert.Contains("Proved: I verified the rollback action", export.HostText);
+            Assert.Contains("  Proved  I verified the rollback action", export.HostText);
             var verify = ps.Render("Test-RollbackEvidence $out", Vars(dir));
-            Assert.Contains("File", verify.HostText);
-            Assert.Contains("summary.md", verify.HostText);
+            Assert.Contains("Pass  summary.md", verify.HostText);
             Assert.DoesNotContain("ExpectedSha256", verify.HostText);
         }
     }

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Xml.Linq;
@@ -5,7 +6,7 @@ using static ModelLedger.Module.Tests.GateFiles;
 
 namespace ModelLedger.Module.Tests
 {
-    /// <summary>The example runbooks as the README runs them: through the console runner, checking exit codes and output.</summary>
+    /// <summary>The example runbooks as the README runs them: under real pwsh, checking exit codes and output.</summary>
     public class RunbookExampleTests
     {
         [Fact]
@@ -13,15 +14,15 @@ namespace ModelLedger.Module.Tests
         {
             using var dir = new TempDir();
             var junit = dir.File("gate.xml");
-            var (code, output, _) = RunnerTests.RunRunner("examples/release-gate.ps1", "-JUnitPath", junit);
+            var (code, output, _) = RealPwsh.Example("examples/release-gate.ps1", "-JUnitPath", junit);
             Assert.Equal(1, code);
             Assert.Contains("Gating the embedded example data as of its release time", output);
             Assert.Contains("Pass", output);
             Assert.Contains("Warn", output);
             Assert.Contains("Fail", output);
-            Assert.Contains("Gate: 1 failed, 2 warnings, 17 passed.", output);
+            Assert.Contains("Gate: 1 failed, 2 warnings, 20 passed.", output);
             Assert.Contains("RELEASE BLOCKED: report-writer/RollbackModelAvailable", output);
-            Assert.Equal(20, XDocument.Load(junit).Root!.Element("testsuite")!.Elements("testcase").Count());
+            Assert.Equal(23, XDocument.Load(junit).Root!.Element("testsuite")!.Elements("testcase").Count());
         }
 
         [Fact]
@@ -30,11 +31,11 @@ namespace ModelLedger.Module.Tests
             using var dir = new TempDir();
             var snapshot = Snapshot(dir, new[] { "m1", "m0" });
             var ledger = Ledger(dir, Entry("svc", "m1", "m0"));
-            var ok = RunnerTests.RunRunner("examples/release-gate.ps1", "-LedgerPath", ledger, "-SnapshotPath", snapshot, "-JUnitPath", dir.File("ok.xml"));
+            var ok = RealPwsh.Example("examples/release-gate.ps1", "-LedgerPath", ledger, "-SnapshotPath", snapshot, "-JUnitPath", dir.File("ok.xml"));
             Assert.Equal(0, ok.Code);
             Assert.Contains("Release may proceed.", ok.Out);
 
-            var broken = RunnerTests.RunRunner("examples/release-gate.ps1", "-LedgerPath", ledger, "-SnapshotPath", dir.Write("bad.json", "<html/>"), "-JUnitPath", dir.File("bad.xml"));
+            var broken = RealPwsh.Example("examples/release-gate.ps1", "-LedgerPath", ledger, "-SnapshotPath", dir.Write("bad.json", "<html/>"), "-JUnitPath", dir.File("bad.xml"));
             Assert.Equal(2, broken.Code);
             Assert.Contains("SnapshotInvalid", broken.Err);
         }
@@ -42,7 +43,7 @@ namespace ModelLedger.Module.Tests
         [Fact]
         public void DriftCheckExitsThreeWhenAnApprovedIdIsAtRiskZeroWhenNotOneOnError()
         {
-            var atRisk = RunnerTests.RunRunner("examples/drift-check.ps1");
+            var atRisk = RealPwsh.Example("examples/drift-check.ps1");
             Assert.Equal(3, atRisk.Code);
             Assert.Contains("APPROVED IDS AT RISK: gpt-4.1-2025-04-14 (report-writer rollback)", atRisk.Out);
 
@@ -50,11 +51,11 @@ namespace ModelLedger.Module.Tests
             var same = Snapshot(dir, new[] { "m1", "m0", "extra" });
             var newer = Snapshot(dir, new[] { "m1", "m0", "brand-new" });
             var ledger = Ledger(dir, Entry("svc", "m1", "m0"));
-            var calm = RunnerTests.RunRunner("examples/drift-check.ps1", "-ReferencePath", same, "-DifferencePath", newer, "-LedgerPath", ledger);
+            var calm = RealPwsh.Example("examples/drift-check.ps1", "-ReferencePath", same, "-DifferencePath", newer, "-LedgerPath", ledger);
             Assert.Equal(0, calm.Code);
             Assert.Contains("No approved model ID is at risk (2 unapproved changes).", calm.Out);
 
-            var error = RunnerTests.RunRunner("examples/drift-check.ps1", "-ReferencePath", dir.File("missing.json"));
+            var error = RealPwsh.Example("examples/drift-check.ps1", "-ReferencePath", dir.File("missing.json"));
             Assert.Equal(1, error.Code);
             Assert.Contains("SnapshotNotFound", error.Err);
         }
@@ -62,7 +63,7 @@ namespace ModelLedger.Module.Tests
         [Fact]
         public void LedgerReviewListsGapsAndExitsZeroWhenEveryServiceHasARollback()
         {
-            var (code, output, _) = RunnerTests.RunRunner("examples/ledger-review.ps1");
+            var (code, output, _) = RealPwsh.Example("examples/ledger-review.ps1");
             Assert.Equal(0, code);
             Assert.Contains("Services without an emergency alternative: report-writer", output);
             Assert.Contains("Services without a rollback owner:        search-summarizer", output);
@@ -73,21 +74,21 @@ namespace ModelLedger.Module.Tests
         {
             var example = Repo.File("examples", "data", "staging", "support-router.config.json");
             var before = File.ReadAllBytes(example);
-            var (code, output, _) = RunnerTests.RunRunner("examples/rollback-dry-run.ps1");
+            var (code, output, _) = RealPwsh.Example("examples/rollback-dry-run.ps1");
             Assert.Equal(0, code);
             Assert.Contains("ROLLBACK REHEARSED: support-router sends 'gpt-4o-2024-08-06' when switched.", output);
             Assert.Contains("config restored byte for byte: True", output);
             Assert.Equal(before, File.ReadAllBytes(example));
 
             // report-writer's current ID is not what this staging config holds: refused, nothing changed, exit 2.
-            var refused = RunnerTests.RunRunner("examples/rollback-dry-run.ps1", "-Service", "report-writer");
+            var refused = RealPwsh.Example("examples/rollback-dry-run.ps1", "-Service", "report-writer");
             Assert.Equal(2, refused.Code);
             Assert.Contains("DryRunConfigMismatch", refused.Err);
 
             using var dir = new TempDir();
             var config = dir.File("c.json");
             File.Copy(example, config);
-            var onCopy = RunnerTests.RunRunner("examples/rollback-dry-run.ps1", "-ConfigPath", config, "-TimeoutSec", "1", "-ConfigKey", "llm.chat.model");
+            var onCopy = RealPwsh.Example("examples/rollback-dry-run.ps1", "-ConfigPath", config, "-TimeoutSec", "60", "-ConfigKey", "llm.chat.model");
             Assert.Equal(0, onCopy.Code);
             Assert.Equal(before, File.ReadAllBytes(config));
         }
@@ -97,14 +98,16 @@ namespace ModelLedger.Module.Tests
         {
             using var dir = new TempDir();
             var folder = dir.File("CHG-1042");
-            var (code, output, err) = RunnerTests.RunRunner("examples/release-evidence.ps1", "-OutputPath", folder);
+            var (code, output, err) = RealPwsh.Example("examples/release-evidence.ps1", "-OutputPath", folder);
             Assert.True(code == 0, output + err);
             Assert.Contains("Evidence verified: 11 files match manifest.json.", output);
+            var manifestHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, "manifest.json")))).ToLowerInvariant();
+            Assert.Contains("Manifest SHA-256 (record it in the change ticket): " + manifestHash, output);
             Assert.Contains("Proved   I verified the rollback action can be performed without a code redeploy", output);
             Assert.True(File.Exists(Path.Combine(folder, "dryrun.json")));
 
             // Without an approval the bundle is still written, but the script says it is incomplete and exits 1.
-            var partial = RunnerTests.RunRunner("examples/release-evidence.ps1", "-OutputPath", folder, "-ApprovedBy", "");
+            var partial = RealPwsh.Example("examples/release-evidence.ps1", "-OutputPath", folder, "-ApprovedBy", "");
             Assert.Equal(1, partial.Code);
             Assert.Contains("EVIDENCE INCOMPLETE, missing: owner approval (-ApprovedBy)", partial.Out);
         }

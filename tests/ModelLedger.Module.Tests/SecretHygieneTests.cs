@@ -25,6 +25,9 @@ namespace ModelLedger.Module.Tests
             { "Get-CometModel (-ApiKey)", "Get-CometModel -BaseUri $api -ApiKey $key -NoCache -Id missing-model -Verbose" },
             { "Get-CometModel (rejected)", "Get-CometModel -BaseUri $api -NoCache -MaximumRetryCount 0 -Id echo-401 -Verbose" },
             { "Get-CometModel (insecure)", "Get-CometModel -BaseUri 'http://models.example.invalid' -ApiKey $key -NoCache" },
+            { "Get-CometModel (key in -BaseUri)", "Get-CometModel -BaseUri \"htps://api.example.invalid/?api_key=$env:COMETAPI_API_KEY\" -NoCache -Verbose; " +
+                                                  "Get-CometModel -BaseUri $env:COMETAPI_API_KEY -NoCache; Get-CometModel -BaseUri \"$api/$env:COMETAPI_API_KEY\" -NoCache -OutSnapshot $work/path.json -PassThru -Verbose" },
+            { "Get-CometModel (hostile list)", "Get-CometModel -BaseUri $api -ApiKey $key -NoCache -OutSnapshot $work/hostile.json -PassThru -Verbose" },
             { "Invoke-RollbackDryRun", "Invoke-RollbackDryRun support-router -LedgerPath $ledger -ConfigPath $config -ConfigKey llm.chat.model -ProbeScript { param($c) $c.ExpectedModelId } -WorkloadScript { throw 'workload failed' } -Verbose" },
         };
 
@@ -38,7 +41,9 @@ namespace ModelLedger.Module.Tests
             // The server echoes the Authorization header back in its error text, as a misbehaving proxy might.
             api.Handler = r => cmdlet.Contains("rejected")
                 ? FakeResponse.Error(401, "invalid_api_key", "bad token " + r.Header("Authorization"), "rq-echo")
-                : FakeResponse.CometModels("gpt-5.4-mini-2026-03-17", "gpt-4o-2024-08-06", "claude-haiku-4-5-20251001");
+                : cmdlet.Contains("hostile")
+                    ? FakeResponse.CometModels("gpt-5.4-mini-2026-03-17", key) // a server that lists the key as a model
+                    : FakeResponse.CometModels("gpt-5.4-mini-2026-03-17", "gpt-4o-2024-08-06", "claude-haiku-4-5-20251001");
             var config = dir.File("staging.json");
             File.Copy(Repo.File("examples", "data", "staging", "support-router.config.json"), config);
             var vars = new Dictionary<string, object?>

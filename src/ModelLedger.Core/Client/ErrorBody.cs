@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ModelLedger.Secrets;
 
 namespace ModelLedger.Client
 {
@@ -35,7 +36,7 @@ namespace ModelLedger.Client
             }
         }
 
-        public static ErrorBody Parse(byte[] body, HttpResponseMessage response, string key)
+        public static ErrorBody Parse(byte[] body, HttpResponseMessage response, SecretScrubber scrubber)
         {
             var info = new ErrorBody();
             try
@@ -58,14 +59,14 @@ namespace ModelLedger.Client
             catch (JsonException) { /* not JSON: classify by status alone */ }
             catch (InvalidOperationException) { }
 
-            info.Message = Scrub(info.Message, key);
-            info.Code = Scrub(info.Code, key, 80);
-            info.Type = Scrub(info.Type, key, 80);
+            info.Message = Quote(info.Message, scrubber);
+            info.Code = Quote(info.Code, scrubber, 80);
+            info.Type = Quote(info.Type, scrubber, 80);
             if (info.Message != null && RequestIdPattern.Match(info.Message) is { Success: true } m) info.RequestId = m.Groups[1].Value;
             if (info.RequestId == null)
             {
                 foreach (var h in RequestIdHeaders)
-                    if (response.Headers.TryGetValues(h, out var values) && values.FirstOrDefault() is { Length: > 0 } v) { info.RequestId = Scrub(v, key, 100); break; }
+                    if (response.Headers.TryGetValues(h, out var values) && values.FirstOrDefault() is { Length: > 0 } v) { info.RequestId = Quote(v, scrubber, 100); break; }
             }
             return info;
         }
@@ -96,24 +97,11 @@ namespace ModelLedger.Client
             }
         }
 
-        /// <summary>Removes the key (and any long fragment of it) from text the server sent, and shortens it.</summary>
-        internal static string? Scrub(string? text, string key, int max = 300)
+        /// <summary>Server text fit to quote: without the key in any form or any long fragment of it, on one line, short.</summary>
+        private static string? Quote(string? text, SecretScrubber scrubber, int max = 300)
         {
             if (string.IsNullOrEmpty(text)) return null;
-            var s = text!;
-            if (!string.IsNullOrEmpty(key))
-            {
-                s = s.Replace(key, "[redacted]");
-                // A server may echo part of the key ("sk-abc...xyz"); drop any 8+ character run taken from it.
-                if (key.Length >= 12)
-                    for (var len = Math.Min(key.Length - 1, 64); len >= 8; len--)
-                        for (var i = 0; i + len <= key.Length; i++)
-                        {
-                            var part = key.Substring(i, len);
-                            if (s.IndexOf(part, StringComparison.Ordinal) >= 0) s = s.Replace(part, "[redacted]");
-                        }
-            }
-            s = CometApiClient.Clean(s, max);
+            var s = QuotedText.OneLine(scrubber.ScrubServerText(text!), max);
             return s.Length == 0 ? null : s;
         }
     }

@@ -188,16 +188,8 @@ namespace ModelLedger.Client
             return model;
         }
 
-        internal const string MismatchFix =
-            "Check -BaseUri (it should be the API root, for example https://api.cometapi.com, not a dashboard or documentation URL) and compare the response with the CometAPI models endpoint reference; do not treat this as an empty model list.";
-
+        // One shape for every "not the documented list" error, shared with the client's own checks.
         internal static ModelLedgerException Mismatch(string source, string problem, Exception? inner = null, string? field = null) =>
-            new(ErrorIds.CometApiSchemaMismatch, FailureCategory.InvalidData,
-                $"The models endpoint {source} did not answer with the documented model list: {problem} {MismatchFix}", inner)
-            {
-                RecommendedAction = MismatchFix,
-                Target = source,
-                Field = field,
-            };
+            CometApiFailures.SchemaMismatch(source, problem, inner, field);
     }
 }

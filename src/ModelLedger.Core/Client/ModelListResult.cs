@@ -8,11 +8,9 @@ namespace ModelLedger.Client
     /// <summary>One successful read of the models list (from the endpoint or the session cache).</summary>
     public sealed class ModelListResult
     {
-        public ModelListResult(string source, DateTimeOffset capturedAt, string responseSha256, IReadOnlyList<CometModel> models, IReadOnlyList<KeyValuePair<string, int>> duplicates, int attempts)
+        public ModelListResult(ModelCapture capture, IReadOnlyList<CometModel> models, IReadOnlyList<KeyValuePair<string, int>> duplicates, int attempts)
         {
-            Source = source;
-            CapturedAt = capturedAt;
-            ResponseSha256 = responseSha256;
+            Capture = capture;
             _models = models;
             Duplicates = duplicates;
             Attempts = attempts;
@@ -20,13 +18,16 @@ namespace ModelLedger.Client
 
         private readonly IReadOnlyList<CometModel> _models;
 
-        /// <summary>The endpoint URL, without credentials or query.</summary>
-        public string Source { get; }
+        /// <summary>Where, when and (unlabelled here: the caller labels it) with what the list was captured.</summary>
+        public ModelCapture Capture { get; }
 
-        public DateTimeOffset CapturedAt { get; }
+        /// <summary>The endpoint URL, without credentials or query.</summary>
+        public string Source => Capture.Source ?? "";
+
+        public DateTimeOffset CapturedAt => Capture.CapturedAt ?? default;
 
         /// <summary>Lower-case hex SHA-256 of the raw response body.</summary>
-        public string ResponseSha256 { get; }
+        public string ResponseSha256 => Capture.ResponseSha256 ?? "";
 
         public IReadOnlyList<KeyValuePair<string, int>> Duplicates { get; }
 
@@ -38,20 +39,19 @@ namespace ModelLedger.Client
 
         public int Count => _models.Count;
 
-        /// <summary>Fresh copies of the models (so a caller's changes never reach the cache), in response order.</summary>
-        public List<CometModel> CopyModels() => _models.Select(m => new CometModel
+        /// <summary>
+        /// Fresh copies of the models (so a caller's changes never reach the cache), in response order, all sharing one
+        /// capture record labelled with <paramref name="credentialLabel"/>.
+        /// </summary>
+        public List<CometModel> CopyModels(string? credentialLabel = null)
         {
-            Id = m.Id,
-            OwnedBy = m.OwnedBy,
-            Created = m.Created,
-            Object = m.Object,
-            Source = Source,
-            CapturedAt = CapturedAt,
-        }).ToList();
+            var capture = Capture.WithCredentialLabel(credentialLabel);
+            return _models.Select(m => m.CopyWith(capture)).ToList();
+        }
 
         public IEnumerable<string> Ids => _models.Select(m => m.Id);
 
-        public ModelListResult AsCached() => new(Source, CapturedAt, ResponseSha256, _models, Duplicates, Attempts) { FromCache = true };
+        public ModelListResult AsCached() => new(Capture, _models, Duplicates, Attempts) { FromCache = true };
 
         public ModelSnapshot ToSnapshot(string? credentialLabel)
         {
@@ -60,7 +60,7 @@ namespace ModelLedger.Client
                 CapturedAt = CapturedAt,
                 Source = Source,
                 CredentialLabel = credentialLabel,
-                ResponseSha256 = ResponseSha256,
+                ResponseSha256 = Capture.ResponseSha256,
             };
             // The snapshot is serialized and dropped at once, so it can share the (never modified) cached instances.
             snapshot.Models.AddRange(_models);

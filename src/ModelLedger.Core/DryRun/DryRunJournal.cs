@@ -51,7 +51,8 @@ namespace ModelLedger.DryRun
                 json.WriteBase64String("originalBytes", OriginalBytes);
                 json.WriteEndObject();
             }
-            AtomicFile.WriteAllBytes(PathFor(ConfigPath), buffer.ToArray());
+            // It holds the config's bytes: readable by its writer only, never more readable than the config.
+            AtomicFile.WriteAllBytes(PathFor(ConfigPath), buffer.ToArray(), UnixPermissions.OwnerOnly);
         }
 
         /// <summary>The journal for <paramref name="configPath"/>, or null when there is none.</summary>

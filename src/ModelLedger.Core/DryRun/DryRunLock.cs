@@ -22,8 +22,15 @@ namespace ModelLedger.DryRun
             {
                 return new DryRunLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
             }
-            catch (IOException ex) when (File.Exists(path))
+            catch (Exception ex) when (ex is UnauthorizedAccessException or DirectoryNotFoundException or PathTooLongException or NotSupportedException)
             {
+                throw FileErrors.WriteFailed(ErrorIds.OutputWriteFailed, "The dry-run lock", path, ex,
+                    "Check that the config's folder exists and that this account may create files in it.", target: configPath);
+            }
+            catch (IOException ex)
+            {
+                // Any other failure to open the lock file is the other run's exclusive hold. Asking File.Exists first
+                // raced with that run ending (its lock file is deleted on close) and reported a held lock as a bad config.
                 var journal = TryDescribeJournal(configPath);
                 var fix = "Wait for the other dry run to finish (it restores the config when it ends), then run this one again.";
                 throw new ModelLedgerException(ErrorIds.DryRunInProgress, FailureCategory.ResourceBusy,
@@ -33,11 +40,6 @@ namespace ModelLedger.DryRun
                     FilePath = configPath,
                     RecommendedAction = fix,
                 };
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw FileErrors.WriteFailed(ErrorIds.DryRunConfigInvalid, "The dry-run lock", path, ex,
-                    "Check that the config's folder exists and that this account may create files in it.", target: configPath);
             }
         }
 

@@ -1,4 +1,5 @@
 using System;
+using ModelLedger.Rendering;
 
 namespace ModelLedger
 {
@@ -36,7 +37,10 @@ namespace ModelLedger
         public string? ConfigPath { get; set; }
         public string? ConfigKey { get; set; }
 
-        public override string ToString() => $"{Service} {Status}";
+        /// <summary><see cref="Message"/> as a console table shows it (it quotes the IDs the probe saw).</summary>
+        public string DisplayMessage() => UntrustedText.ForDisplay(Message);
+
+        public override string ToString() => UntrustedText.ForDisplay($"{Service} {Status}");
     }
 
     /// <summary>The one argument passed to -ProbeScript and -WorkloadScript.</summary>

@@ -1,13 +1,14 @@
 using System;
 using System.IO;
 using System.Linq;
+using ModelLedger.Config;
 using ModelLedger.Gate;
 using ModelLedger.IO;
 
 namespace ModelLedger.DryRun
 {
     /// <summary>
-    /// The seed's step 5: switch one service's staging config to its rollback ID, check the ID the application really
+    /// Runbook step 5 ("Dry-run the rollback path" in about_ModelLedger): switch one service's staging config to its rollback ID, check the ID the application really
     /// sends, run the small workload, and put the config back byte for byte - whatever happens in between. A journal
     /// written before the switch lets the next run repair a config whose process died mid-run.
     /// </summary>
@@ -18,15 +19,19 @@ namespace ModelLedger.DryRun
         public RollbackRehearsal(IRehearsalHost host) => _host = host;
 
         /// <summary>Runs the rehearsal; null when -WhatIf or -Confirm declined the switch.</summary>
-        public DryRunResult? Run(LedgerEntry entry, string configPath, ConfigKeyPath key)
+        public DryRunResult? Run(LedgerEntry entry, string configPath, ConfigKeyPath key) => Run(entry, configPath, new ConfigTarget(key));
+
+        /// <summary>Runs the rehearsal on a JSON, YAML or .env config; null when -WhatIf or -Confirm declined the switch.</summary>
+        public DryRunResult? Run(LedgerEntry entry, string configPath, ConfigTarget target)
         {
+            var key = target.Text;
             var result = new DryRunResult
             {
                 Service = entry.Service,
                 ForwardModelId = entry.CurrentModelId,
                 RollbackModelId = entry.RollbackModelId,
                 ConfigPath = configPath,
-                ConfigKey = key.Text,
+                ConfigKey = key,
                 Restored = true,
             };
             var skip = SkipReason(entry);
@@ -42,10 +47,15 @@ namespace ModelLedger.DryRun
 
             _host.Progress("Checking the config", 0);
             using var configLock = AcquireLock(configPath);
-            var original = Recover(configPath, DryRunJournal.TryRead(configPath), ReadConfig(configPath, required: true)!);
-            var slot = JsonConfigLocator.Find(configPath, original, key);
-            if (!string.Equals(slot.Value, forward, StringComparison.Ordinal)) throw ConfigMismatch(configPath, key, slot, entry);
-            var switched = JsonConfigLocator.Replace(original, slot, rollback);
+            var current = ReadConfig(configPath, required: true)!;
+            ConfigWriteCheck.Require(configPath);
+            if (FileLinks.IsLink(configPath))
+                _host.Verbose($"'{configPath}' is a link: the switch and the restore are written through it to its target, and the link stays.");
+            var original = Recover(configPath, DryRunJournal.TryRead(configPath), current);
+            var slot = ConfigFile.Parse(configPath, original, target.Format).Locate(target.Document, target.Key);
+            JsonConfigLocator.RequireString(slot);
+            if (!string.Equals(slot.Value, target.Template.Apply(forward), StringComparison.Ordinal)) throw ConfigMismatch(configPath, target, slot, entry);
+            var switched = ConfigScalarSwitch.Replace(slot, target.Template.Apply(rollback));
 
             if (!_host.ShouldProcess(configPath,
                     $"Switch '{key}' (line {slot.Line}) from '{forward}' to the rollback ID '{rollback}' for service '{entry.Service}', run the probe{(_host.HasWorkload ? " and the workload" : "")}, then restore the original bytes"))
@@ -55,7 +65,7 @@ namespace ModelLedger.DryRun
             {
                 ConfigPath = configPath,
                 Service = entry.Service,
-                ConfigKey = key.Text,
+                ConfigKey = key,
                 ForwardModelId = forward,
                 RollbackModelId = rollback,
                 OriginalBytes = original,
@@ -72,13 +82,13 @@ namespace ModelLedger.DryRun
             try
             {
                 _host.Progress($"Switching '{key}' to '{rollback}'", 20);
-                WriteOrFail(() => AtomicFile.WriteAllBytes(configPath, switched), configPath, "The switched config");
+                WriteOrFail(() => WriteConfig(configPath, switched), configPath, "The switched config");
                 result.SwitchedAt = DateTimeOffset.UtcNow;
                 result.Restored = false;
                 _host.Verbose($"Switched '{key}' in '{configPath}' from '{forward}' to '{rollback}' at {Stamp(result.SwitchedAt.Value)}.");
                 CrashPoint.Hit("dryrun:after-switch");
 
-                var context = new DryRunContext { Service = entry.Service, ConfigPath = configPath, ConfigKey = key.Text, ExpectedModelId = rollback };
+                var context = new DryRunContext { Service = entry.Service, ConfigPath = configPath, ConfigKey = key, ExpectedModelId = rollback };
                 RunScripts(context, result, forward, rollback);
             }
             finally
@@ -182,10 +192,10 @@ namespace ModelLedger.DryRun
                     {
                         // Someone changed the file during the run: keep their bytes for review instead of losing them.
                         var displaced = configPath + ".dryrun-displaced";
-                        AtomicFile.WriteAllBytes(displaced, now);
+                        AtomicFile.WriteAllBytes(displaced, now, UnixPermissions.OwnerOnly);
                         _host.Warning($"'{configPath}' was changed by something else during the dry run. Its bytes are kept in '{displaced}'; the original is being restored.");
                     }
-                    AtomicFile.WriteAllBytes(configPath, original);
+                    WriteConfig(configPath, original);
                 }
                 if (!SameBytes(ReadConfig(configPath, required: false), original))
                     throw new IOException("the file read back differs from the original bytes");
@@ -208,6 +218,9 @@ namespace ModelLedger.DryRun
             var who = $"service '{journal.Service}', started {Stamp(journal.StartedAt)} by process {journal.ProcessId} on {journal.MachineName}";
             var journalPath = DryRunJournal.PathFor(configPath);
             var hash = current == null ? null : Sha256Hex.Of(current);
+            // A run killed inside an in-place write left new bytes plus the old tail: ours to restore, like a switched file.
+            if (current != null && hash != journal.OriginalSha256 && CutShortWrite.Matches(journal, current))
+                hash = journal.SwitchedSha256;
             if (hash != null && hash == journal.OriginalSha256)
             {
                 if (_host.ShouldProcess(journalPath, "Remove the journal of an interrupted dry run (the config already holds its original bytes)"))
@@ -223,7 +236,7 @@ namespace ModelLedger.DryRun
                 {
                     try
                     {
-                        AtomicFile.WriteAllBytes(configPath, journal.OriginalBytes);
+                        WriteConfig(configPath, journal.OriginalBytes);
                         if (!SameBytes(ReadConfig(configPath, required: false), journal.OriginalBytes))
                             throw new IOException("the file read back differs from the journal's original bytes");
                     }
@@ -239,7 +252,7 @@ namespace ModelLedger.DryRun
 
             // The file changed after the interrupted run: restoring would overwrite someone's edit.
             var original = configPath + ".dryrun-original";
-            try { AtomicFile.WriteAllBytes(original, journal.OriginalBytes); } catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+            try { AtomicFile.WriteAllBytes(original, journal.OriginalBytes, UnixPermissions.OwnerOnly); } catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
             var fix = $"Compare '{configPath}' with '{original}' (the bytes before the interrupted run), keep the right one as '{configPath}', then delete '{journalPath}'.";
             throw new ModelLedgerException(ErrorIds.DryRunRestoreFailed, FailureCategory.InvalidData,
                 $"The journal of an interrupted dry run ({who}) is next to '{configPath}', but the config changed since: it holds neither the original nor the switched bytes, so it was not overwritten. {fix}")
@@ -275,19 +288,24 @@ namespace ModelLedger.DryRun
             return null;
         }
 
-        private static ModelLedgerException ConfigMismatch(string configPath, ConfigKeyPath key, JsonStringSlot slot, LedgerEntry entry)
+        private static ModelLedgerException ConfigMismatch(string configPath, ConfigTarget target, ConfigScalarLocation slot, LedgerEntry entry)
         {
-            var hint = string.Equals(slot.Value, entry.RollbackModelId, StringComparison.Ordinal)
+            var key = target.Text;
+            var value = slot.Value!;
+            var fits = target.Template.TryExtract(value, out var id);
+            var hint = !fits
+                ? $" It does not fit the template '{target.Template}'."
+                : string.Equals(id, entry.RollbackModelId, StringComparison.Ordinal)
                 ? " It already holds the rollback ID: an earlier run may not have been restored, or the rollback is already live."
-                : new ModelIdHints(new[] { entry.CurrentModelId! }).For(slot.Value).Count > 0 ? " That is a near miss, not a match: IDs are exact strings." : "";
+                : new ModelIdHints(new[] { entry.CurrentModelId! }).For(id).Count > 0 ? " That is a near miss, not a match: IDs are exact strings." : "";
             var fix = "Deploy the ledger's current ID to staging first (or fix the ledger), so the rehearsal switches from what production sends.";
             return new ModelLedgerException(ErrorIds.DryRunConfigMismatch, FailureCategory.InvalidData,
-                $"Config '{configPath}' line {slot.Line}, '{key}': holds '{slot.Value}', not the ledger's current ID '{entry.CurrentModelId}' for service '{entry.Service}'.{hint} Nothing was changed. {fix}")
+                $"Config '{configPath}' line {slot.Line}, '{key}': holds '{SharedText.Visible(value)}', not {(target.Template.IsIdentity ? "" : $"'{target.Template.Apply(entry.CurrentModelId!)}' (")}the ledger's current ID '{entry.CurrentModelId}'{(target.Template.IsIdentity ? "" : $" through '{target.Template}')")} for service '{entry.Service}'.{hint} Nothing was changed. {fix}")
             {
                 Target = configPath,
                 FilePath = configPath,
                 Line = slot.Line,
-                Field = key.Text,
+                Field = key,
                 RecommendedAction = fix,
             };
         }
@@ -301,7 +319,7 @@ namespace ModelLedger.DryRun
                 if (!File.Exists(configPath))
                 {
                     if (!required) return null;
-                    throw FileErrors.NotFound(ErrorIds.DryRunConfigNotFound, "Config", configPath, "Pass the staging config file (JSON) that the service reads its model ID from.");
+                    throw FileErrors.NotFound(ErrorIds.DryRunConfigNotFound, "Config", configPath, "Pass the staging config file (JSON, YAML or .env) that the service reads its model ID from.");
                 }
                 return File.ReadAllBytes(configPath);
             }
@@ -309,6 +327,14 @@ namespace ModelLedger.DryRun
             {
                 throw FileErrors.Unreadable(ErrorIds.DryRunConfigInvalid, "Config", configPath, ex);
             }
+        }
+
+        // In place, so the config keeps its owner, mode and links (ConfigWriteCheck refused what we could not write so);
+        // a config deleted during the run is written anew.
+        private static void WriteConfig(string configPath, byte[] bytes)
+        {
+            if (File.Exists(configPath)) InPlaceFile.Overwrite(configPath, bytes);
+            else AtomicFile.WriteAllBytes(configPath, bytes);
         }
 
         private static void WriteOrFail(Action write, string path, string what)

@@ -15,6 +15,8 @@ namespace ModelLedger
         public const string CometApiKeyInvalid = "CometApiKeyInvalid";
         /// <summary>-BaseUri / COMETAPI_BASE_URL is not an absolute http(s) API root.</summary>
         public const string CometApiBaseUriInvalid = "CometApiBaseUriInvalid";
+        /// <summary>The models endpoint listed the API key itself (as a model ID or metadata): refused, never shown or saved.</summary>
+        public const string CometApiKeyInResponse = "CometApiKeyInResponse";
         public const string LedgerNotFound = "LedgerNotFound";
         public const string LedgerInvalid = "LedgerInvalid";
         public const string LedgerServiceNotFound = "LedgerServiceNotFound";
@@ -30,12 +32,21 @@ namespace ModelLedger
         public const string DryRunConfigInvalid = "DryRunConfigInvalid";
         /// <summary>The config does not hold the ledger's current model ID, so switching it would not rehearse this change.</summary>
         public const string DryRunConfigMismatch = "DryRunConfigMismatch";
+        /// <summary>The staging config is read-only or this account may not write it, so the dry run refuses to switch it.</summary>
+        public const string DryRunConfigReadOnly = "DryRunConfigReadOnly";
+        /// <summary>The scalar holding the model ID cannot be switched by replacing its own characters in its own quoting style
+        /// (an alias or anchored value, a block or multi-line scalar, a value that would need other quotes).</summary>
+        public const string DryRunConfigUnsupported = "DryRunConfigUnsupported";
+        /// <summary>Test-ModelLedger -ConfigRoot / -BaselineConfigRoot is not an existing folder.</summary>
+        public const string ConfigRootNotFound = "ConfigRootNotFound";
         /// <summary>Another dry run holds the config's lock.</summary>
         public const string DryRunInProgress = "DryRunInProgress";
         /// <summary>A dry-run journal could not be read, so the config cannot be repaired automatically.</summary>
         public const string DryRunJournalInvalid = "DryRunJournalInvalid";
         /// <summary>Export-RollbackEvidence: the target folder exists and is not empty (use -Force to replace it).</summary>
         public const string EvidenceFolderNotEmpty = "EvidenceFolderNotEmpty";
+        /// <summary>Export-RollbackEvidence -Force: the folder is not an earlier evidence bundle (no ModelLedger manifest, or files it does not list), so it is not replaced.</summary>
+        public const string EvidenceFolderNotBundle = "EvidenceFolderNotBundle";
         /// <summary>Test-RollbackEvidence: the evidence folder does not exist.</summary>
         public const string EvidenceNotFound = "EvidenceNotFound";
         /// <summary>Test-RollbackEvidence: manifest.json is missing, unreadable or names files outside the folder.</summary>

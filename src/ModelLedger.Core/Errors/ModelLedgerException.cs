@@ -1,16 +1,20 @@
 using System;
+using ModelLedger.Rendering;
 
 namespace ModelLedger
 {
     /// <summary>
     /// The one exception type the core lets escape. It carries everything the cmdlet layer needs to build an
     /// ErrorRecord: the fixed error ID, a category, what the operator should do, and where the fault is.
-    /// Messages never contain an API key: the core never has one in a string it could format.
+    /// Messages never contain an API key: the core never has one in a string it could format. Messages quote model IDs,
+    /// ledger values and server text, so they are stored in their display form (<see cref="UntrustedText.ForDisplay"/>):
+    /// an error shown in a console or an Azure DevOps log cannot carry a line break, an ESC sequence or "##vso[".
+    /// <see cref="Target"/> keeps the exact value.
     /// </summary>
     public sealed class ModelLedgerException : Exception
     {
         public ModelLedgerException(string errorId, FailureCategory category, string message, Exception? inner = null)
-            : base(message, inner)
+            : base(UntrustedText.ForDisplay(message), inner)
         {
             ErrorId = errorId;
             Category = category;

@@ -14,6 +14,12 @@ namespace ModelLedger
         /// <summary>The manifest listing every file with its SHA-256.</summary>
         public string ManifestPath { get; set; } = "";
 
+        /// <summary>
+        /// The lower-case hex SHA-256 of manifest.json's bytes. Record it in the change ticket: Test-RollbackEvidence
+        /// -ManifestSha256 then proves the manifest is the one exported, not one recomputed after an edit.
+        /// </summary>
+        public string ManifestSha256 { get; set; } = "";
+
         /// <summary>Evidence the runbook asks for that was not supplied (for example "dry-run result", "owner approval").</summary>
         public string[] Missing { get; set; } = Array.Empty<string>();
 

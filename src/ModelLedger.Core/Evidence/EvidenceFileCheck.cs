@@ -1,3 +1,5 @@
+using ModelLedger.Rendering;
+
 namespace ModelLedger
 {
     public enum EvidenceFileStatus
@@ -15,6 +17,6 @@ namespace ModelLedger
         public string? ExpectedSha256 { get; set; }
         public string? ActualSha256 { get; set; }
 
-        public override string ToString() => $"{File} {Status}";
+        public override string ToString() => UntrustedText.ForDisplay($"{File} {Status}");
     }
 }

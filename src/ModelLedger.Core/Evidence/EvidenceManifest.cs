@@ -41,17 +41,36 @@ namespace ModelLedger.Evidence
             return buffer.ToArray();
         }
 
-        /// <summary>Re-hashes every file against the manifest; changed, missing and extra files each fail.</summary>
-        public static IReadOnlyList<EvidenceFileCheck> Verify(string folder)
+        /// <summary>
+        /// Re-hashes every file against the manifest; changed, missing, extra, linked and twice-listed files each fail.
+        /// With <paramref name="expectedManifestSha256"/> (the hash Export-RollbackEvidence returned, kept in the change
+        /// ticket) manifest.json itself must have that hash, so a manifest recomputed after an edit fails too.
+        /// </summary>
+        public static IReadOnlyList<EvidenceFileCheck> Verify(string folder, string? expectedManifestSha256 = null)
         {
             if (!Directory.Exists(folder))
                 throw FileErrors.NotFound(ErrorIds.EvidenceNotFound, "Evidence folder", folder, "Pass the folder Export-RollbackEvidence wrote.");
             var manifestPath = Path.Combine(folder, FileName);
-            var expected = ReadManifest(manifestPath);
+            if (FileLinks.IsLink(manifestPath))
+                throw Invalid(manifestPath, null, "is a link, not a file of the bundle", RecaptureFix);
+            var raw = ReadManifestBytes(manifestPath);
+            var expected = ParseManifest(manifestPath, raw);
             var checks = new List<EvidenceFileCheck>();
+            if (expectedManifestSha256 != null) checks.Add(CheckAnchor(raw, expectedManifestSha256));
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (name, sha, size) in expected)
             {
                 var path = Path.Combine(folder, name);
+                if (!seen.Add(name))
+                {
+                    checks.Add(new EvidenceFileCheck { File = name, Status = EvidenceFileStatus.Fail, ExpectedSha256 = sha, Message = "Listed twice in the manifest: a manifest the module wrote lists each file once." });
+                    continue;
+                }
+                if (FileLinks.IsLinkBelow(folder, path))
+                {
+                    checks.Add(new EvidenceFileCheck { File = name, Status = EvidenceFileStatus.Fail, ExpectedSha256 = sha, Message = "A link, not a file: the bundle's files are regular files, so something replaced it after export." });
+                    continue;
+                }
                 if (!System.IO.File.Exists(path))
                 {
                     checks.Add(new EvidenceFileCheck { File = name, Status = EvidenceFileStatus.Fail, ExpectedSha256 = sha, Message = "Missing: the manifest lists it, but the folder no longer has it." });
@@ -62,23 +81,56 @@ namespace ModelLedger.Evidence
                     ? new EvidenceFileCheck { File = name, Status = EvidenceFileStatus.Pass, ExpectedSha256 = sha, ActualSha256 = actual, Message = $"Matches the manifest ({size} bytes)." }
                     : new EvidenceFileCheck { File = name, Status = EvidenceFileStatus.Fail, ExpectedSha256 = sha, ActualSha256 = actual, Message = $"Changed since export: SHA-256 {actual}, the manifest says {sha}." });
             }
-            var listed = new HashSet<string>(expected.Select(e => e.Name), StringComparer.Ordinal) { FileName };
-            foreach (var path in Directory.GetFiles(folder, "*", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal))
+            seen.Add(FileName);
+            foreach (var entry in Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal))
             {
-                var name = Relative(folder, path);
-                if (!listed.Contains(name))
-                    checks.Add(new EvidenceFileCheck { File = name, Status = EvidenceFileStatus.Fail, ActualSha256 = Sha256Hex.Of(System.IO.File.ReadAllBytes(path)), Message = "Extra: not in the manifest (added after export)." });
+                var name = Relative(folder, entry);
+                if (seen.Contains(name) || Directory.Exists(entry) && !FileLinks.IsLink(entry)) continue;
+                checks.Add(new EvidenceFileCheck
+                {
+                    File = name, Status = EvidenceFileStatus.Fail,
+                    ActualSha256 = FileLinks.IsLink(entry) || Directory.Exists(entry) ? null : Sha256Hex.Of(System.IO.File.ReadAllBytes(entry)),
+                    Message = FileLinks.IsLink(entry) ? "Extra link: not in the manifest (added after export)." : "Extra: not in the manifest (added after export).",
+                });
             }
             return checks;
         }
 
-        private static List<(string Name, string Sha, long Size)> ReadManifest(string manifestPath)
+        private const string RecaptureFix = "Export the evidence again from its sources; a bundle whose manifest is gone or altered cannot be trusted.";
+
+        private static EvidenceFileCheck CheckAnchor(byte[] raw, string expected)
         {
-            const string fix = "Export the evidence again from its sources; a bundle whose manifest is gone or altered cannot be trusted.";
-            byte[] raw;
-            try { raw = System.IO.File.ReadAllBytes(manifestPath); }
-            catch (FileNotFoundException) { throw Invalid(manifestPath, null, "is missing", fix); }
+            var actual = Sha256Hex.Of(raw);
+            return string.Equals(actual, expected.Trim(), StringComparison.OrdinalIgnoreCase)
+                ? new EvidenceFileCheck { File = FileName, Status = EvidenceFileStatus.Pass, ExpectedSha256 = expected, ActualSha256 = actual, Message = "The manifest is the one exported (its SHA-256 matches -ManifestSha256)." }
+                : new EvidenceFileCheck { File = FileName, Status = EvidenceFileStatus.Fail, ExpectedSha256 = expected, ActualSha256 = actual, Message = $"Not the manifest exported: SHA-256 {actual}, -ManifestSha256 says {expected}. The manifest was rewritten, so no file of this folder is proved." };
+        }
+
+        /// <summary>The manifest's entries when <paramref name="folder"/> holds an evidence bundle this module wrote; null otherwise.</summary>
+        internal static IReadOnlyList<string>? TryListBundle(string folder)
+        {
+            var manifestPath = Path.Combine(folder, FileName);
+            if (!System.IO.File.Exists(manifestPath) || FileLinks.IsLink(manifestPath)) return null;
+            try
+            {
+                var raw = System.IO.File.ReadAllBytes(manifestPath);
+                using (var doc = JsonDocument.Parse(raw))
+                    if (!doc.RootElement.TryGetProperty("module", out var module) || module.ValueKind != JsonValueKind.String || module.GetString() != "ModelLedger") return null;
+                return ParseManifest(manifestPath, raw).Select(e => e.Name).ToList();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or ModelLedgerException) { return null; }
+        }
+
+        private static byte[] ReadManifestBytes(string manifestPath)
+        {
+            try { return System.IO.File.ReadAllBytes(manifestPath); }
+            catch (FileNotFoundException) { throw Invalid(manifestPath, null, "is missing", RecaptureFix); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { throw FileErrors.Unreadable(ErrorIds.EvidenceManifestInvalid, "Evidence manifest", manifestPath, ex); }
+        }
+
+        private static List<(string Name, string Sha, long Size)> ParseManifest(string manifestPath, byte[] raw)
+        {
+            const string fix = RecaptureFix;
             try
             {
                 using var doc = JsonDocument.Parse(raw);

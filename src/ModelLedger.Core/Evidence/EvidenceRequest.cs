@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ModelLedger.Secrets;
 
 namespace ModelLedger.Evidence
 {
@@ -30,8 +31,8 @@ namespace ModelLedger.Evidence
         /// <summary>The change record (defaults to the changed rows' changeRef).</summary>
         public string? ChangeRef { get; set; }
 
-        /// <summary>The API key in use, if any: every text file is checked for it and redacted, so a key pasted into a note never reaches a ticket.</summary>
-        public string? KeyToRedact { get; set; }
+        /// <summary>Knows the API keys in use (any form, any text encoding): every file is passed through it, so a key pasted into a note never reaches a ticket.</summary>
+        public SecretScrubber Scrubber { get; set; } = SecretScrubber.None;
 
         public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 

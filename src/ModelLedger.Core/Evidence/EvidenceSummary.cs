@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using ModelLedger.Gate;
+using ModelLedger.Rendering;
 using ModelLedger.Snapshots;
 
 namespace ModelLedger.Evidence
@@ -71,11 +72,24 @@ namespace ModelLedger.Evidence
             var runs = Request.DryRuns.Where(r => services.Contains(r.Service, StringComparer.OrdinalIgnoreCase)).ToList();
             if (deployed.Any(f => f.Status == FindingStatus.Fail)) return new(item, "Failed", string.Join(" ", deployed.Where(f => f.Status == FindingStatus.Fail).Select(f => f.Message)));
             var proofs = new List<string>();
-            if (deployed.Count > 0) proofs.Add("the release's IDs match the ledger exactly (DeployedMatchesLedger)");
+            // A gate run with -ConfigRoot read the IDs from the release's own files: name each file and line it read.
+            var fromFiles = deployed.Where(f => f.Status == FindingStatus.Pass && f.Location != null).ToList();
+            if (fromFiles.Count > 0)
+                proofs.Add("a gate run with -ConfigRoot read the release's config files and found exactly the ledger's current IDs (" +
+                           string.Join("; ", fromFiles.Select(f => $"{f.Service}: {FilesAndLines(f.Message)}")) + ")");
+            if (deployed.Count > fromFiles.Count && deployed.Any(f => f.Location == null && f.Status == FindingStatus.Pass))
+                proofs.Add("the release's IDs match the ledger exactly (DeployedMatchesLedger)");
             if (runs.Any(r => r.Status == DryRunStatus.Passed)) proofs.Add("the dry run observed the rollback ID exactly as recorded");
             return proofs.Count == 0
-                ? new(item, "Missing", "Neither a gate run with -Deployed nor a passed dry run is in the bundle.")
+                ? new(item, "Missing", "Neither a gate run with -ConfigRoot or -Deployed nor a passed dry run is in the bundle.")
                 : new(item, "Proved", "Shown by: " + string.Join("; ", proofs) + ".");
+        }
+
+        // A -ConfigRoot Pass message ends with the files and lines it read (ConfigRefFindings: "...: a.json line 4, b.env line 2.").
+        private static string FilesAndLines(string message)
+        {
+            var at = message.LastIndexOf(": ", StringComparison.Ordinal);
+            return (at >= 0 ? message.Substring(at + 2) : message).TrimEnd('.');
         }
 
         private ChecklistAnswer NoRedeploy(IReadOnlyList<string?> services)
@@ -98,18 +112,19 @@ namespace ModelLedger.Evidence
 
         public string ToMarkdown(IReadOnlyList<ChecklistAnswer> checklist)
         {
+            _escaped = false;
             var md = new StringBuilder();
-            md.Append("# Rollback evidence").Append(Request.ChangeRef != null ? ": " + Request.ChangeRef : "").Append("\n\n");
-            md.Append($"Exported {EvidenceJson.Stamp(Request.CreatedAt)} by {Request.RecordedBy} with ModelLedger {Request.ModuleVersion}. ");
-            md.Append($"Services: {string.Join(", ", Scope.Select(e => e.Service))}.\n\n");
+            md.Append("# Rollback evidence").Append(Request.ChangeRef != null ? ": " + Text(Request.ChangeRef) : "").Append("\n\n");
+            md.Append($"Exported {EvidenceJson.Stamp(Request.CreatedAt)} by {Text(Request.RecordedBy)} with ModelLedger {Text(Request.ModuleVersion)}. ");
+            md.Append($"Services: {string.Join(", ", Scope.Select(e => Text(e.Service)))}.\n\n");
 
             md.Append("## Missing evidence\n\n");
             if (Missing.Count == 0) md.Append("Nothing: every artifact the runbook's step 6 lists is here.\n\n");
-            else foreach (var m in Missing) md.Append("- ").Append(m).Append('\n');
+            else foreach (var m in Missing) md.Append("- ").Append(Text(m)).Append('\n');
             if (Missing.Count > 0) md.Append('\n');
 
             md.Append("## Operator checklist\n\n| checklist item | answer | evidence |\n| --- | --- | --- |\n");
-            foreach (var a in checklist) md.Append($"| {Cell(a.Item)} | {a.Status} | {Cell(a.Evidence)} |\n");
+            foreach (var a in checklist) md.Append($"| {Text(a.Item)} | {a.Status} | {Text(a.Evidence)} |\n");
             md.Append('\n');
 
             md.Append("## Ledger rows before and after\n\n");
@@ -118,22 +133,22 @@ namespace ModelLedger.Evidence
             else
                 foreach (var d in Diffs)
                 {
-                    md.Append($"### {d.Service} ({d.Change.ToString().ToLowerInvariant()})\n\n| field | before | after |\n| --- | --- | --- |\n");
+                    md.Append($"### {Text(d.Service)} ({d.Change.ToString().ToLowerInvariant()})\n\n| field | before | after |\n| --- | --- | --- |\n");
                     var fields = d.Change == LedgerRowChange.Changed ? d.Fields
                         : LedgerDiff.Fields(d.Before ?? d.After!).Where(f => f.Value != null).Select(f => d.Change == LedgerRowChange.Added ? new LedgerFieldChange(f.Name, null, f.Value) : new LedgerFieldChange(f.Name, f.Value, null)).ToList();
-                    foreach (var f in fields) md.Append($"| {f.Field} | {Code(f.Before)} | {Code(f.After)} |\n");
+                    foreach (var f in fields) md.Append($"| {Text(f.Field)} | {Code(f.Before)} | {Code(f.After)} |\n");
                     md.Append('\n');
                 }
 
             md.Append("## Models snapshot\n\n");
             md.Append(Snapshot == null ? "Missing.\n\n"
-                : $"{Snapshot.Models.Count} models from {Snapshot.Source}, captured {EvidenceJson.Stamp(Snapshot.CapturedAt)} with the '{Snapshot.CredentialLabel ?? "unrecorded"}' credential; response SHA-256 {Snapshot.ResponseSha256 ?? "not recorded"}. " +
+                : $"{Snapshot.Models.Count} models from {Text(Snapshot.Source)}, captured {EvidenceJson.Stamp(Snapshot.CapturedAt)} with the '{Text(Snapshot.CredentialLabel ?? "unrecorded")}' credential; response SHA-256 {Text(Snapshot.ResponseSha256 ?? "not recorded")}. " +
                   (RedactedValues > 0 ? $"{RedactedValues} account-specific value(s) redacted in this copy.\n\n" : "No account-specific metadata needed redacting.\n\n"));
 
             md.Append("## Deploy gate\n\n");
             md.Append(Findings.Count == 0 ? "Missing.\n\n"
                 : $"{FindingReport.Verdict(Findings)}: {Findings.Count(f => f.Status == FindingStatus.Fail)} failed, {Findings.Count(f => f.Status == FindingStatus.Warn)} warnings, {Findings.Count(f => f.Status == FindingStatus.Pass)} passed. " +
-                  string.Join(" ", Findings.Where(f => f.Status == FindingStatus.Fail).Select(f => $"Failed: {f.Service}/{f.Check}.")) + " Details: findings.md, findings.junit.xml, findings.json.\n\n");
+                  string.Join(" ", Findings.Where(f => f.Status == FindingStatus.Fail).Select(f => $"Failed: {Text(f.Service)}/{f.Check}.")) + " Details: findings.md, findings.junit.xml, findings.json.\n\n");
 
             md.Append("## Rollback dry run\n\n");
             if (Request.DryRuns.Count == 0) md.Append("Missing.\n\n");
@@ -141,23 +156,35 @@ namespace ModelLedger.Evidence
             {
                 md.Append("| service | status | forward | rollback | observed | switched | restored |\n| --- | --- | --- | --- | --- | --- | --- |\n");
                 foreach (var r in Request.DryRuns)
-                    md.Append($"| {r.Service} | {r.Status} | {Code(r.ForwardModelId)} | {Code(r.RollbackModelId)} | {Code(r.ObservedModelId)} | {(r.SwitchedAt is { } s ? EvidenceJson.Stamp(s) : "")} | {(r.RestoredAt is { } t ? EvidenceJson.Stamp(t) : "")} |\n");
+                    md.Append($"| {Text(r.Service)} | {r.Status} | {Code(r.ForwardModelId)} | {Code(r.RollbackModelId)} | {Code(r.ObservedModelId)} | {(r.SwitchedAt is { } s ? EvidenceJson.Stamp(s) : "")} | {(r.RestoredAt is { } t ? EvidenceJson.Stamp(t) : "")} |\n");
                 md.Append('\n');
             }
 
             md.Append("## Owner approval\n\n");
             md.Append(Request.ApprovedBy == null ? "Missing: pass -ApprovedBy when the owner has approved the forward and rollback IDs.\n\n"
-                : $"Approved by {Request.ApprovedBy} at {EvidenceJson.Stamp(ApprovedAt!.Value)} (recorded by {Request.RecordedBy}) for: " +
-                  string.Join("; ", Scope.Select(e => $"{e.Service} forward {Code(e.CurrentModelId)}, rollback {Code(e.RollbackModelId)}")) + ".\n\n");
+                : $"Approved by {Text(Request.ApprovedBy)} at {EvidenceJson.Stamp(ApprovedAt!.Value)} (recorded by {Text(Request.RecordedBy)}) for: " +
+                  string.Join("; ", Scope.Select(e => $"{Text(e.Service)} forward {Code(e.CurrentModelId, inTable: false)}, rollback {Code(e.RollbackModelId, inTable: false)}")) + ".\n\n");
 
             md.Append("## Files\n\n");
-            foreach (var f in Files) md.Append("- ").Append(f).Append('\n');
+            foreach (var f in Files) md.Append("- ").Append(Text(f)).Append('\n');
             md.Append("- manifest.json (SHA-256 of every file above; verify with `Test-RollbackEvidence -Path <this folder>`)\n");
+            if (_escaped) md.Append('\n').Append(UntrustedText.ForMarkdownText(UntrustedText.EscapeNote)).Append('\n');
             return md.ToString();
         }
 
-        private static string Cell(string s) => s.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
+        // Set while rendering when some value was shown escaped, so the summary can say how it showed it.
+        private bool _escaped;
 
-        private static string Code(string? s) => s == null ? "" : "`" + s.Replace("|", "\\|").Replace("`", "'") + "`";
+        private string Text(string? s)
+        {
+            _escaped |= UntrustedText.NeedsEscape(s);
+            return UntrustedText.ForMarkdownText(s);
+        }
+
+        private string Code(string? s, bool inTable = true)
+        {
+            _escaped |= UntrustedText.NeedsEscape(s);
+            return UntrustedText.ForMarkdownCode(s, inTable);
+        }
     }
 }

@@ -6,6 +6,7 @@ using System.Text;
 using ModelLedger.Gate;
 using ModelLedger.IO;
 using ModelLedger.Ledger;
+using ModelLedger.Secrets;
 using ModelLedger.Snapshots;
 
 namespace ModelLedger.Evidence
@@ -19,7 +20,7 @@ namespace ModelLedger.Evidence
         public static EvidenceBundle Write(string folder, EvidenceRequest request, bool force)
         {
             folder = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-            CheckTarget(folder, force);
+            EvidenceFolderGuard.Check(folder, force);
 
             var after = LedgerReader.ReadFile(request.LedgerPath);
             var before = request.PreviousLedgerPath != null ? LedgerReader.ReadFile(request.PreviousLedgerPath) : null;
@@ -47,7 +48,7 @@ namespace ModelLedger.Evidence
                 Directory.CreateDirectory(temp);
                 void Put(string file, byte[] bytes)
                 {
-                    bytes = RedactKey(bytes, request.KeyToRedact, file, keyHits);
+                    bytes = RedactKey(bytes, request.Scrubber, file, keyHits);
                     WriteDurably(Path.Combine(temp, file), bytes);
                     written.Add(new KeyValuePair<string, byte[]>(file, bytes));
                 }
@@ -78,7 +79,8 @@ namespace ModelLedger.Evidence
                 var text = summary.ToMarkdown(checklist);
                 if (keyHits.Count > 0) text += $"\nThe API key in use appeared in {string.Join(", ", keyHits)} and was replaced by {SnapshotRedaction.Redacted} in this bundle.\n";
                 Put("summary.md", Encoding.UTF8.GetBytes(text));
-                WriteDurably(Path.Combine(temp, EvidenceManifest.FileName), EvidenceManifest.Build(written, request));
+                var manifest = EvidenceManifest.Build(written, request);
+                WriteDurably(Path.Combine(temp, EvidenceManifest.FileName), manifest);
 
                 CrashPoint.Hit("evidence:before-publish");
                 Publish(temp, folder);
@@ -87,6 +89,7 @@ namespace ModelLedger.Evidence
                     Path = folder,
                     Files = written.Select(f => f.Key).Append(EvidenceManifest.FileName).ToArray(),
                     ManifestPath = Path.Combine(folder, EvidenceManifest.FileName),
+                    ManifestSha256 = Sha256Hex.Of(manifest),
                     Missing = missing.ToArray(),
                     Checklist = checklist.ToArray(),
                 };
@@ -104,27 +107,7 @@ namespace ModelLedger.Evidence
             }
         }
 
-        private static void CheckTarget(string folder, bool force)
-        {
-            if (File.Exists(folder))
-                throw NotEmpty(folder, "is a file, not a folder");
-            if (!force && Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
-                throw NotEmpty(folder, "already holds files");
-        }
-
-        private static ModelLedgerException NotEmpty(string folder, string problem)
-        {
-            var fix = "Choose a new folder for this change's evidence, or pass -Force to replace the existing one.";
-            return new ModelLedgerException(ErrorIds.EvidenceFolderNotEmpty, FailureCategory.ResourceExists,
-                $"The evidence folder '{folder}' {problem}; nothing was written. {fix}")
-            {
-                Target = folder,
-                FilePath = folder,
-                RecommendedAction = fix,
-            };
-        }
-
-        // An existing folder (empty, or replaced under -Force) is moved aside first, so the rename cannot fail on it,
+        // An existing folder (empty, or an earlier bundle replaced under -Force) is moved aside first, so the rename cannot fail on it,
         // and moved back if the new one cannot take its place.
         private static void Publish(string temp, string folder)
         {
@@ -153,13 +136,12 @@ namespace ModelLedger.Evidence
             stream.Flush(true);
         }
 
-        private static byte[] RedactKey(byte[] bytes, string? key, string file, List<string> hits)
+        // Every file, whatever its encoding (a UTF-16 ledger stays UTF-16), in every form the key can take in it.
+        private static byte[] RedactKey(byte[] bytes, SecretScrubber scrubber, string file, List<string> hits)
         {
-            if (string.IsNullOrEmpty(key) || key!.Length < 8) return bytes;
-            var text = Encoding.UTF8.GetString(bytes);
-            if (text.IndexOf(key, StringComparison.Ordinal) < 0) return bytes;
-            hits.Add(file);
-            return Encoding.UTF8.GetBytes(text.Replace(key, SnapshotRedaction.Redacted));
+            var scrubbed = scrubber.ScrubBytes(bytes, out var found);
+            if (found) hits.Add(file);
+            return scrubbed;
         }
 
         private static string Extension(string path) =>

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Xml;
+using ModelLedger.Rendering;
 
 namespace ModelLedger.Gate
 {
@@ -37,23 +38,33 @@ namespace ModelLedger.Gate
                 w.WriteAttributeString("skipped", "0");
                 w.WriteAttributeString("time", "0");
                 w.WriteAttributeString("timestamp", (timestamp ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+                if (AnyEscaped(findings))
+                {
+                    // JUnit has no free-text header; a suite property is what PublishTestResults keeps and shows.
+                    w.WriteStartElement("properties");
+                    w.WriteStartElement("property");
+                    w.WriteAttributeString("name", "escaping");
+                    w.WriteAttributeString("value", UntrustedText.EscapeNote);
+                    w.WriteEndElement();
+                    w.WriteEndElement();
+                }
                 foreach (var f in findings)
                 {
                     w.WriteStartElement("testcase");
-                    w.WriteAttributeString("classname", Clean(f.Service ?? "(no service)"));
+                    w.WriteAttributeString("classname", f.Service == null ? "(no service)" : UntrustedText.ForDisplay(f.Service));
                     w.WriteAttributeString("name", f.Check);
                     w.WriteAttributeString("time", "0");
                     if (f.Status == FindingStatus.Fail)
                     {
                         w.WriteStartElement("failure");
-                        w.WriteAttributeString("message", Clean(f.Message));
+                        w.WriteAttributeString("message", UntrustedText.ForDisplay(f.Message));
                         w.WriteAttributeString("type", f.Check);
-                        w.WriteString(Clean($"{f.Service} {f.Check}: {f.Message}"));
+                        w.WriteString(UntrustedText.ForDisplay($"{f.Service} {f.Check}: {f.Message}"));
                         w.WriteEndElement();
                     }
                     else
                     {
-                        w.WriteElementString("system-out", Clean($"{f.Status.ToString().ToUpperInvariant()}: {f.Message}"));
+                        w.WriteElementString("system-out", UntrustedText.ForDisplay($"{f.Status.ToString().ToUpperInvariant()}: {f.Message}"));
                     }
                     w.WriteEndElement();
                 }
@@ -72,7 +83,12 @@ namespace ModelLedger.Gate
             sb.AppendLine("| Service | Check | Status | Model ID | Message |");
             sb.AppendLine("| --- | --- | --- | --- | --- |");
             foreach (var f in findings.OrderByDescending(f => f.Status))
-                sb.AppendLine($"| {Cell(f.Service)} | {f.Check} | {f.Status} | {(f.ModelId == null ? "" : "`" + Cell(f.ModelId) + "`")} | {Cell(f.Message)} |");
+                sb.AppendLine($"| {UntrustedText.ForMarkdownText(f.Service)} | {f.Check} | {f.Status} | {UntrustedText.ForMarkdownCode(f.ModelId)} | {UntrustedText.ForMarkdownText(f.Message)} |");
+            if (AnyEscaped(findings))
+            {
+                sb.AppendLine();
+                sb.AppendLine(UntrustedText.ForMarkdownText(UntrustedText.EscapeNote));
+            }
             return sb.ToString();
         }
 
@@ -87,8 +103,18 @@ namespace ModelLedger.Gate
             {
                 if (f.Status == FindingStatus.Pass) continue;
                 var type = f.Status == FindingStatus.Fail ? "error" : "warning";
-                yield return $"##vso[task.logissue type={type};code={EscapeProperty(f.Check)}]{EscapeData($"{f.Service} {f.Check}: {f.Message}")}";
+                yield return $"##vso[task.logissue type={type};code={EscapeProperty(f.Check)}{SourceProperties(f.Location)}]{EscapeData(UntrustedText.ForDisplay($"{f.Service} {f.Check}: {f.Message}"))}";
             }
+        }
+
+        // "path:line" -> ;sourcepath=path;linenumber=line, so the pipeline's summary links the config line.
+        private static string SourceProperties(string? location)
+        {
+            if (location == null) return "";
+            var colon = location.LastIndexOf(':');
+            var hasLine = colon > 0 && int.TryParse(location.Substring(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _);
+            var path = hasLine ? location.Substring(0, colon) : location;
+            return $";sourcepath={EscapeProperty(path)}" + (hasLine ? $";linenumber={location.Substring(colon + 1)}" : "");
         }
 
         private static int Count(IReadOnlyList<LedgerFinding> findings, FindingStatus status) => findings.Count(f => f.Status == status);
@@ -98,10 +124,9 @@ namespace ModelLedger.Gate
 
         private static string EscapeProperty(string s) => EscapeData(s).Replace(";", "%3B").Replace("]", "%5D");
 
-        private static string Cell(string? s) => (s ?? "").Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
-
-        // XML 1.0 cannot carry most control characters; a ledger value with one must not make the report unreadable.
-        private static string Clean(string s) => new string(s.Select(c => XmlConvert.IsXmlChar(c) ? c : '\uFFFD').ToArray());
+        /// <summary>True when a report of these findings shows some value escaped (and so carries <see cref="UntrustedText.EscapeNote"/>).</summary>
+        public static bool AnyEscaped(IEnumerable<LedgerFinding> findings) =>
+            findings.Any(f => UntrustedText.NeedsEscape(f.Service) || UntrustedText.NeedsEscape(f.ModelId) || UntrustedText.NeedsEscape(f.Message));
 
         private sealed class StringWriterUtf8 : StringWriter
         {

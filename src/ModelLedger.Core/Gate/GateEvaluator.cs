@@ -34,6 +34,8 @@ namespace ModelLedger.Gate
 
         private readonly RollbackWindowCheck? _window;
 
+        public GateOptions Options => _options;
+
         private const string EmptyFix = "Check -BaseUri and the credential, then capture a new snapshot with Get-CometModel -OutSnapshot.";
 
         /// <summary>Findings about the snapshot itself (freshness, metadata, credential class), once per gate run.</summary>
@@ -50,9 +52,13 @@ namespace ModelLedger.Gate
             if (entry.Service != null) _seenServices.Add(entry.Service);
             DeployedRelease? release = null;
             if (entry.Service != null) _options.Deployed?.TryGetValue(entry.Service, out release);
+            var reading = _options.ReleaseConfig?.Read(entry);
 
             yield return Completeness(entry);
-            if (_options.Deployed != null) yield return DeployedMatches(entry, release);
+            if (_options.Deployed != null && (release != null || reading == null)) yield return DeployedMatches(entry, release);
+            if (reading != null)
+                foreach (var finding in ConfigRefFindings.For(entry, reading, _options.ReleaseConfig!.Root)) yield return finding;
+            release = Combine(release, reading);
             yield return CurrentAvailable(entry);
             yield return RollbackDefined(entry);
             yield return RollbackAvailable(entry);
@@ -149,11 +155,30 @@ namespace ModelLedger.Gate
         private LedgerFinding RollbackOwner(LedgerEntry e, DeployedRelease? release)
         {
             var modelChange = release?.ModelId != null && !string.Equals(release.ModelId, e.RollbackModelId, StringComparison.Ordinal);
+            var others = release?.OtherChanges.Count > 0 ? $" Other values that change in the same file: {DescribeChanges(release!.OtherChanges)}." : "";
             if (release != null && release.RoutingChanged && modelChange && e.RollbackOwner == null)
                 return Finding(e, CheckNames.RollbackOwner, FindingStatus.Fail, release.ModelId,
-                    "The release changes both the model ID and routing logic, and the entry names no rollback owner. Name the person or rota who can approve a rollback (rollbackOwner) before releasing.");
-            var message = e.RollbackOwner != null ? $"Rollback owner: {e.RollbackOwner}." : "No routing change ships with a model change, so no rollback owner is required.";
+                    $"The release changes both the model ID and routing logic, and the entry names no rollback owner.{others} Name the person or rota who can approve a rollback (rollbackOwner) before releasing.");
+            var message = e.RollbackOwner != null ? $"Rollback owner: {e.RollbackOwner}.{(release?.RoutingChanged == true ? others : "")}" : "No routing change ships with a model change, so no rollback owner is required.";
             return Finding(e, CheckNames.RollbackOwner, FindingStatus.Pass, e.RollbackModelId, message);
+        }
+
+        // "file: key" items, grouped by file: "values.yaml: a.b, c.d; .env: X".
+        private static string DescribeChanges(IReadOnlyList<string> changes) =>
+            string.Join("; ", changes.Take(10)
+                .Select(c => { var cut = c.IndexOf(": ", StringComparison.Ordinal); return (File: c.Substring(0, cut), Key: c.Substring(cut + 2)); })
+                .GroupBy(c => c.File)
+                .Select(g => $"{g.Key}: {string.Join(", ", g.Select(c => Config.SharedText.Visible(c.Key)))}"))
+            + (changes.Count > 10 ? $" and {changes.Count - 10} more" : "");
+
+        // -Deployed and -ConfigRoot both describe the release: a routing change either one sees counts.
+        private static DeployedRelease? Combine(DeployedRelease? declared, ReleaseReading? reading)
+        {
+            if (reading == null || reading.Refs.Count == 0) return declared;
+            var id = reading.Refs.Select(r => r.ModelId).FirstOrDefault(m => m != null);
+            if (declared == null) return new DeployedRelease(id, reading.RoutingChanged, reading.OtherChanges);
+            return new DeployedRelease(declared.ModelId ?? id, declared.RoutingChanged || reading.RoutingChanged,
+                declared.OtherChanges.Concat(reading.OtherChanges).ToList());
         }
 
         private LedgerFinding Freshness()

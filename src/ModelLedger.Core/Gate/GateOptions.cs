@@ -6,14 +6,18 @@ namespace ModelLedger.Gate
     /// <summary>What a release ships for one service: the exact model ID, and whether routing logic changed too.</summary>
     public sealed class DeployedRelease
     {
-        public DeployedRelease(string? modelId, bool routingChanged)
+        public DeployedRelease(string? modelId, bool routingChanged, IReadOnlyList<string>? otherChanges = null)
         {
             ModelId = modelId;
             RoutingChanged = routingChanged;
+            OtherChanges = otherChanges ?? Array.Empty<string>();
         }
 
         public string? ModelId { get; }
         public bool RoutingChanged { get; }
+
+        /// <summary>With -BaselineConfigRoot: the other values that changed beside the model ID ("file: key").</summary>
+        public IReadOnlyList<string> OtherChanges { get; }
     }
 
     public sealed class GateOptions
@@ -37,5 +41,8 @@ namespace ModelLedger.Gate
 
         /// <summary>Service -> what the release ships; null when the gate does not know the release (drift checks).</summary>
         public IReadOnlyDictionary<string, DeployedRelease>? Deployed { get; set; }
+
+        /// <summary>-ConfigRoot (and -BaselineConfigRoot): read each entry's configRefs from the release; null when not given.</summary>
+        public ReleaseConfig? ReleaseConfig { get; set; }
     }
 }

@@ -1,3 +1,5 @@
+using ModelLedger.Rendering;
+
 namespace ModelLedger
 {
     public enum FindingStatus
@@ -23,6 +25,18 @@ namespace ModelLedger
         /// <summary>What was found and, for Warn and Fail, what to do.</summary>
         public string Message { get; set; } = "";
 
-        public override string ToString() => $"{Service} {Check} {Status}";
+        /// <summary><c>path:line</c> when the finding comes from a file (a ledger row, a release config), else null.</summary>
+        public string? Location { get; set; }
+
+        /// <summary><see cref="Service"/> as a console table shows it (see <see cref="UntrustedText.ForDisplay"/>).</summary>
+        public string DisplayService() => UntrustedText.ForDisplay(Service);
+
+        /// <summary><see cref="ModelId"/> as a console table shows it: one line, control and bidi characters and "##vso[" escaped.</summary>
+        public string DisplayModelId() => UntrustedText.ForDisplay(ModelId);
+
+        /// <summary><see cref="Message"/> as a console table shows it.</summary>
+        public string DisplayMessage() => UntrustedText.ForDisplay(Message);
+
+        public override string ToString() => UntrustedText.ForDisplay($"{Service} {Check} {Status}");
     }
 }

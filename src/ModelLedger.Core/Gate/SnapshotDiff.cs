@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ModelLedger.Snapshots;
+using ModelLedger.Rendering;
 
 namespace ModelLedger
 {
@@ -34,7 +35,13 @@ namespace ModelLedger
         /// </summary>
         public DateTimeOffset? RollbackWindowUntil { get; set; }
 
-        public override string ToString() => $"{Change} {Id}";
+        /// <summary><see cref="Id"/> as a console table shows it (see <see cref="UntrustedText.ForDisplay"/>).</summary>
+        public string DisplayId() => UntrustedText.ForDisplay(Id);
+
+        /// <summary><see cref="ApprovedAs"/> as a console table shows it (it holds ledger service names).</summary>
+        public string DisplayApprovedAs() => UntrustedText.ForDisplay(ApprovedAs);
+
+        public override string ToString() => UntrustedText.ForDisplay($"{Change} {Id}");
     }
 }
 

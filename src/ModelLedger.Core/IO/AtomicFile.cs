@@ -11,7 +11,13 @@ namespace ModelLedger.IO
     {
         public const string TempMarker = ".mltmp-";
 
-        public static void WriteAllBytes(string path, byte[] content)
+        public static void WriteAllBytes(string path, byte[] content) => WriteAllBytes(path, content, unixMode: null);
+
+        /// <summary>
+        /// As <see cref="WriteAllBytes(string, byte[])"/>; with <paramref name="unixMode"/> the file gets those permission
+        /// bits before any content is written, so a copy of sensitive bytes is never readable by others, not even briefly.
+        /// </summary>
+        public static void WriteAllBytes(string path, byte[] content, int? unixMode)
         {
             var full = Path.GetFullPath(path);
             var dir = Path.GetDirectoryName(full) ?? ".";
@@ -21,6 +27,7 @@ namespace ModelLedger.IO
             {
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
                 {
+                    if (unixMode is int mode) UnixPermissions.Set(temp, mode);
                     stream.Write(content, 0, content.Length);
                     stream.Flush(true);
                 }

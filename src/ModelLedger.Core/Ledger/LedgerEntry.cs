@@ -1,4 +1,5 @@
 using System;
+using ModelLedger.Rendering;
 
 namespace ModelLedger
 {
@@ -33,6 +34,6 @@ namespace ModelLedger
         /// <summary>The 1-based line where the entry starts in <see cref="SourcePath"/>.</summary>
         public int? SourceLine { get; set; }
 
-        public override string ToString() => Service ?? "(no service)";
+        public override string ToString() => Service == null ? "(no service)" : UntrustedText.ForDisplay(Service);
     }
 }

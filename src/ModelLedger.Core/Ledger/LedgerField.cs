@@ -24,8 +24,11 @@ namespace ModelLedger.Ledger
     /// </summary>
     public sealed class LedgerField
     {
-        internal LedgerField(string name, LedgerFieldKind kind, Func<LedgerEntry, object?> get, Action<LedgerEntry, object?> set)
+        internal LedgerField(string name, LedgerFieldKind kind, Func<LedgerEntry, object?> get, Action<LedgerEntry, object?> set,
+            Func<string, string?>? checkItem = null, string? itemFix = null)
         {
+            _checkItem = checkItem;
+            _itemFix = itemFix ?? "";
             Name = name;
             Kind = kind;
             PropertyName = char.ToUpperInvariant(name[0]) + name.Substring(1);
@@ -35,6 +38,18 @@ namespace ModelLedger.Ledger
 
         private readonly Func<LedgerEntry, object?> _get;
         private readonly Action<LedgerEntry, object?> _set;
+        private readonly Func<string, string?>? _checkItem;
+        private readonly string _itemFix;
+
+        /// <summary>
+        /// For a list whose items have a grammar (config refs): null when <paramref name="item"/> is well formed, else
+        /// the problem, with <paramref name="fix"/> saying how to write one.
+        /// </summary>
+        public string? CheckItem(string item, out string fix)
+        {
+            fix = _itemFix;
+            return _checkItem?.Invoke(item);
+        }
 
         /// <summary>The name in files (<c>rollbackModelId</c>).</summary>
         public string Name { get; }
@@ -84,7 +99,11 @@ namespace ModelLedger.Ledger
                     fix = LedgerFields.DateFix(Name);
                     return false;
                 case LedgerFieldKind.StringList:
-                    value = text.Split(ListSeparator).Where(s => s.Length > 0).ToArray();
+                    // Blanks around an item are layout ("a.json#x; b.yaml#y"), not part of it.
+                    var items = text.Split(ListSeparator).Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
+                    foreach (var item in items)
+                        if (CheckItem(item, out fix) is { } itemProblem) { problem = itemProblem; return false; }
+                    value = items;
                     return true;
                 default:
                     value = text;

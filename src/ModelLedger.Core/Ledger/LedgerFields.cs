@@ -23,7 +23,7 @@ namespace ModelLedger.Ledger
         public static readonly LedgerField ValidationMethod = Text("validationMethod", e => e.ValidationMethod, (e, v) => e.ValidationMethod = v);
         public static readonly LedgerField ChangeRef = Text("changeRef", e => e.ChangeRef, (e, v) => e.ChangeRef = v);
         public static readonly LedgerField Notes = Text("notes", e => e.Notes, (e, v) => e.Notes = v);
-        public static readonly LedgerField ConfigRefs = List("configRefs", e => e.ConfigRefs, (e, v) => e.ConfigRefs = v);
+        public static readonly LedgerField ConfigRefs = List("configRefs", e => e.ConfigRefs, (e, v) => e.ConfigRefs = v, ConfigRefProblem, ConfigRefFix);
         public static readonly LedgerField RollbackUntil = Date("rollbackUntil", e => e.RollbackUntil, (e, v) => e.RollbackUntil = v);
 
         /// <summary>Every field, in the order files list them.</summary>
@@ -97,7 +97,24 @@ namespace ModelLedger.Ledger
         private static LedgerField Date(string name, Func<LedgerEntry, DateTimeOffset?> get, Action<LedgerEntry, DateTimeOffset?> set) =>
             new(name, LedgerFieldKind.Date, e => get(e), (e, v) => set(e, (DateTimeOffset?)v));
 
-        private static LedgerField List(string name, Func<LedgerEntry, string[]?> get, Action<LedgerEntry, string[]?> set) =>
-            new(name, LedgerFieldKind.StringList, get, (e, v) => set(e, (string[]?)v));
+        private static LedgerField List(string name, Func<LedgerEntry, string[]?> get, Action<LedgerEntry, string[]?> set,
+            Func<string, string?>? checkItem = null, string? itemFix = null) =>
+            new(name, LedgerFieldKind.StringList, get, (e, v) => set(e, (string[]?)v), checkItem, itemFix);
+
+        private static string? ConfigRefProblem(string text)
+        {
+            try
+            {
+                Config.ConfigRef.ParseSyntax(text);
+                return null;
+            }
+            catch (Config.ConfigRefSyntaxException ex)
+            {
+                return $"config ref '{Config.SharedText.Visible(text)}' is not valid: {ex.Message}";
+            }
+        }
+
+        public const string ConfigRefFix =
+            "Write each ref as <path>[@<document>]#<key>[#<template>], for example 'deploy/litellm/config.yaml#model_list[model_name=report-writer].litellm_params.model#openai/{id}' (see about_ModelLedger).";
     }
 }

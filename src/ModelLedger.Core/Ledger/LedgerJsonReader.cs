@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using System.Text.Json;
 using ModelLedger.IO;
 
@@ -17,14 +18,16 @@ namespace ModelLedger.Ledger
         public static List<LedgerEntry> Read(string path, byte[] utf8)
         {
             var lines = new LineCounter(utf8);
-            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
+            var options = new JsonReaderOptions
             {
                 CommentHandling = JsonCommentHandling.Skip,
                 AllowTrailingCommas = true,
                 MaxDepth = 16,
-            });
+            };
+            var reader = new Utf8JsonReader(utf8, options);
             try
             {
+                RejectDuplicateKeys(path, utf8, options, lines);
                 return ReadDocument(path, ref reader, lines);
             }
             catch (JsonException ex)
@@ -88,6 +91,9 @@ namespace ModelLedger.Ledger
                 reader.Read();
                 if (string.Equals(name, "schemaVersion", StringComparison.OrdinalIgnoreCase))
                 {
+                    if (reader.TokenType == JsonTokenType.Number && !reader.TryGetInt32(out _))
+                        throw Error(path, line, "schemaVersion", $"schemaVersion is {Encoding.UTF8.GetString(reader.ValueSpan.ToArray())}, not a whole number; schema versions are integers.",
+                            $"Write \"schemaVersion\": {SupportedSchemaVersion} (no decimal point).");
                     if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var v))
                         throw Error(path, line, "schemaVersion", $"expected the number {SupportedSchemaVersion} but found a {Describe(reader.TokenType)}.",
                             $"Set \"schemaVersion\": {SupportedSchemaVersion}.");
@@ -119,6 +125,15 @@ namespace ModelLedger.Ledger
             if (entries == null)
                 throw Error(path, 1, "entries", "the ledger has no entries array.", "Add \"entries\": [ ... ] with one object per service.");
             return entries;
+        }
+
+        // Two "entries" arrays (or two of any name in one object): the reader below would keep one and never gate the other.
+        private static void RejectDuplicateKeys(string path, byte[] utf8, JsonReaderOptions options, LineCounter lines)
+        {
+            if (JsonDuplicateKeys.Find(utf8, options) is not var (name, firstAt, secondAt)) return;
+            var first = lines.LineAt(firstAt);
+            throw Error(path, lines.LineAt(secondAt), name, $"the property '{name}' appears twice in the same object (first at line {first}); only one of them could be read.",
+                "Keep one and delete the other: merge two \"entries\" arrays into one, or two values into the right one.");
         }
 
         private static List<LedgerEntry> ReadEntries(string path, ref Utf8JsonReader reader, LineCounter lines)
@@ -195,7 +210,9 @@ namespace ModelLedger.Ledger
                 {
                     if (reader.TokenType != JsonTokenType.String)
                         throw Error(path, line, name, $"item {items.Count + 1} is a {Describe(reader.TokenType)}, not a string.", "Write every item in double quotes.");
-                    items.Add(reader.GetString()!);
+                    var item = reader.GetString()!;
+                    if (field.CheckItem(item, out var itemFix) is { } itemProblem) throw Error(path, line, name, itemProblem, itemFix);
+                    items.Add(item);
                 }
                 return items.ToArray();
             }

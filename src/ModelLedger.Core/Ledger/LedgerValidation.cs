@@ -11,15 +11,19 @@ namespace ModelLedger.Ledger
         /// </summary>
         public static void RejectDuplicateServices(string path, IReadOnlyList<LedgerEntry> entries)
         {
+            // Keyed by the trimmed name: "a" and "a " are one service to a reader, two to a dictionary.
             var first = new Dictionary<string, LedgerEntry>(StringComparer.OrdinalIgnoreCase);
             foreach (var entry in entries)
             {
                 if (entry.Service == null) continue;
-                if (first.TryGetValue(entry.Service, out var earlier))
+                var key = entry.Service.Trim();
+                if (first.TryGetValue(key, out var earlier))
                     throw FileErrors.Invalid(ErrorIds.LedgerInvalid, "Ledger", path, entry.SourceLine, "service",
-                        $"service '{entry.Service}' appears twice (first at line {earlier.SourceLine}).",
-                        "Keep one entry per service: merge the two rows, or rename one service.");
-                first.Add(entry.Service, entry);
+                        string.Equals(earlier.Service, entry.Service, StringComparison.OrdinalIgnoreCase)
+                            ? $"service '{entry.Service}' appears twice (first at line {earlier.SourceLine})."
+                            : $"service '{entry.Service}' appears twice: it differs from service '{earlier.Service}' (line {earlier.SourceLine}) only by surrounding whitespace or case.",
+                        "Keep one entry per service: merge the two rows, or rename one service (and remove stray spaces).");
+                first.Add(key, entry);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using ModelLedger.Rendering;
 
 namespace ModelLedger
 {
@@ -16,15 +17,39 @@ namespace ModelLedger
         /// <summary>The record's optional <c>object</c> metadata (normally "model").</summary>
         public string? Object { get; set; }
 
+        /// <summary>The capture this record belongs to, shared with every other record of the same list.</summary>
+        public ModelCapture? Capture { get; set; }
+
+        // The three facts below are views of Capture. Setting one (a script building a model by hand) gives this
+        // record its own capture, so a shared capture is never changed through one of its models.
+
         /// <summary>Where the record came from: the endpoint URL (no credentials) or the snapshot file.</summary>
-        public string? Source { get; set; }
+        public string? Source
+        {
+            get => Capture?.Source;
+            set => Capture = (Capture ?? ModelCapture.Unknown).WithSource(value);
+        }
 
         /// <summary>When the list holding this record was captured (UTC).</summary>
-        public DateTimeOffset? CapturedAt { get; set; }
+        public DateTimeOffset? CapturedAt
+        {
+            get => Capture?.CapturedAt;
+            set => Capture = (Capture ?? ModelCapture.Unknown).WithCapturedAt(value);
+        }
 
         /// <summary>Which credential class listed this model ("production", "personal"...), when the capture was labelled.</summary>
-        public string? CredentialLabel { get; set; }
+        public string? CredentialLabel
+        {
+            get => Capture?.CredentialLabel;
+            set => Capture = (Capture ?? ModelCapture.Unknown).WithCredentialLabel(value);
+        }
 
-        public override string ToString() => Id;
+        /// <summary>A copy of the record's own fields, sharing <paramref name="capture"/>.</summary>
+        public CometModel CopyWith(ModelCapture? capture) => new() { Id = Id, OwnedBy = OwnedBy, Created = Created, Object = Object, Capture = capture };
+
+        /// <summary><see cref="Id"/> as a console table shows it (see <see cref="UntrustedText.ForDisplay"/>).</summary>
+        public string DisplayId() => UntrustedText.ForDisplay(Id);
+
+        public override string ToString() => UntrustedText.ForDisplay(Id);
     }
 }

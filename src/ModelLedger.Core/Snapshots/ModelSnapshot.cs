@@ -26,6 +26,13 @@ namespace ModelLedger.Snapshots
 
         public List<CometModel> Models { get; set; } = new();
 
+        /// <summary>Gives every model one shared capture record holding this snapshot's facts, with <paramref name="modelSource"/> as where they came from.</summary>
+        public void ShareCapture(string? modelSource)
+        {
+            var capture = new ModelCapture(modelSource, CapturedAt, CredentialLabel, ResponseSha256);
+            foreach (var m in Models) m.Capture = capture;
+        }
+
         /// <summary>The file this snapshot was read from, when it was read from one.</summary>
         public string? FilePath { get; set; }
     }

@@ -31,7 +31,7 @@ namespace ModelLedger.Snapshots
             }
             var snapshot = Parse(path, bytes);
             snapshot.FilePath = path;
-            foreach (var m in snapshot.Models) m.Source = path;
+            snapshot.ShareCapture(path);
             return snapshot;
         }
 
@@ -47,9 +47,13 @@ namespace ModelLedger.Snapshots
                 throw FileErrors.Invalid(ErrorIds.SnapshotInvalid, Kind, path, null, null, "the file is not valid UTF-8 text.", RecaptureFix, ex);
             }
             var lines = new LazyLines(utf8);
-            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 16 });
+            var options = new JsonReaderOptions { MaxDepth = 16 };
+            var reader = new Utf8JsonReader(utf8, options);
             try
             {
+                // Two "models" arrays or two "capturedAt" values: reading one would silently ignore the other.
+                if (JsonDuplicateKeys.Find(utf8, options) is var (name, firstAt, secondAt))
+                    throw Error(path, lines.LineAt(secondAt), name, $"the property '{name}' appears twice in the same object (first at line {lines.LineAt(firstAt)}); only one of them could be read.");
                 return ReadDocument(path, ref reader, lines);
             }
             catch (JsonException ex)
@@ -69,6 +73,7 @@ namespace ModelLedger.Snapshots
                 throw Error(path, 1, null, "the file is not a snapshot object.");
             var snapshot = new ModelSnapshot();
             bool haveVersion = false, haveCaptured = false, haveSource = false, haveModels = false;
+            (int Count, int Line)? modelCount = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var name = reader.GetString()!;
@@ -77,6 +82,8 @@ namespace ModelLedger.Snapshots
                 switch (name)
                 {
                     case "schemaVersion":
+                        if (reader.TokenType == JsonTokenType.Number && !reader.TryGetInt32(out _))
+                            throw Error(path, lines.LineAt(nameAt), name, $"schemaVersion is {Encoding.UTF8.GetString(reader.ValueSpan.ToArray())}, not a whole number; only schemaVersion {ModelSnapshot.CurrentSchemaVersion} (no decimal point) is supported.");
                         if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var v) || v != ModelSnapshot.CurrentSchemaVersion)
                             throw Error(path, lines.LineAt(nameAt), name, $"only schemaVersion {ModelSnapshot.CurrentSchemaVersion} is supported.");
                         snapshot.SchemaVersion = v; haveVersion = true; break;
@@ -90,6 +97,10 @@ namespace ModelLedger.Snapshots
                         snapshot.CredentialLabel = OptionalString(path, ref reader, lines.LineAt(nameAt), name); break;
                     case "responseSha256":
                         snapshot.ResponseSha256 = OptionalString(path, ref reader, lines.LineAt(nameAt), name); break;
+                    case "modelCount":
+                        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var count) || count < 0)
+                            throw Error(path, lines.LineAt(nameAt), name, "expected the number of models.");
+                        modelCount = (count, lines.LineAt(nameAt)); break;
                     case "models":
                         if (reader.TokenType != JsonTokenType.StartArray)
                             throw Error(path, lines.LineAt(nameAt), name, "expected an array of models.");
@@ -102,7 +113,9 @@ namespace ModelLedger.Snapshots
             if (!haveCaptured) throw Error(path, 1, "capturedAt", "the snapshot has no capturedAt time.");
             if (!haveSource) throw Error(path, 1, "source", "the snapshot has no source.");
             if (!haveModels) throw Error(path, 1, "models", "the snapshot has no models array.");
-            foreach (var m in snapshot.Models) { m.CapturedAt = snapshot.CapturedAt; m.CredentialLabel = snapshot.CredentialLabel; }
+            if (modelCount is var (expected, countLine) && expected != snapshot.Models.Count)
+                throw Error(path, countLine, "modelCount", $"modelCount says {expected} models but the models array holds {snapshot.Models.Count}: the file was cut short or edited.");
+            snapshot.ShareCapture(snapshot.Source);
             return snapshot;
         }
 

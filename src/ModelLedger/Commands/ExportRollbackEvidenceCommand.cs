@@ -61,6 +61,14 @@ namespace ModelLedger.Commands
         [ValidateNotNullOrEmpty]
         public string? ChangeRef { get; set; }
 
+        /// <summary>
+        /// A key to keep out of the bundle besides $env:COMETAPI_API_KEY and any key this session gave Get-CometModel
+        /// (for a key that was only ever passed as -ApiKey in another session). It is never written.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNull]
+        public System.Security.SecureString[]? ApiKey { get; set; }
+
         /// <summary>Replace an existing non-empty folder.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -101,7 +109,7 @@ namespace ModelLedger.Commands
                     ApprovedBy = ApprovedBy,
                     ApprovedAt = ApprovedAt,
                     ChangeRef = ChangeRef,
-                    KeyToRedact = Environment.GetEnvironmentVariable(GetCometModelCommand.ApiKeyVariable),
+                    Scrubber = KeysToRedact(),
                     ModuleVersion = typeof(EvidenceWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "",
                 };
                 request.Findings.AddRange((Finding ?? Array.Empty<LedgerFinding>()).Concat(_findings));
@@ -119,6 +127,14 @@ namespace ModelLedger.Commands
             {
                 ThrowTerminatingError(ex);
             }
+        }
+
+        private ModelLedger.Secrets.SecretScrubber KeysToRedact()
+        {
+            foreach (var key in ApiKey ?? Array.Empty<System.Security.SecureString>()) TrustKey(ReadSecure(key));
+            if (Scrubber.IsEmpty)
+                WriteVerbose($"No API key is known to this session (no ${ApiKeyVariable}, no -ApiKey here or to Get-CometModel), so no key could be looked for in the bundle; pass -ApiKey to check for one.");
+            return Scrubber;
         }
 
         private string Input(string path, string notFoundId, string kind)

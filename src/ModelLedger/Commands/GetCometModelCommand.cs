@@ -25,8 +25,14 @@ namespace ModelLedger.Commands
     {
         private const string LiveSet = "Live";
         private const string SnapshotSet = "Snapshot";
+
+        /// <summary>
+        /// A session variable that, when it holds a <c>Func&lt;TimeSpan, CancellationToken, Task&gt;</c>, takes over the wait
+        /// between attempts: the seam the fault-matrix tests use to check the waits without sleeping. Scoped to the
+        /// session that sets it.
+        /// </summary>
+        internal const string RetryDelayVariable = "__ModelLedgerRetryDelay";
         public const string BaseUriVariable = "COMETAPI_BASE_URL";
-        public const string ApiKeyVariable = "COMETAPI_API_KEY";
 
         private readonly CancellationTokenSource _stop = new();
         private List<CometModel>? _models;
@@ -143,7 +149,7 @@ namespace ModelLedger.Commands
 
         private string ResolveUriForMessage()
         {
-            try { return CometApiClient.Display(CometApiClient.ResolveModelsUri(EffectiveBaseUri())); }
+            try { return ModelsEndpoint.Display(ModelsEndpoint.Resolve(EffectiveBaseUri())); }
             catch (ModelLedgerException) { return "the models endpoint"; }
         }
 
@@ -171,13 +177,14 @@ namespace ModelLedger.Commands
         {
             var baseUri = EffectiveBaseUri();
             if (string.IsNullOrEmpty(BaseUri))
-                WriteVerbose(string.IsNullOrEmpty(baseUri) ? $"Base URI: {CometApiClient.DefaultBaseUri} (default)." : $"Base URI from ${BaseUriVariable}.");
+                WriteVerbose(string.IsNullOrEmpty(baseUri) ? $"Base URI: {ModelsEndpoint.DefaultBaseUri} (default)." : $"Base URI from ${BaseUriVariable}.");
 
             var key = ApiKey != null ? ReadSecure(ApiKey) : Environment.GetEnvironmentVariable(ApiKeyVariable);
             if (ApiKey == null && !string.IsNullOrEmpty(key)) WriteVerbose($"Using the key in ${ApiKeyVariable}.");
+            TrustKey(key);
             if (string.IsNullOrEmpty(key))
             {
-                ThrowTerminatingError(CometApiClient.KeyMissing());
+                ThrowTerminatingError(ApiKeyRules.KeyMissing());
                 return null;
             }
 
@@ -232,7 +239,8 @@ namespace ModelLedger.Commands
                 }
             }
             // Copies, so a caller editing an object never changes the session cache; none are needed for a plain capture.
-            return WritesModels || Id != null ? result.CopyModels() : new List<CometModel>();
+            // They share one capture record that carries this call's credential label, as a snapshot's models do.
+            return WritesModels || Id != null ? result.CopyModels(CredentialLabel) : new List<CometModel>();
         }
 
         /// <summary>
@@ -246,6 +254,7 @@ namespace ModelLedger.Commands
             const string activity = "Get-CometModel";
             var client = new CometApiClient
             {
+                Delay = SessionState.PSVariable.GetValue(RetryDelayVariable) as Func<TimeSpan, CancellationToken, Task> ?? ((t, ct) => Task.Delay(t, ct)),
                 Verbose = m => TryAdd(messages, () => WriteVerbose(m)),
                 Waiting = w => TryAdd(messages, () => WriteProgress(new ProgressRecord(progressId, activity,
                     $"{w.Reason}: waiting {w.Wait.TotalSeconds:0.#} s before attempt {w.NextAttempt} of {w.MaximumAttempts}"))),
@@ -268,20 +277,6 @@ namespace ModelLedger.Commands
         private static void TryAdd(BlockingCollection<Action> queue, Action a)
         {
             try { queue.Add(a); } catch (InvalidOperationException) { }
-        }
-
-        private static string ReadSecure(SecureString secure)
-        {
-            var ptr = IntPtr.Zero;
-            try
-            {
-                ptr = Marshal.SecureStringToGlobalAllocUnicode(secure);
-                return Marshal.PtrToStringUni(ptr) ?? "";
-            }
-            finally
-            {
-                if (ptr != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(ptr);
-            }
         }
     }
 }

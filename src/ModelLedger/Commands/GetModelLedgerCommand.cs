@@ -75,12 +75,7 @@ namespace ModelLedger.Commands
             foreach (var name in Service)
             {
                 if (WildcardPattern.ContainsWildcardCharacters(name) || _matchedServices.Contains(name)) continue;
-                WriteError(new ModelLedgerException(ErrorIds.LedgerServiceNotFound, FailureCategory.ObjectNotFound,
-                    $"No ledger entry for service '{name}'. Check the spelling, or add the service to the ledger with its current and rollback model IDs.")
-                {
-                    Target = name,
-                    RecommendedAction = "Check the spelling, or add the service to the ledger with its current and rollback model IDs.",
-                });
+                WriteError(LedgerErrors.ServiceNotFound(name));
             }
         }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using ModelLedger.Config;
 using ModelLedger.DryRun;
 using ModelLedger.Ledger;
 using ModelLedger.PowerShellHost;
@@ -38,18 +39,33 @@ namespace ModelLedger.Commands
         [Parameter(Mandatory = true, ParameterSetName = EntrySet, ValueFromPipeline = true)]
         public LedgerEntry? InputObject { get; set; }
 
-        /// <summary>The staging config (JSON) the service reads its model ID from.</summary>
+        /// <summary>The staging config (JSON, YAML or .env) the service reads its model ID from.</summary>
         [Parameter(Mandatory = true, ParameterSetName = LedgerSet)]
         [Parameter(Mandatory = true, ParameterSetName = EntrySet)]
         [Parameter(Mandatory = true, ParameterSetName = RecoverSet)]
         [ValidateNotNullOrEmpty]
         public string ConfigPath { get; set; } = "";
 
-        /// <summary>Dotted path of the property holding the model ID ('llm.chat.model'; a number selects an array item).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = LedgerSet)]
-        [Parameter(Mandatory = true, ParameterSetName = EntrySet)]
+        /// <summary>
+        /// The key holding the model ID, with an optional template: '&lt;key&gt;[#&lt;template&gt;]'. Optional when exactly one
+        /// of the entry's configRefs names a file with the config's file name.
+        /// </summary>
+        [Parameter(ParameterSetName = LedgerSet)]
+        [Parameter(ParameterSetName = EntrySet)]
         [ValidateNotNullOrEmpty]
-        public string ConfigKey { get; set; } = "";
+        [ArgumentCompleter(typeof(ConfigKeyCompleter))]
+        public string? ConfigKey { get; set; }
+
+        /// <summary>The config's format when its file name does not say (Json, Yaml, DotEnv).</summary>
+        [Parameter(ParameterSetName = LedgerSet)]
+        [Parameter(ParameterSetName = EntrySet)]
+        public ConfigFormat? ConfigFormat { get; set; }
+
+        /// <summary>0-based document of a multi-document YAML config (with -ConfigKey; a ref's '@n' otherwise).</summary>
+        [Parameter(ParameterSetName = LedgerSet)]
+        [Parameter(ParameterSetName = EntrySet)]
+        [ValidateRange(0, int.MaxValue)]
+        public int? ConfigDocument { get; set; }
 
         /// <summary>Reloads the component and outputs the model ID the application actually sends.</summary>
         [Parameter(Mandatory = true, ParameterSetName = LedgerSet)]
@@ -86,7 +102,7 @@ namespace ModelLedger.Commands
                 var entry = ParameterSetName == EntrySet ? InputObject! : FindEntry();
                 if (entry == null) return;
                 _host = NewHost(entry.Service ?? "", ProbeScript!);
-                var result = new RollbackRehearsal(_host).Run(entry, configPath, ConfigKeyPath.Parse(ConfigKey));
+                var result = new RollbackRehearsal(_host).Run(entry, configPath, DryRunTargetParameter.Resolve(entry, configPath, ConfigKey, ConfigFormat, ConfigDocument));
                 if (result != null) WriteObject(result);
             }
             catch (ModelLedgerException ex) when (ex.ErrorId == ErrorIds.DryRunConfigMismatch)

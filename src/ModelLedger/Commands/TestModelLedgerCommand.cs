@@ -27,6 +27,8 @@ namespace ModelLedger.Commands
         private readonly List<LedgerFinding> _findings = new();
         private bool _failed;
         private int _entries;
+        private WildcardPattern[]? _servicePatterns;
+        private readonly HashSet<string> _matchedServices = new(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>The ledger file (JSON or CSV).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathAndSnapshot)]
@@ -63,6 +65,16 @@ namespace ModelLedger.Commands
         [Parameter]
         public IDictionary? Deployed { get; set; }
 
+        /// <summary>A release checkout: every entry's configRefs are read there and judge DeployedMatchesLedger.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ConfigRoot { get; set; }
+
+        /// <summary>The previous release's checkout: a model ID change with other changes in the same file is a routing change.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? BaselineConfigRoot { get; set; }
+
         /// <summary>The credential class the snapshot must have been captured with (for example 'production').</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -74,6 +86,12 @@ namespace ModelLedger.Commands
             CheckNames.RollbackModelAvailable, CheckNames.EmergencyAlternative, CheckNames.RollbackOwner, CheckNames.SnapshotFresh,
             CheckNames.SnapshotMetadata, CheckNames.CredentialLabelMatches, CheckNames.RollbackWindowOpen)]
         public string[]? Check { get; set; }
+
+        /// <summary>Gate only these services (wildcards). A name without wildcards that the ledger lacks is an error and fails the gate.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.LedgerServiceCompleter))]
+        public string[]? Service { get; set; }
 
         /// <summary>The ledger before this release: adds the RollbackWindowOpen check (a rollback ID dropped inside its window fails).</summary>
         [Parameter]
@@ -99,11 +117,13 @@ namespace ModelLedger.Commands
             if ((OutputFormat == null) != (OutputPath == null))
                 ThrowTerminatingError(new ModelLedgerException("OutputFormatIncomplete", FailureCategory.InvalidArgument,
                     "-OutputFormat and -OutputPath go together. Pass both (for example -OutputFormat JUnit -OutputPath gate.xml), or neither.") { Target = OutputPath ?? OutputFormat });
+            _servicePatterns = Service?.Select(s => WildcardPattern.Get(s, WildcardOptions.IgnoreCase)).ToArray();
             var options = new GateOptions { MaxSnapshotAge = MaxSnapshotAge, AsOf = AsOf ?? DateTimeOffset.UtcNow, CredentialLabel = CredentialLabel };
             try
             {
                 if (Deployed != null) options.Deployed = DeployedParameter.Parse(Deployed);
                 if (BaselineLedgerPath != null) options.BaselineLedger = LedgerReader.ReadFile(ResolveSingleFile(BaselineLedgerPath, ErrorIds.LedgerNotFound));
+                if (ConfigRoot != null || BaselineConfigRoot != null) options.ReleaseConfig = ConfigRootParameter.Resolve(this, ConfigRoot, BaselineConfigRoot);
                 var snapshot = ParameterSetName is PathAndSnapshot or InputAndSnapshot
                     ? SnapshotReader.ReadFile(ResolveSingleFile(SnapshotPath))
                     : ModelListSnapshot.FromModels(Model, options.AsOf);
@@ -124,7 +144,13 @@ namespace ModelLedger.Commands
                 IReadOnlyList<LedgerEntry> ledger;
                 try { ledger = LedgerReader.ReadFile(ResolveSingleFile(Path, ErrorIds.LedgerNotFound)); }
                 catch (ModelLedgerException ex) { ThrowTerminatingError(ex); return; }
+                _release?.Register(ledger);
                 foreach (var entry in ledger) Gate(entry, ledger.Count);
+            }
+            else if (_release != null)
+            {
+                // Every ref must be known before the first entry is judged (see ReleaseConfig.Register).
+                _piped.AddRange(InputObject);
             }
             else
             {
@@ -132,8 +158,17 @@ namespace ModelLedger.Commands
             }
         }
 
+        private ReleaseConfig? _release => _gate?.Options.ReleaseConfig;
+        private readonly List<LedgerEntry> _piped = new();
+
         protected override void EndProcessing()
         {
+            if (_piped.Count > 0)
+            {
+                _release!.Register(_piped);
+                foreach (var entry in _piped) Gate(entry, _piped.Count);
+            }
+            ReportUnmatchedServices();
             Emit(_gate!.Finish());
             if (_entries >= 1000)
                 WriteProgress(new ProgressRecord(1, "Test-ModelLedger", $"{_entries} entries checked") { RecordType = ProgressRecordType.Completed });
@@ -141,12 +176,18 @@ namespace ModelLedger.Commands
                 WriteWarning("No ledger entries were gated: the ledger is empty or nothing was piped in.");
             if (IsAzureDevOps())
                 foreach (var line in FindingReport.AzureDevOpsIssues(_findings)) Host.UI.WriteLine(line);
-            if (OutputFormat != null) WriteReport();
-            if (Quiet) WriteObject(!_failed);
+            var reportWritten = OutputFormat == null || WriteReport();
+            // A report the caller asked for and did not get means the gate did not complete: never $true.
+            if (Quiet) WriteObject(!_failed && reportWritten);
         }
 
         private void Gate(LedgerEntry entry, int? total)
         {
+            if (_servicePatterns != null)
+            {
+                if (entry.Service == null || !_servicePatterns.Any(p => p.IsMatch(entry.Service))) return;
+                _matchedServices.Add(entry.Service);
+            }
             _entries++;
             if (_entries % 1000 == 0)
                 WriteProgress(new ProgressRecord(1, "Test-ModelLedger", $"{_entries} entries checked")
@@ -154,6 +195,18 @@ namespace ModelLedger.Commands
                     PercentComplete = total is int t && t > 0 ? Math.Min(100, _entries * 100 / t) : -1,
                 });
             Emit(_gate!.Evaluate(entry));
+        }
+
+        // Asking to gate a service the ledger lacks must not pass quietly: the release would ship it ungated.
+        private void ReportUnmatchedServices()
+        {
+            if (Service == null) return;
+            foreach (var name in Service)
+            {
+                if (WildcardPattern.ContainsWildcardCharacters(name) || _matchedServices.Contains(name)) continue;
+                _failed = true;
+                WriteError(LedgerErrors.ServiceNotFound(name));
+            }
         }
 
         // Decided once per run: a 10,000-entry gate emits ~70,000 findings.
@@ -171,19 +224,23 @@ namespace ModelLedger.Commands
             }
         }
 
-        private void WriteReport()
+        /// <summary>Writes the -OutputFormat file; false (after a non-terminating OutputWriteFailed) when it could not be written.</summary>
+        private bool WriteReport()
         {
             var path = GetOutputPath(OutputPath!);
-            if (!ShouldProcess(path, $"Write the gate findings as {OutputFormat}")) return;
+            if (!ShouldProcess(path, $"Write the gate findings as {OutputFormat}")) return true;
             var text = OutputFormat == "JUnit" ? FindingReport.ToJUnitXml(_findings) : FindingReport.ToMarkdown(_findings);
             try
             {
                 AtomicFile.WriteAllBytes(path, new UTF8Encoding(false).GetBytes(text));
                 WriteVerbose($"Wrote {OutputFormat} findings to '{path}'.");
+                return true;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                WriteError(FileErrors.WriteFailed(ErrorIds.OutputWriteFailed, $"The {OutputFormat} report", path, ex, "Choose a folder this account can write to."));
+                WriteError(FileErrors.WriteFailed(ErrorIds.OutputWriteFailed, $"The {OutputFormat} report", path, ex,
+                    "The gate did not complete (with -Quiet it returned $false). Choose a folder this account can write to and run the gate again."));
+                return false;
             }
         }
 

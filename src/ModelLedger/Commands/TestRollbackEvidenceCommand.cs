@@ -15,6 +15,11 @@ namespace ModelLedger.Commands
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = "";
 
+        /// <summary>The SHA-256 Export-RollbackEvidence returned (ManifestSha256); manifest.json must have exactly this hash.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidatePattern("^[0-9A-Fa-f]{64}$")]
+        public string? ManifestSha256 { get; set; }
+
         /// <summary>Return one bool: true when every file matches the manifest.</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
@@ -25,7 +30,7 @@ namespace ModelLedger.Commands
             WriteVerbose($"Checking '{folder}' against its manifest.");
             try
             {
-                var checks = EvidenceManifest.Verify(folder);
+                var checks = EvidenceManifest.Verify(folder, ManifestSha256);
                 if (Quiet)
                 {
                     WriteObject(checks.All(c => c.Status == EvidenceFileStatus.Pass));

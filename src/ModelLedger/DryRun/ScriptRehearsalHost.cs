@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using ModelLedger.Commands;
 using ModelLedger.DryRun;
+using ModelLedger.Rendering;
 
 namespace ModelLedger.PowerShellHost
 {
@@ -34,14 +35,14 @@ namespace ModelLedger.PowerShellHost
 
         public bool HasWorkload => _workload != null;
 
-        public bool ShouldProcess(string target, string action) => _cmdlet.ShouldProcess(target, action);
+        public bool ShouldProcess(string target, string action) => _cmdlet.ShouldProcess(UntrustedText.ForDisplay(target), UntrustedText.ForDisplay(action));
 
-        public void Verbose(string message) => Write(() => _cmdlet.WriteVerbose(message));
+        public void Verbose(string message) => Write(() => _cmdlet.WriteVerbose(UntrustedText.ForDisplay(message)));
 
-        public void Warning(string message) => Write(() => _cmdlet.WriteWarning(message));
+        public void Warning(string message) => Write(() => _cmdlet.WriteWarning(UntrustedText.ForDisplay(message)));
 
         public void Progress(string phase, int percentComplete) =>
-            Write(() => _cmdlet.WriteProgress(new ProgressRecord(2, _activity, phase)
+            Write(() => _cmdlet.WriteProgress(new ProgressRecord(2, _activity, UntrustedText.ForDisplay(phase))
             {
                 PercentComplete = percentComplete,
                 RecordType = percentComplete >= 100 ? ProgressRecordType.Completed : ProgressRecordType.Processing,

@@ -31,6 +31,17 @@ namespace ModelLedger.Core.Tests.Evidence
         }
 
         [Fact]
+        public void ARetargetedConfigRefIsAChangedField()
+        {
+            var was = Row("a", "m", "r");
+            was.ConfigRefs = new[] { "deploy/app.yaml#llm.model" };
+            var now = Row("a", "m", "r");
+            now.ConfigRefs = new[] { "deploy/app.yaml#llm.chat.model", "deploy/.env#MODEL" };
+            var field = Assert.Single(Assert.Single(LedgerDiff.Compare(new[] { was }, new[] { now })).Fields);
+            Assert.Equal(("configRefs", "deploy/app.yaml#llm.model", "deploy/app.yaml#llm.chat.model;deploy/.env#MODEL"), (field.Field, field.Before, field.After));
+        }
+
+        [Fact]
         public void AnUnchangedLedgerHasNoDiffs() =>
             Assert.Empty(LedgerDiff.Compare(new[] { Row("a", "m", "r") }, new[] { Row("a", "m", "r") }));
     }

@@ -32,24 +32,42 @@ namespace ModelLedger.Module.Tests.FakeCometApi
             return run;
         }
 
+        /// <summary>The key in any form (<see cref="KeyForms"/>) in no stream, host text, error (message, target, category info, inner exceptions, data) or output property.</summary>
         public static void AssertNoLeak(ScriptRun run, string key)
         {
-            var text = run.EverythingAsText();
-            Assert.DoesNotContain(key, text);
-            // The exception objects themselves (inner exceptions, data) as well as their rendering.
+            AssertClean(run.EverythingAsText(), key, "streams and host text");
             foreach (var e in run.AllErrors)
+            {
+                AssertClean(e.ToString(), key, "ErrorRecord.ToString()");
+                AssertClean(e.CategoryInfo.ToString(), key, "CategoryInfo");
+                AssertClean(e.CategoryInfo.TargetName, key, "CategoryInfo.TargetName");
+                AssertClean(e.TargetObject?.ToString(), key, "TargetObject");
+                // The exception objects themselves (inner exceptions, data) as well as their rendering.
                 for (var ex = e.Exception; ex != null; ex = ex.InnerException)
                 {
-                    Assert.DoesNotContain(key, ex.ToString());
-                    Assert.DoesNotContain(key, string.Join(" ", ex.Data.Values.Cast<object?>()));
+                    AssertClean(ex.ToString(), key, "exception");
+                    AssertClean(string.Join(" ", ex.Data.Values.Cast<object?>()), key, "exception data");
+                    foreach (var p in ex.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0))
+                    {
+                        object? v;
+                        try { v = p.GetValue(ex); } catch (Exception) { continue; }
+                        AssertClean(v?.ToString(), key, "exception property " + p.Name);
+                    }
                 }
+            }
             foreach (var o in run.Output)
                 foreach (var p in o.Properties)
                 {
                     object? v;
                     try { v = p.Value; } catch (Exception) { continue; }
-                    Assert.DoesNotContain(key, v?.ToString() ?? "");
+                    AssertClean(v?.ToString(), key, "output property " + p.Name);
                 }
+        }
+
+        private static void AssertClean(string? text, string key, string where)
+        {
+            var view = KeyForms.Where(text, key);
+            Assert.True(view == null, $"the key appears ({view}) in {where}: {text}");
         }
 
         /// <summary>A ModelLedger.CometModel as the test project sees it (it does not reference the core assembly).</summary>
@@ -62,7 +80,8 @@ namespace ModelLedger.Module.Tests.FakeCometApi
                 (string?)o.Properties["Object"].Value, (string?)o.Properties["Source"].Value, (DateTimeOffset?)o.Properties["CapturedAt"].Value))
             .ToList();
 
-        public static void AssertFileHasNoKey(string path, string key) => Assert.DoesNotContain(key, File.ReadAllText(path));
+        public static void AssertFileHasNoKey(string path, string key) =>
+            Assert.False(KeyForms.FileHolds(File.ReadAllBytes(path), key), $"the key appears in {path} in some encoding");
 
         public static void AssertFolderHasNoKey(string dir, string key)
         {

@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using ModelLedger.Gate;
+using ModelLedger.Snapshots;
+using Xunit;
+using static ModelLedger.Core.Tests.Config.RealConfigs;
+
+namespace ModelLedger.Core.Tests.Config
+{
+    /// <summary>DeployedMatchesLedger and RollbackOwner judged from release files (GateEvaluator with a ReleaseConfig).</summary>
+    public class ReleaseConfigGateTests
+    {
+        private const string LiteLlmRef = "deploy/litellm/config.yaml#model_list[model_name=report-writer].litellm_params.model#openai/{id}";
+
+        private static string Tree(TempFiles t, string folder, Dictionary<string, string> files)
+        {
+            var root = Path.Combine(t.Dir, folder);
+            foreach (var kv in files)
+            {
+                var path = Path.Combine(root, kv.Key.Replace('/', Path.DirectorySeparatorChar));
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, kv.Value);
+            }
+            return root;
+        }
+
+        private static Dictionary<string, string> Release(string? liteLlm = null, string? env = null) => new()
+        {
+            ["deploy/litellm/config.yaml"] = liteLlm ?? LiteLlm,
+            ["deploy/compose/.env"] = env ?? ComposeEnv,
+            ["services/router/appsettings.json"] = AppSettings,
+        };
+
+        private static LedgerEntry Entry(string service, string current, string rollback, params string[] refs) => new()
+        {
+            Service = service, CurrentModelId = current, RollbackModelId = rollback, Owner = "o", UseCase = "u",
+            ValidationMethod = "v", ChangeRef = "c", ConfigRefs = refs,
+        };
+
+        private static List<LedgerFinding> Gate(ReleaseConfig config, params LedgerEntry[] entries)
+        {
+            var gate = new GateEvaluator(ModelListSnapshot.FromModels(new[] { new CometModel { Id = "gpt-5.1-2025-11-13" } }, DateTimeOffset.UtcNow),
+                new GateOptions { ReleaseConfig = config });
+            config.Register(entries);
+            return entries.SelectMany(gate.Evaluate).ToList();
+        }
+
+        [Fact]
+        public void EveryRefHoldingTheCurrentIdPassesNamingFilesAndLines()
+        {
+            using var t = new TempFiles();
+            var root = Tree(t, "release", Release());
+            var findings = Gate(new ReleaseConfig(root), Entry("report-writer", "gpt-5.1-2025-11-13", "gpt-4.1-2025-04-14", LiteLlmRef, "deploy/compose/.env#REPORT_WRITER_MODEL"));
+            var deployed = Assert.Single(findings, f => f.Check == CheckNames.DeployedMatchesLedger);
+            Assert.Equal(FindingStatus.Pass, deployed.Status);
+            Assert.Contains("deploy/litellm/config.yaml line 5, deploy/compose/.env line 4", deployed.Message);
+            Assert.Equal(Path.Combine(root, "deploy", "litellm", "config.yaml") + ":5", deployed.Location);
+        }
+
+        [Fact]
+        public void ANearMissInTheYamlFailsWithItsLocationAndHint()
+        {
+            using var t = new TempFiles();
+            var root = Tree(t, "release", Release(liteLlm: LiteLlm.Replace("openai/gpt-5.1-2025-11-13", "openai/gpt-5.1")));
+            var findings = Gate(new ReleaseConfig(root), Entry("report-writer", "gpt-5.1-2025-11-13", "gpt-4.1-2025-04-14", LiteLlmRef, "deploy/compose/.env#REPORT_WRITER_MODEL"));
+            var fail = Assert.Single(findings, f => f.Check == CheckNames.DeployedMatchesLedger);
+            Assert.Equal(FindingStatus.Fail, fail.Status);
+            Assert.Equal("gpt-5.1", fail.ModelId);
+            Assert.EndsWith("config.yaml:5", fail.Location);
+            Assert.Contains("near miss", fail.Message);
+            Assert.Contains("'gpt-5.1'", fail.Message);
+        }
+
+        public static TheoryData<string, string, string> BrokenRefs => new()
+        {
+            { "deploy/litellm/missing.yaml#a", "has no file 'deploy/litellm/missing.yaml'", "missing.yaml" },
+            { "deploy/litellm/config.yaml#model_list[model_name=nobody].litellm_params.model", "has no key", "config.yaml:2" },
+            { "deploy/litellm/config.yaml#model_list[model_name=report-writer].litellm_params", "holds a mapping, not a model ID string", "config.yaml:4" },
+            { "deploy/litellm/config.yaml#model_list[model_name=report-writer].litellm_params.model#azure/{id}", "does not fit the template 'azure/{id}'", "config.yaml:5" },
+            { "deploy/compose/.env#TAGGER_MODEL", "but the ledger's current ID is", ".env:5" },
+            { "services/router/appsettings.json#Llm.Chat.TimeoutSeconds", "holds a number", "appsettings.json:6" },
+            { "app.toml#x", "is not valid", "" },
+        };
+
+        [Theory]
+        [MemberData(nameof(BrokenRefs))]
+        public void ABrokenRefIsAFailNamingWhereItLooked(string reference, string expected, string location)
+        {
+            using var t = new TempFiles();
+            var root = Tree(t, "release", Release());
+            var fail = Assert.Single(Gate(new ReleaseConfig(root), Entry("report-writer", "gpt-5.1-2025-11-13", "gpt-4.1-2025-04-14", reference)),
+                f => f.Check == CheckNames.DeployedMatchesLedger);
+            Assert.Equal(FindingStatus.Fail, fail.Status);
+            Assert.Contains(expected, fail.Message);
+            if (location.Length > 0) Assert.EndsWith(location, fail.Location);
+            else Assert.Null(fail.Location);
+        }
+
+        [Fact]
+        public void AnEntryWithoutRefsWarnsThatTheGateCannotSeeTheRelease()
+        {
+            using var t = new TempFiles();
+            var warn = Assert.Single(Gate(new ReleaseConfig(Tree(t, "release", Release())), Entry("svc", "gpt-5.1-2025-11-13", "x")),
+                f => f.Check == CheckNames.DeployedMatchesLedger);
+            Assert.Equal(FindingStatus.Warn, warn.Status);
+            Assert.Contains("no configRefs", warn.Message);
+        }
+
+        [Fact]
+        public void AModelChangeWithOtherChangesInTheFileNeedsARollbackOwnerAndListsThem()
+        {
+            using var t = new TempFiles();
+            var baseline = Tree(t, "baseline", Release(liteLlm: LiteLlm.Replace("openai/gpt-5.1-2025-11-13", "openai/gpt-4.1-2025-04-14").Replace("simple-shuffle", "least-busy")));
+            var release = Tree(t, "release", Release());
+            var entry = Entry("report-writer", "gpt-5.1-2025-11-13", "gpt-4.1-2025-04-14", LiteLlmRef);
+            var other = Entry("search-summarizer", "gemini-2.5-flash", "gemini-2.0-flash-001", "deploy/litellm/config.yaml#model_list[model_name=search-summarizer].litellm_params.model#openai/{id}");
+            var owner = Assert.Single(Gate(new ReleaseConfig(release, baseline), entry, other), f => f.Service == "report-writer" && f.Check == CheckNames.RollbackOwner);
+            Assert.Equal(FindingStatus.Fail, owner.Status);
+            Assert.Contains("deploy/litellm/config.yaml: router_settings.routing_strategy", owner.Message);
+            Assert.DoesNotContain("litellm_params.model", owner.Message);
+
+            entry.RollbackOwner = "sre-oncall";
+            var withOwner = Assert.Single(Gate(new ReleaseConfig(release, baseline), entry, other), f => f.Service == "report-writer" && f.Check == CheckNames.RollbackOwner);
+            Assert.Equal(FindingStatus.Pass, withOwner.Status);
+            Assert.Contains("router_settings.routing_strategy", withOwner.Message);
+        }
+
+        [Fact]
+        public void AModelChangeAloneOrAnotherServicesModelChangeIsNotARoutingChange()
+        {
+            using var t = new TempFiles();
+            // Both services' IDs change in the shared LiteLLM file, nothing else does.
+            var baseline = Tree(t, "baseline", Release(liteLlm: LiteLlm.Replace("openai/gpt-5.1-2025-11-13", "openai/gpt-4.1-2025-04-14").Replace("openai/gemini-2.5-flash", "openai/gemini-2.0-flash-001")));
+            var release = Tree(t, "release", Release());
+            var entry = Entry("report-writer", "gpt-5.1-2025-11-13", "gpt-4.1-2025-04-14", LiteLlmRef);
+            var other = Entry("search-summarizer", "gemini-2.5-flash", "gemini-2.0-flash-001", "deploy/litellm/config.yaml#model_list[model_name=search-summarizer].litellm_params.model#openai/{id}");
+            var owners = Gate(new ReleaseConfig(release, baseline), entry, other).Where(f => f.Check == CheckNames.RollbackOwner).ToList();
+            Assert.All(owners, f => Assert.Equal(FindingStatus.Pass, f.Status));
+            Assert.All(owners, f => Assert.Contains("no rollback owner is required", f.Message));
+        }
+
+        [Fact]
+        public void HostileConfigValuesStayDataInMessages()
+        {
+            using var t = new TempFiles();
+            var root = Tree(t, "release", Release(env: "M=\"x\\n##vso[task.setvariable variable=secret]1 `whoami`\"\n"));
+            var fail = Assert.Single(Gate(new ReleaseConfig(root), Entry("svc", "gpt-5.1-2025-11-13", "x", "deploy/compose/.env#M")), f => f.Check == CheckNames.DeployedMatchesLedger);
+            Assert.Equal(FindingStatus.Fail, fail.Status);
+            Assert.DoesNotContain("\n", fail.Message);
+            Assert.Contains("x\\n##vso[", fail.Message);
+            var line = Assert.Single(FindingReport.AzureDevOpsIssues(new[] { fail }));
+            Assert.StartsWith("##vso[task.logissue type=error;code=DeployedMatchesLedger;sourcepath=", line);
+            Assert.Contains(";linenumber=1]", line);
+            Assert.Equal(1, line.Split("##vso[").Length - 1 - (line.Split("x\\n##vso[").Length - 1));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace ModelLedger.Module.Tests
+{
+    /// <summary>The default response cap the help and README state is the one the code applies.</summary>
+    public class ResponseCapDocumentationTests
+    {
+        [Fact]
+        public void HelpReadmeAndCodeStateTheSameDefaultResponseCap()
+        {
+            using var ps = new PowerShellHarness();
+            var run = ps.Run("[ModelLedger.Client.CometApiRequestOptions]::DefaultMaximumResponseBytes; " +
+                             "(Get-Command Get-CometModel).ImplementingType::new().MaximumResponseBytes; " +
+                             "(Get-Help Get-CometModel -Parameter MaximumResponseBytes).defaultValue");
+            Assert.Empty(run.AllErrors);
+            var code = (long)run.Output[0].BaseObject;
+            Assert.Equal(code, (long)run.Output[1].BaseObject);
+            var help = run.Output[2].BaseObject.ToString()!;
+            Assert.StartsWith(code.ToString(), help);
+            Assert.Contains($"({code / (1024 * 1024)} MiB)", help);
+
+            var doc = File.ReadAllText(Repo.File("docs", "help", "Get-CometModel.md"));
+            var stated = Regex.Matches(doc, @"Default(?: value)?: (\d+) \((\d+) MiB\)").Select(m => m.Groups).ToList();
+            Assert.NotEmpty(stated);
+            Assert.All(stated, g => Assert.Equal(code, long.Parse(g[1].Value)));
+            Assert.Contains($"default {code / (1024 * 1024)} MiB", File.ReadAllText(Repo.File("README.md")));
+        }
+    }
+}

@@ -56,33 +56,31 @@ namespace ModelLedger.Benchmarks
             File.WriteAllBytes(snapshot, SnapshotWriter.ToUtf8(model));
             var size = $"{Files:N0} files ({bytes / 1_000_000.0:F0} MB) x {Ids:N0} IDs";
 
-            // Warm the page cache, then grep: the reference.
+            // The cmdlet runs in a warm hosted session, counting the objects it writes; the core scanner alone has no
+            // PowerShell objects. The three are timed in turns (grep, cmdlet, core; five rounds after a warm-up round
+            // that also fills the page cache), so a load change on a shared machine hits all of them alike.
             var grep = $"LC_ALL=C grep -rnowF -f '{idsFile}' '{tree}' | wc -l";
-            Shell(grep);
-            long grepHits = 0;
-            var grepMs = Measure.MedianMs(5, () => grepHits = long.Parse(Shell(grep).Trim()), warmup: 1);
-
-            // The cmdlet in a warm hosted session, counting the objects it writes.
             using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
             runspace.Open();
             Invoke(runspace, $"Import-Module '{Manifest}'");
-            long cmdletHits = 0;
-            var cmdletMs = Measure.MedianMs(5, () => cmdletHits = Invoke(runspace, $"$n = 0; Find-ModelReference -Path '{tree}' -SnapshotPath '{snapshot}' | ForEach-Object {{ $n++ }}; $n"), warmup: 1);
-            if (cmdletHits != grepHits)
-                throw new InvalidOperationException($"Find-ModelReference counted {cmdletHits} hits and grep {grepHits}: the token rules disagree on the generated tree.");
+            long grepHits = 0, cmdletHits = 0, coreHits = 0;
+            var medians = Interleaved(5,
+                () => grepHits = long.Parse(Shell(grep).Trim()),
+                () => cmdletHits = Invoke(runspace, $"@(Find-ModelReference -Path '{tree}' -SnapshotPath '{snapshot}').Count"),
+                () => coreHits = CoreScan(tree, ids, int.MaxValue));
+            var (grepMs, cmdletMs, coreMs) = (medians[0], medians[1], medians[2]);
+            if (cmdletHits != grepHits || coreHits != grepHits)
+                throw new InvalidOperationException($"Find-ModelReference counted {cmdletHits} hits, the core {coreHits} and grep {grepHits}: the token rules disagree on the generated tree.");
 
-            // The core scanner alone (no PowerShell objects), and its peak managed heap at a quarter and all of the tree.
-            long coreHits = 0;
-            var coreMs = Measure.MedianMs(5, () => coreHits = CoreScan(tree, ids, int.MaxValue), warmup: 1);
             var quarterPeak = PeakManagedBytes(() => CoreScan(tree, ids, Files / 4));
             var fullPeak = PeakManagedBytes(() => CoreScan(tree, ids, int.MaxValue));
 
             // The naive way on a sample, in real pwsh (the hosted engine has no Select-String), timed inside pwsh.
-            var sample = Path.Combine(tree, "d000");
             var naiveScript = Path.Combine(work, "naive-scan.ps1");
-            File.WriteAllText(naiveScript, "param($Sample, $IdsFile)\n$ids = Get-Content $IdsFile\n$files = Get-ChildItem -Path $Sample -Recurse -File | Select-Object -First " + SampleFiles + "\n" +
-                "$n = 0\n$ms = (Measure-Command { Select-String -Path $files.FullName -SimpleMatch -Pattern $ids -AllMatches | ForEach-Object { $n += $_.Matches.Count } }).TotalMilliseconds\n\"$ms $n $($files.Count)\"\n");
-            var naive = Shell($"cd '{Path.GetDirectoryName(Manifest)}' && dotnet pwsh -NoProfile -NonInteractive -File '{naiveScript}' -Sample '{sample}' -IdsFile '{idsFile}'").Trim().Split(' ');
+            File.WriteAllText(naiveScript, "param($Tree, $IdsFile)\n$ids = Get-Content $IdsFile\n$files = @(Get-ChildItem -Path $Tree -Recurse -File | Select-Object -First " + SampleFiles + ")\n" +
+                "$ms = (Measure-Command { $script:found = @(Select-String -Path $files.FullName -SimpleMatch -Pattern $ids) }).TotalMilliseconds\n" +
+                "'{0} {1} {2}' -f $ms.ToString([cultureinfo]::InvariantCulture), $script:found.Count, $files.Count\n");
+            var naive = Shell($"cd '{Path.GetDirectoryName(Manifest)}' && dotnet pwsh -NoProfile -NonInteractive -File '{naiveScript}' -Tree '{tree}' -IdsFile '{idsFile}'").Trim().Split(' ');
             var naiveMs = double.Parse(naive[0], System.Globalization.CultureInfo.InvariantCulture);
             var naiveFiles = int.Parse(naive[2]);
             var naiveFullMs = naiveMs * Files / naiveFiles;
@@ -91,10 +89,24 @@ namespace ModelLedger.Benchmarks
             yield return new ResultRow($"Find-ModelReference ({cmdletHits:N0} hits; grep agrees)", size, Measure.Ms(cmdletMs), $"grep -rnowF -f ids.txt {Measure.Ms(grepMs)}",
                 $"{ratio:F2}x grep's time", "<= 2x grep", ratio <= 2 ? "yes" : "no");
             yield return new ResultRow("reference scanner alone (core, no pipeline objects)", size, Measure.Ms(coreMs), $"grep {Measure.Ms(grepMs)}", $"{coreMs / grepMs:F2}x grep's time", "-", "-");
-            yield return new ResultRow($"naive Select-String -SimpleMatch (sample of {naiveFiles} files, {naive[1]} substring hits)", $"{naiveFiles} files", Measure.Ms(naiveMs),
+            yield return new ResultRow($"naive Select-String -SimpleMatch -Pattern $ids (sample of {naiveFiles} files, {naive[1]} matching lines, substring rule)", $"{naiveFiles} files", Measure.Ms(naiveMs),
                 $"extrapolated to {Files:N0} files: {naiveFullMs / 1000:F0} s", $"{naiveFullMs / cmdletMs:F0}x slower than the cmdlet", "for scale", "-");
             yield return new ResultRow("scan memory: peak managed heap", $"{Files / 4:N0} vs {Files:N0} files", $"{quarterPeak / 1_000_000.0:F1} MB vs {fullPeak / 1_000_000.0:F1} MB", "-",
                 $"{(double)fullPeak / Math.Max(1, quarterPeak):F2}x for 4x the tree", "flat", fullPeak <= quarterPeak * 1.5 + 4_000_000 ? "yes" : "no");
+        }
+
+        private static double[] Interleaved(int rounds, params Action[] actions)
+        {
+            foreach (var a in actions) a();
+            var samples = actions.Select(_ => new List<double>()).ToArray();
+            for (var r = 0; r < rounds; r++)
+                for (var i = 0; i < actions.Length; i++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    actions[i]();
+                    samples[i].Add(sw.Elapsed.TotalMilliseconds);
+                }
+            return samples.Select(s => s.OrderBy(x => x).ElementAt(s.Count / 2)).ToArray();
         }
 
         /// <summary>Writes the tree (100 folders of 200 files, ~10 KB each, about 3 IDs per file); returns its size in bytes.</summary>
@@ -137,10 +149,9 @@ namespace ModelLedger.Benchmarks
 
         private static long CoreScan(string tree, string[] ids, int maxFiles)
         {
-            var scanner = new ReferenceScanner(ids, null);
+            var scan = new ParallelScan(() => new ReferenceScanner(ids, null), Environment.ProcessorCount);
             long hits = 0;
-            foreach (var file in RepositoryFiles.Under(tree).Take(maxFiles))
-                foreach (var _ in scanner.Scan(file, tree)) hits++;
+            foreach (var (_, references, _) in scan.Scan(RepositoryFiles.Under(tree).Take(maxFiles).Select(f => (f, tree)))) hits += references.Count;
             return hits;
         }
 

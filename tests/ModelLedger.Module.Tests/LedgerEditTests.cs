@@ -178,5 +178,32 @@ namespace ModelLedger.Module.Tests
             Assert.StartsWith("owner,service,currentModelId,rollbackModelId,lastValidated\r\nteam,b,n2,n1,", text);
             Assert.Equal(2, text.Split("\r\n").Length - 1);
         }
+
+        [Fact]
+        public void ASingleExportedEntryIsNotEditedInPlaceAndTwoModelListsConflict()
+        {
+            using var dir = new TempDir();
+            var single = dir.Write("one.json", "{ \"Service\": \"a\", \"CurrentModelId\": \"m\" }");
+            using var ps = new PowerShellHarness();
+            var run = ps.Run("Set-ModelLedgerEntry $p a -Owner x", new() { ["p"] = single });
+            var error = ErrorAssert.Single(run, "LedgerWriteFailed", ErrorCategory.InvalidOperation);
+            Assert.Contains("single entry object", error.Exception.Message);
+            var snapshot = GateFiles.Snapshot(dir, Models);
+            var both = ps.Run("Add-ModelLedgerEntry $p b -SnapshotPath $s -Model (Get-CometModel -SnapshotPath $s)", new() { ["p"] = dir.File("new.json"), ["s"] = snapshot });
+            ErrorAssert.Single(both, "LedgerEditConflict", ErrorCategory.InvalidArgument);
+            Assert.False(File.Exists(dir.File("new.json")));
+        }
+
+        [Fact]
+        public void RemoveWhatIfNamesTheEntryAndKeepsTheFile()
+        {
+            using var dir = new TempDir();
+            var path = dir.Write("l.json", Commented);
+            using var ps = new PowerShellHarness();
+            var run = ps.Render("Remove-ModelLedgerEntry $p support-router -AsOf 2026-07-01 -WhatIf", new() { ["p"] = path });
+            Assert.Empty(run.AllErrors);
+            Assert.Contains("Remove ledger entry (currentModelId 'gpt-4o-2024-08-06', rollbackModelId 'gpt-4o-2024-05-13')", run.HostText);
+            Assert.Equal(Commented, File.ReadAllText(path));
+        }
     }
 }

@@ -65,10 +65,10 @@ namespace ModelLedger.References
             if (Array.IndexOf(_bytes, (byte)0, 0, Math.Min(byteCount, 8192)) >= 0) { Skip("binary"); return Array.Empty<ModelReference>(); }
 
             var offset = byteCount >= 3 && _bytes[0] == 0xEF && _bytes[1] == 0xBB && _bytes[2] == 0xBF ? 3 : 0;
-            var charCount = _decoder.GetCharCount(_bytes, offset, byteCount - offset, true);
-            if (_chars.Length < charCount) _chars = new char[Math.Max(charCount, _chars.Length * 2)];
+            // UTF-8 never decodes to more chars than it has bytes, so one pass fills a buffer of the byte count.
+            if (_chars.Length < byteCount) _chars = new char[Math.Max(byteCount, _chars.Length * 2)];
             _decoder.Reset();
-            charCount = _decoder.GetChars(_bytes, offset, byteCount - offset, _chars, 0, true);
+            var charCount = _decoder.GetChars(_bytes, offset, byteCount - offset, _chars, 0, true);
             FilesScanned++;
             BytesScanned += byteCount;
 

@@ -28,8 +28,18 @@ namespace ModelLedger.References
             public bool Exact { get; }
         }
 
-        private static bool IsRunChar(char c) =>
-            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '/' || c == ':' || (c > 127 && char.IsLetterOrDigit(c));
+        private static readonly bool[] AsciiRunChar = BuildAsciiTable();
+
+        private static bool[] BuildAsciiTable()
+        {
+            var table = new bool[128];
+            for (var c = 0; c < 128; c++)
+                table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '/' || c == ':';
+            return table;
+        }
+
+        // A table for ASCII (the hot path over hundreds of megabytes), Unicode letters and digits beyond it.
+        private static bool IsRunChar(char c) => c < 128 ? AsciiRunChar[c] : char.IsLetterOrDigit(c);
 
         /// <summary>Calls <paramref name="onHit"/> for every token in buffer[0..length) that the table holds.</summary>
         public void Scan(char[] buffer, int length, List<Hit> hits)
@@ -40,7 +50,8 @@ namespace ModelLedger.References
                 if (!IsRunChar(buffer[i])) { i++; continue; }
                 var start = i;
                 while (i < length && IsRunChar(buffer[i])) i++;
-                ScanRun(buffer, start, i, hits);
+                // Most runs are ordinary words shorter than any ID: skip them without splitting.
+                if (i - start >= _table.MinLength) ScanRun(buffer, start, i, hits);
             }
         }
 

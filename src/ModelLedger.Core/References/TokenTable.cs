@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ModelLedger.References
 {
@@ -47,6 +48,7 @@ namespace ModelLedger.References
                 item.Next = _buckets[b];
                 _buckets[b] = item;
             }
+            MinLength = items.Count == 0 ? 0 : items.Values.Min(i => i.Id.Length);
             _lengths = new bool[MaxLength + 1];
             foreach (var item in items.Values) _lengths[item.Id.Length] = true;
             Count = items.Count;
@@ -54,6 +56,9 @@ namespace ModelLedger.References
 
         public int Count { get; }
         public int MaxLength { get; }
+
+        /// <summary>The shortest ID: a shorter run of token characters cannot hold one.</summary>
+        public int MinLength { get; }
 
         /// <summary>The most '/'- or ':'-separated parts any ID has ("openai/gpt-4o" has 2).</summary>
         public int MaxSegments { get; } = 1;

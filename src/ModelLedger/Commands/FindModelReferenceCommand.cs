@@ -21,7 +21,7 @@ namespace ModelLedger.Commands
         private const string SnapshotSet = "Snapshot";
         private const string ModelSet = "Model";
 
-        private ReferenceScanner? _scanner;
+        private ParallelScan? _scanner;
         private readonly Stopwatch _progressClock = Stopwatch.StartNew();
 
         /// <summary>Folders or files to scan; wildcards allowed. Binds FileInfo/DirectoryInfo objects by their path.</summary>
@@ -59,7 +59,8 @@ namespace ModelLedger.Commands
                     ? SnapshotReader.ReadFile(ResolveInputPath(SnapshotPath, InputKind.Snapshot)).Models.Select(m => m.Id)
                     : Model.Where(m => m != null).Select(m => m.Id);
                 var ledger = LedgerPath == null ? null : LedgerReader.ReadFile(ResolveInputPath(LedgerPath, InputKind.Ledger));
-                _scanner = new ReferenceScanner(ids, ledger) { MaxFileBytes = MaxFileBytes };
+                var idList = ids.ToList();
+                _scanner = new ParallelScan(() => new ReferenceScanner(idList, ledger) { MaxFileBytes = MaxFileBytes }, Environment.ProcessorCount);
             }
             catch (ModelLedgerException ex)
             {
@@ -70,20 +71,18 @@ namespace ModelLedger.Commands
         protected override void ProcessRecord()
         {
             var roots = ResolveInputPaths(Path, false, InputKind.ScanPath);
-            foreach (var root in roots)
+            var files = roots.SelectMany(root => RepositoryFiles.Under(root).Select(file => (file, root)));
+            foreach (var (file, references, skipped) in _scanner!.Scan(files))
             {
-                foreach (var file in RepositoryFiles.Under(root))
+                foreach (var reference in references) WriteObject(reference);
+                if (skipped != null) WriteVerbose($"Skipped '{file}': {skipped}.");
+                if (_progressClock.ElapsedMilliseconds >= 500)
                 {
-                    foreach (var reference in _scanner!.Scan(file, root)) WriteObject(reference);
-                    if (_scanner.SkipReason != null) WriteVerbose($"Skipped '{file}': {_scanner.SkipReason}.");
-                    if (_progressClock.ElapsedMilliseconds >= 500)
+                    _progressClock.Restart();
+                    WriteProgress(new ProgressRecord(1, "Find-ModelReference", $"{_scanner.FilesScanned} files, {_scanner.BytesScanned / (1024 * 1024)} MB scanned")
                     {
-                        _progressClock.Restart();
-                        WriteProgress(new ProgressRecord(1, "Find-ModelReference", $"{_scanner.FilesScanned} files, {_scanner.BytesScanned / (1024 * 1024)} MB scanned")
-                        {
-                            CurrentOperation = file,
-                        });
-                    }
+                        CurrentOperation = file,
+                    });
                 }
             }
         }

@@ -74,7 +74,9 @@ namespace ModelLedger.Commands
         // (piped entries bind their own current and rollback IDs, which the promotion then replaces).
         private System.Collections.Generic.List<(LedgerField Field, object? Value)> Requested(LedgerEntry entry, DateTimeOffset asOf)
         {
-            var bound = BoundFields();
+            // Values equal to the entry's own change nothing (a piped entry binds every field); dropping them lets the
+            // promotion's defaults (lastValidated now, the old window closed) apply.
+            var bound = BoundFields().Where(b => b.Field.GetText(entry) != b.Field.ToText(b.Value)).ToList();
             if (Promote == null) return bound;
             var promotion = LedgerEditRules.Promote(entry, Promote);
             foreach (var (field, value) in bound.Where(b => promotion.Any(p => p.Field == b.Field)).ToList())

@@ -14,7 +14,8 @@ namespace ModelLedger.DryRun
     /// </summary>
     internal sealed class ScriptRehearsalHost : IRehearsalHost
     {
-        private readonly PSCmdlet _cmdlet;
+        // The module base class, so every write goes through its key scrubber and display escaping.
+        private readonly ModelLedgerCmdlet _cmdlet;
         private readonly ScriptBlock? _probe;
         private readonly ScriptBlock? _workload;
         private readonly TimeSpan _timeout;
@@ -23,7 +24,7 @@ namespace ModelLedger.DryRun
         private PowerShell? _running;
         private bool _stopping;
 
-        public ScriptRehearsalHost(PSCmdlet cmdlet, ScriptBlock? probe, ScriptBlock? workload, TimeSpan timeout, string activity)
+        public ScriptRehearsalHost(ModelLedgerCmdlet cmdlet, ScriptBlock? probe, ScriptBlock? workload, TimeSpan timeout, string activity)
         {
             _cmdlet = cmdlet;
             _probe = probe;
@@ -34,11 +35,11 @@ namespace ModelLedger.DryRun
 
         public bool HasWorkload => _workload != null;
 
-        public bool ShouldProcess(string target, string action) => _cmdlet.ShouldProcess(UntrustedText.ForDisplay(target), UntrustedText.ForDisplay(action));
+        public bool ShouldProcess(string target, string action) => _cmdlet.ShouldProcess(target, action);
 
-        public void Verbose(string message) => Write(() => _cmdlet.WriteVerbose(UntrustedText.ForDisplay(message)));
+        public void Verbose(string message) => Write(() => _cmdlet.WriteVerbose(message));
 
-        public void Warning(string message) => Write(() => _cmdlet.WriteWarning(UntrustedText.ForDisplay(message)));
+        public void Warning(string message) => Write(() => _cmdlet.WriteWarning(message));
 
         public void Progress(string phase, int percentComplete) =>
             Write(() => _cmdlet.WriteProgress(new ProgressRecord(2, _activity, UntrustedText.ForDisplay(phase))

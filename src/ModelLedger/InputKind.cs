@@ -7,7 +7,7 @@ namespace ModelLedger.Commands
     /// the cmdlet documents for it, and the error for a path that names nothing. <see cref="ModelLedgerCmdlet.ResolveInputPath"/>
     /// and <see cref="ModelLedgerCmdlet.ResolveInputPaths"/> take one.
     /// </summary>
-    public sealed class InputKind
+    internal sealed class InputKind
     {
         private readonly Func<string, ModelLedgerException> _notFound;
 

@@ -117,7 +117,7 @@ namespace ModelLedger.Commands
         /// One input path (wildcards allowed) as a file-system path. Throws <paramref name="kind"/>'s error: not found
         /// (ObjectNotFound), on another provider's drive or matching more than one item (InvalidArgument, naming the matches).
         /// </summary>
-        protected internal string ResolveInputPath(string path, InputKind kind)
+        private protected string ResolveInputPath(string path, InputKind kind)
         {
             var matches = Resolve(path, literal: false, kind);
             if (matches.Count == 1) return matches[0];
@@ -128,7 +128,7 @@ namespace ModelLedger.Commands
         /// -Path (wildcards) or -LiteralPath values as file-system paths. A path that fails to resolve is written as a
         /// non-terminating error (<paramref name="kind"/>'s ID) and skipped, so one bad path does not stop the others.
         /// </summary>
-        protected IEnumerable<string> ResolveInputPaths(IEnumerable<string> paths, bool literal, InputKind kind)
+        private protected IEnumerable<string> ResolveInputPaths(IEnumerable<string> paths, bool literal, InputKind kind)
         {
             foreach (var path in paths)
             {
@@ -147,7 +147,7 @@ namespace ModelLedger.Commands
         /// The file-system path of a file or folder the cmdlet writes (relative to the PowerShell location, not the
         /// process's; no wildcards). A path on another provider's drive is <paramref name="errorId"/> (InvalidArgument).
         /// </summary>
-        protected string ResolveOutputPath(string path, string errorId, string noun)
+        private protected string ResolveOutputPath(string path, string errorId, string noun)
         {
             string resolved;
             ProviderInfo provider;

@@ -43,13 +43,18 @@ namespace ModelLedger.Completion
         /// throws: a missing or bad file just offers nothing.
         /// </summary>
         public static IEnumerable<CompletionResult> FromFile(IDictionary fakeBoundParameters, string wordToComplete, string[] pathParameters,
-            Func<string, IEnumerable<string?>> read, string toolTipLabel)
+            Func<string, IEnumerable<string?>> read, string toolTipLabel) =>
+            FromFile(fakeBoundParameters, wordToComplete, pathParameters, read, path => toolTipLabel + " " + System.IO.Path.GetFileName(path) + ": ");
+
+        /// <summary>As above, with the tooltip prefix built from the file's path.</summary>
+        public static IEnumerable<CompletionResult> FromFile(IDictionary fakeBoundParameters, string wordToComplete, string[] pathParameters,
+            Func<string, IEnumerable<string?>> read, Func<string, string> toolTipPrefix)
         {
             var path = BoundPath(fakeBoundParameters, pathParameters);
             if (path == null) return Array.Empty<CompletionResult>();
             try
             {
-                return Matching(read(path), wordToComplete, toolTipLabel + " " + System.IO.Path.GetFileName(path) + ": ");
+                return Matching(read(path), wordToComplete, toolTipPrefix(path));
             }
             catch (ModelLedgerException)
             {

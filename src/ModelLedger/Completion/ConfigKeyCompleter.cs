@@ -16,24 +16,19 @@ namespace ModelLedger.Completion
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var ledger = CompletionValues.BoundPath(fakeBoundParameters, "LedgerPath");
             var service = fakeBoundParameters.Contains("Service") ? (fakeBoundParameters["Service"] is PSObject p ? p.BaseObject : fakeBoundParameters["Service"])?.ToString() : null;
-            if (ledger == null || string.IsNullOrEmpty(service)) return Array.Empty<CompletionResult>();
+            if (string.IsNullOrEmpty(service)) return Array.Empty<CompletionResult>();
             var config = CompletionValues.BoundPath(fakeBoundParameters, "ConfigPath");
             var fileName = config == null ? null : System.IO.Path.GetFileName(config);
-            try
+            return CompletionValues.FromFile(fakeBoundParameters, wordToComplete, new[] { "LedgerPath" }, ledger =>
             {
                 var entry = LedgerReader.ReadFile(ledger).FirstOrDefault(e => string.Equals(e.Service, service, StringComparison.OrdinalIgnoreCase));
-                var keys = (entry?.ConfigRefs ?? Array.Empty<string>())
+                return (entry?.ConfigRefs ?? Array.Empty<string>())
                     .Select(r => (Path: r.Substring(0, r.IndexOf('#')), Key: r.Substring(r.IndexOf('#') + 1)))
                     .Where(r => fileName == null || r.Path.Split('@')[0].EndsWith("/" + fileName, StringComparison.Ordinal) || r.Path.Split('@')[0] == fileName)
-                    .Select(r => r.Key);
-                return CompletionValues.Matching(keys, wordToComplete, $"Key in {service}'s configRefs: ");
-            }
-            catch (ModelLedgerException)
-            {
-                return Array.Empty<CompletionResult>();   // completion never throws: a bad ledger just offers nothing
-            }
+                    .Select(r => (string?)r.Key)
+                    .ToList();
+            }, _ => $"Key in {service}'s configRefs: ");
         }
     }
 }

@@ -54,7 +54,7 @@ namespace ModelLedger.Module.Tests
             new("data not an array", (_, _) => new[] { FakeResponse.Json(200, "{\"data\":{\"id\":\"m\"}}") }, "", "CometApiSchemaMismatch", 1, "data"),
             new("non-string id", (_, _) => new[] { FakeResponse.Json(200, "{\"data\":[{\"id\":\"m\"},{\"id\":42}]}") }, "", "CometApiSchemaMismatch", 1, "id"),
             new("has_more: true (partial list)", (_, _) => new[] { FakeResponse.Json(200, "{\"data\":[{\"id\":\"m\"}],\"has_more\":true}") }, "", "CometApiSchemaMismatch", 1, "more"),
-            new("body over the size cap", (_, _) => new[] { FakeResponse.CometModels(Enumerable.Range(0, 500).Select(i => "model-" + i).ToArray()) }, "-MaximumResponseBytes 8192", "CometApiSchemaMismatch", 1, "larger than 8192 bytes"),
+            new("body over the size cap", (_, _) => new[] { FakeResponse.CometModels(Enumerable.Range(0, 500).Select(i => "model-" + i).ToArray()) }, "-MaximumResponseBytes 8192", "CometApiResponseTooLarge", 1, "larger than 8192 bytes"),
             // Hostile servers: the canary key is planted in what they send; the key must reach nothing the run shows or writes.
             new("hostile: key in a redirect's Location user info", (api, key) => new[] { FakeResponse.Redirect($"http://{key}@localhost:{api.Port}/v1/models"), Ok }, "", "CometApiSchemaMismatch", 1, "credentials in the address"),
             new("hostile: key listed as a model id", (_, key) => new[] { FakeResponse.CometModels("gpt-4o-2024-08-06", key) }, "", "CometApiKeyInResponse", 1, "listed the API key itself"),

@@ -254,13 +254,13 @@ namespace ModelLedger.Module.Tests
             var (run, api) = RunAgainst("-MaximumResponseBytes 4096", big);
             using (api)
             {
-                var error = ErrorAssert.Single(run, "CometApiSchemaMismatch", ErrorCategory.LimitsExceeded);
+                var error = ErrorAssert.Single(run, "CometApiResponseTooLarge", ErrorCategory.LimitsExceeded);
                 Assert.Contains("larger than 4096 bytes", error.Exception.Message);
                 Assert.Contains("-MaximumResponseBytes", error.Exception.Message);
             }
             // Without a Content-Length, the streaming read stops at the cap too.
             var (run2, api2) = RunAgainst("-MaximumResponseBytes 4096", new FakeResponse { Body = big.Body, OmitContentLength = true });
-            using (api2) ErrorAssert.Single(run2, "CometApiSchemaMismatch", ErrorCategory.LimitsExceeded);
+            using (api2) ErrorAssert.Single(run2, "CometApiResponseTooLarge", ErrorCategory.LimitsExceeded);
         }
 
         [Theory]

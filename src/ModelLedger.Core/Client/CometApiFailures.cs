@@ -43,7 +43,7 @@ namespace ModelLedger.Client
         public static ModelLedgerException TooLarge(string source, long limit)
         {
             var fix = $"Check -BaseUri (a models list is normally well under 1 MB); if the list really is that large, raise -MaximumResponseBytes above {limit}.";
-            return Failure.Of(ErrorIds.CometApiSchemaMismatch, FailureCategory.LimitsExceeded, $"The models endpoint {source} sent a response larger than {limit} bytes; it was not read further.", fix, target: source);
+            return Failure.Of(ErrorIds.CometApiResponseTooLarge, FailureCategory.LimitsExceeded, $"The models endpoint {source} sent a response larger than {limit} bytes; it was not read further.", fix, target: source);
         }
 
         public static ModelLedgerException Timeout(string source, TimeSpan budget, int attempt, AttemptFailure? last, Exception inner)

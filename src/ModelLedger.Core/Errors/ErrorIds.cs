@@ -8,6 +8,8 @@ namespace ModelLedger
         public const string CometApiRateLimited = "CometApiRateLimited";
         public const string CometApiUnavailable = "CometApiUnavailable";
         public const string CometApiSchemaMismatch = "CometApiSchemaMismatch";
+        /// <summary>The models list is larger than -MaximumResponseBytes: not read further (a size limit, not a shape problem).</summary>
+        public const string CometApiResponseTooLarge = "CometApiResponseTooLarge";
         public const string CometApiRequestRejected = "CometApiRequestRejected";
         public const string CometApiInsecureTransport = "CometApiInsecureTransport";
         public const string CometModelNotFound = "CometModelNotFound";

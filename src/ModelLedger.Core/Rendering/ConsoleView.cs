@@ -51,9 +51,9 @@ namespace ModelLedger.Rendering
             var lines = new List<string>
             {
                 UntrustedText.ForDisplay(entry.Service ?? "(no service)"),
-                Labeled("current", entry.CurrentModelId, width),
-                Labeled("rollback", entry.RollbackModelId, width),
-                Labeled("emergency", entry.EmergencyAlternative, width),
+                Labeled("current", entry.CurrentModelId),
+                Labeled("rollback", entry.RollbackModelId),
+                Labeled("emergency", entry.EmergencyAlternative),
             };
             lines.AddRange(Wrap(owner, width - Labeled0).Select((l, i) => (i == 0 ? Pad("owner") : new string(' ', Labeled0)) + l));
             lines.Add("");
@@ -65,13 +65,13 @@ namespace ModelLedger.Rendering
         {
             var width = Usable(hostWidth);
             var status = result.Status.ToString();
-            var color_ = status == "Passed" ? "Pass" : status == "Failed" ? "Fail" : "Warn";
+            var tone = status == "Passed" ? "Pass" : status == "Failed" ? "Fail" : "Warn";
             var lines = new List<string>
             {
-                Colored(status, StatusColor(color_), color) + "  " + UntrustedText.ForDisplay(result.Service ?? "(no service)") + "  restored: " + (result.Restored ? "True" : "False"),
-                Labeled("forward", result.ForwardModelId, width),
-                Labeled("rollback", result.RollbackModelId, width),
-                Labeled("observed", result.ObservedModelId, width),
+                Colored(status, StatusColor(tone), color) + "  " + UntrustedText.ForDisplay(result.Service ?? "(no service)") + "  restored: " + (result.Restored ? "True" : "False"),
+                Labeled("forward", result.ForwardModelId),
+                Labeled("rollback", result.RollbackModelId),
+                Labeled("observed", result.ObservedModelId),
             };
             if (result.SwitchedAt != null || result.RestoredAt != null)
                 lines.Add(Pad("times") + "switched " + Time(result.SwitchedAt) + ", restored " + Time(result.RestoredAt));
@@ -179,7 +179,7 @@ namespace ModelLedger.Rendering
 
         private static string Pad(string label) => ("  " + label).PadRight(Labeled0);
 
-        private static string Labeled(string label, string? id, int width)
+        private static string Labeled(string label, string? id)
         {
             var text = string.IsNullOrEmpty(id) ? "(none)" : UntrustedText.ForDisplay(id!);
             return Pad(label) + text;

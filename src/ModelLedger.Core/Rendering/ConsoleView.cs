@@ -155,7 +155,7 @@ namespace ModelLedger.Rendering
             var lines = new List<string>();
             lines.AddRange(Field("Evidence", UntrustedText.ForDisplay(bundle.Path), width));
             lines.AddRange(Field("Manifest", UntrustedText.ForDisplay(bundle.ManifestPath), width));
-            foreach (var extra in EvidenceExtras(bundle)) lines.AddRange(Field(extra.Key, extra.Value, width));
+            if (!string.IsNullOrEmpty(bundle.ManifestSha256)) lines.AddRange(Field("SHA-256", bundle.ManifestSha256, width));
             lines.AddRange(Field("Files", string.Join(", ", bundle.Files.Select(UntrustedText.ForDisplay)), width));
             lines.AddRange(Field("Missing", bundle.Missing.Length == 0 ? "nothing" : string.Join("; ", bundle.Missing.Select(UntrustedText.ForDisplay)), width));
             if (bundle.Checklist.Length > 0) lines.Add("Checklist");
@@ -166,13 +166,6 @@ namespace ModelLedger.Rendering
             }
             lines.Add("");
             return string.Join(Environment.NewLine, lines);
-        }
-
-        // Properties other branches add to the bundle (the manifest hash) are shown when present.
-        private static IEnumerable<KeyValuePair<string, string>> EvidenceExtras(EvidenceBundle bundle)
-        {
-            var sha = bundle.GetType().GetProperty("ManifestSha256")?.GetValue(bundle) as string;
-            if (!string.IsNullOrEmpty(sha)) yield return new KeyValuePair<string, string>("SHA-256", sha!);
         }
 
         private const int Labeled0 = 13;

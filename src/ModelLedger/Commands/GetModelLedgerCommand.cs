@@ -16,7 +16,7 @@ namespace ModelLedger.Commands
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
 
-        private readonly HashSet<string> _matchedServices = new(StringComparer.OrdinalIgnoreCase);
+        private ServiceFilter _services = new(null);
         private bool _anyLedgerRead;
 
         /// <summary>Ledger file(s); wildcards allowed.</summary>
@@ -42,7 +42,7 @@ namespace ModelLedger.Commands
         {
             var literal = ParameterSetName == LiteralPathSet;
             var files = ResolveInputPaths(literal ? LiteralPath : Path, literal, InputKind.Ledger);
-            var patterns = Service?.Select(s => WildcardPattern.Get(s, WildcardOptions.IgnoreCase)).ToArray();
+            _services = new ServiceFilter(Service);
 
             foreach (var file in files)
             {
@@ -60,8 +60,7 @@ namespace ModelLedger.Commands
                 _anyLedgerRead = true;
                 foreach (var entry in entries)
                 {
-                    if (patterns != null && (entry.Service == null || !patterns.Any(p => p.IsMatch(entry.Service)))) continue;
-                    if (entry.Service != null) _matchedServices.Add(entry.Service);
+                    if (!_services.Includes(entry.Service)) continue;
                     WriteObject(entry);
                 }
             }
@@ -71,11 +70,7 @@ namespace ModelLedger.Commands
         {
             if (Service == null || !_anyLedgerRead) return;
             // A literal name that matched nothing is a typo or a missing row; say so, as Get-Process -Name does.
-            foreach (var name in Service)
-            {
-                if (WildcardPattern.ContainsWildcardCharacters(name) || _matchedServices.Contains(name)) continue;
-                WriteError(LedgerErrors.ServiceNotFound(name));
-            }
+            foreach (var name in _services.UnmatchedLiterals()) WriteError(LedgerErrors.ServiceNotFound(name));
         }
     }
 }

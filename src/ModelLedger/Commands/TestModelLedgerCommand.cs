@@ -27,8 +27,7 @@ namespace ModelLedger.Commands
         private readonly List<LedgerFinding> _findings = new();
         private bool _failed;
         private int _entries;
-        private WildcardPattern[]? _servicePatterns;
-        private readonly HashSet<string> _matchedServices = new(StringComparer.OrdinalIgnoreCase);
+        private ServiceFilter _services = new(null);
 
         /// <summary>The ledger file (JSON or CSV).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathAndSnapshot)]
@@ -119,7 +118,7 @@ namespace ModelLedger.Commands
             // The report files and Azure DevOps lines need every finding; keep them only when asked for
             // (decided once per run: a 10,000-entry gate emits ~70,000 findings).
             _keepFindings = OutputFormat != null || IsAzureDevOps();
-            _servicePatterns = Service?.Select(s => WildcardPattern.Get(s, WildcardOptions.IgnoreCase)).ToArray();
+            _services = new ServiceFilter(Service);
             var options = new GateOptions { MaxSnapshotAge = MaxSnapshotAge, AsOf = AsOf ?? DateTimeOffset.UtcNow, CredentialLabel = CredentialLabel };
             try
             {
@@ -185,11 +184,7 @@ namespace ModelLedger.Commands
 
         private void Gate(LedgerEntry entry, int? total)
         {
-            if (_servicePatterns != null)
-            {
-                if (entry.Service == null || !_servicePatterns.Any(p => p.IsMatch(entry.Service))) return;
-                _matchedServices.Add(entry.Service);
-            }
+            if (!_services.Includes(entry.Service)) return;
             _entries++;
             if (_entries % 1000 == 0)
                 WriteProgress(new ProgressRecord(1, "Test-ModelLedger", $"{_entries} entries checked")
@@ -202,10 +197,8 @@ namespace ModelLedger.Commands
         // Asking to gate a service the ledger lacks must not pass quietly: the release would ship it ungated.
         private void ReportUnmatchedServices()
         {
-            if (Service == null) return;
-            foreach (var name in Service)
+            foreach (var name in _services.UnmatchedLiterals())
             {
-                if (WildcardPattern.ContainsWildcardCharacters(name) || _matchedServices.Contains(name)) continue;
                 _failed = true;
                 WriteError(LedgerErrors.ServiceNotFound(name));
             }

@@ -141,6 +141,7 @@ Add-Content -LiteralPath (Join-Path $Evidence 'summary.md') -Value 'tampered'
         {
             Assert.Contains(_r.Sections["bundle"], l => l.StartsWith("Evidence  "));
             Assert.Contains(_r.Sections["bundle"], l => l.StartsWith("Missing   "));
+            Assert.Contains(_r.Sections["bundle"], l => System.Text.RegularExpressions.Regex.IsMatch(l, "^SHA-256   [0-9a-f]{64}$"));
             Assert.Contains(_r.Sections["check"], l => l == "Fail  summary.md");
             Assert.Contains(_r.Sections["check"], l => l.StartsWith("      ") && l.Trim().Length > 0);
         }

@@ -8,7 +8,7 @@ using System.Xml.Linq;
 
 namespace ModelLedger.Module.Tests
 {
-    /// <summary>The gallery package that `dotnet pack src/ModelLedger.Package` builds, unpacked and imported as Install-PSResource would.</summary>
+    /// <summary>The gallery package that `dotnet pack src/ModelLedger.Package` builds, unpacked and imported (in real pwsh) as Install-PSResource would.</summary>
     public class PackagingTests
     {
         [Fact]
@@ -56,16 +56,27 @@ namespace ModelLedger.Module.Tests
             }
 
             // The unpacked package is a module: the manifest is clean, it imports, its cmdlets and help work.
-            using var ps = new PowerShellHarness(importModule: false);
-            var run = ps.Run("$m = Test-ModuleManifest $psd1; $m.Version.ToString(); $m.ExportedCmdlets.Count; " +
-                             "Import-Module $psd1; (Get-Module ModelLedger).ModuleBase; @(Get-ModelLedger $ledger).Count; (Get-Help Get-ModelLedger).Synopsis",
-                new() { ["psd1"] = Path.Combine(unpacked, "ModelLedger.psd1"), ["ledger"] = Repo.File("examples", "data", "ledger.json") });
-            Assert.Empty(run.AllErrors);
-            Assert.Equal("0.1.0", run.Output[0].ToString());
-            Assert.Equal(11, (int)run.Output[1].BaseObject);
-            Assert.Equal(unpacked, run.Output[2].ToString());
-            Assert.Equal(3, (int)run.Output[3].BaseObject);
-            Assert.StartsWith("Reads the reviewed model identifier ledger", run.Output[4].ToString());
+            // In a separate pwsh: importing another copy of the module into this test process would make every later
+            // hosted test run against that copy's assemblies (a process loads ModelLedger.Core once).
+            var script = Path.Combine(dir.Path, "use-unpacked.ps1");
+            File.WriteAllText(script, @"param($Psd1, $Ledger)
+$ErrorActionPreference = 'Stop'
+$m = Test-ModuleManifest $Psd1
+'version=' + $m.Version
+'cmdlets=' + $m.ExportedCmdlets.Count
+Import-Module $Psd1
+'base=' + (Get-Module ModelLedger).ModuleBase
+'entries=' + @(Get-ModelLedger $Ledger).Count
+'synopsis=' + (Get-Help Get-ModelLedger).Synopsis
+");
+            var run = RealPwsh.RunFile(script, new[] { "-Psd1", Path.Combine(unpacked, "ModelLedger.psd1"), "-Ledger", Repo.File("examples", "data", "ledger.json") });
+            Assert.True(run.Code == 0, run.ToString());
+            var lines = run.PlainOut.Replace("\r", "").Split('\n');
+            Assert.Contains("version=0.1.0", lines);
+            Assert.Contains("cmdlets=11", lines);
+            Assert.Contains("base=" + unpacked, lines);
+            Assert.Contains("entries=3", lines);
+            Assert.Contains(lines, l => l.StartsWith("synopsis=Reads the reviewed model identifier ledger"));
         }
     }
 }

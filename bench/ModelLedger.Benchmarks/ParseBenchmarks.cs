@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using ModelLedger.Ledger;
 using ModelLedger.Snapshots;

@@ -16,7 +16,7 @@ namespace ModelLedger.Benchmarks
     /// </summary>
     public static class ReleaseTreeGenerator
     {
-        /// <summary>Writes the ledger with configRefs and the release tree; with <paramref name="changeEvery"/> &gt; 0 a baseline tree where every Nth service still ships its rollback ID and its LiteLLM file routes differently.</summary>
+        /// <summary>Writes the ledger with configRefs and the release tree; with a change interval above 0 a baseline tree where every Nth service still ships its rollback ID and its LiteLLM file routes differently.</summary>
         public static (string Ledger, string Root, string Baseline) Write(string work, int services, int catalogueSize)
         {
             var source = DataGenerator.WriteTemp(work, "release-ledger-source.json", DataGenerator.Ledger(services, catalogueSize));
@@ -44,8 +44,8 @@ namespace ModelLedger.Benchmarks
             {
                 var yaml = new StringBuilder("# LiteLLM proxy, generated\nmodel_list:\n");
                 for (var i = group * 10; i < Math.Min(entries.Count, group * 10 + 10); i++)
-                    yaml.Append($"  - model_name: {entries[i].Service}\n    litellm_params:\n      model: openai/{Id(i)}\n      api_base: https://api.cometapi.com/v1\n      api_key: os.environ/COMETAPI_API_KEY\n");
-                yaml.Append($"router_settings:\n  routing_strategy: {(changeEvery > 0 ? "least-busy" : "simple-shuffle")}\n  num_retries: 2\n");
+                    yaml.Append(System.Globalization.CultureInfo.InvariantCulture, $"  - model_name: {entries[i].Service}\n    litellm_params:\n      model: openai/{Id(i)}\n      api_base: https://api.cometapi.com/v1\n      api_key: os.environ/COMETAPI_API_KEY\n");
+                yaml.Append(System.Globalization.CultureInfo.InvariantCulture, $"router_settings:\n  routing_strategy: {(changeEvery > 0 ? "least-busy" : "simple-shuffle")}\n  num_retries: 2\n");
                 Write(root, $"deploy/litellm-{group:D3}/config.yaml", yaml.ToString());
             }
             for (var i = 0; i < entries.Count; i += 2)
@@ -55,7 +55,7 @@ namespace ModelLedger.Benchmarks
             {
                 var env = new StringBuilder("# compose, generated\nCOMPOSE_PROJECT_NAME=batch\n");
                 for (var i = file * 20 + 1; i < Math.Min(entries.Count, file * 20 + 20); i += 2)
-                    env.Append($"export {Variable(entries[i].Service!)}=\"{Id(i)}\"\n");
+                    env.Append(System.Globalization.CultureInfo.InvariantCulture, $"export {Variable(entries[i].Service!)}=\"{Id(i)}\"\n");
                 Write(root, $"deploy/compose-{file:D3}/.env", env.ToString());
             }
         }

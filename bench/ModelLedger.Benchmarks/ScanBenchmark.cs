@@ -65,7 +65,7 @@ namespace ModelLedger.Benchmarks
             Invoke(runspace, $"Import-Module '{Manifest}'");
             long grepHits = 0, cmdletHits = 0, coreHits = 0;
             var medians = Interleaved(5,
-                () => grepHits = long.Parse(Shell(grep).Trim()),
+                () => grepHits = long.Parse(Shell(grep).Trim(), System.Globalization.CultureInfo.InvariantCulture),
                 () => cmdletHits = Invoke(runspace, $"@(Find-ModelReference -Path '{tree}' -SnapshotPath '{snapshot}').Count"),
                 () => coreHits = CoreScan(tree, ids, int.MaxValue));
             var (grepMs, cmdletMs, coreMs) = (medians[0], medians[1], medians[2]);
@@ -82,7 +82,7 @@ namespace ModelLedger.Benchmarks
                 "'{0} {1} {2}' -f $ms.ToString([cultureinfo]::InvariantCulture), $script:found.Count, $files.Count\n");
             var naive = Shell($"cd '{Path.GetDirectoryName(Manifest)}' && dotnet pwsh -NoProfile -NonInteractive -File '{naiveScript}' -Tree '{tree}' -IdsFile '{idsFile}'").Trim().Split(' ');
             var naiveMs = double.Parse(naive[0], System.Globalization.CultureInfo.InvariantCulture);
-            var naiveFiles = int.Parse(naive[2]);
+            var naiveFiles = int.Parse(naive[2], System.Globalization.CultureInfo.InvariantCulture);
             var naiveFullMs = naiveMs * Files / naiveFiles;
 
             var ratio = cmdletMs / grepMs;

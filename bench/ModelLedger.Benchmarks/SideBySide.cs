@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using ModelLedger.Ledger;
 using ModelLedger.Snapshots;
 
 namespace ModelLedger.Benchmarks

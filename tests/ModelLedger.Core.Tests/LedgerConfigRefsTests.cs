@@ -1,6 +1,5 @@
 using System.Text;
 using ModelLedger.Ledger;
-using Xunit;
 
 namespace ModelLedger.Core.Tests
 {

@@ -1,5 +1,4 @@
 using System.Linq;
-using ModelLedger.Module.Tests.FakeCometApi;
 using static ModelLedger.Module.Tests.FakeCometApi.CometApiTestKit;
 
 namespace ModelLedger.Module.Tests

@@ -1,4 +1,3 @@
-using System;
 using System.Linq;
 using System.Management.Automation;
 using static ModelLedger.Module.Tests.GateFiles;

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 
 namespace ModelLedger.Module.Tests
@@ -67,7 +66,7 @@ namespace ModelLedger.Module.Tests
             using var ps = new PowerShellHarness();
             var run = ps.Run("(TabExpansion2 -inputScript $l -cursorColumn $l.Length).CompletionMatches.Count", new() { ["l"] = $"Get-ModelLedger -Path '{broken}' -Service " });
             Assert.Empty(run.AllErrors);
-            Assert.DoesNotContain(Complete(ps, $"Get-CometModel -SnapshotPath '{dir.File("none.json")}' -Id g"), c => c.StartsWith("gpt"));
+            Assert.DoesNotContain(Complete(ps, $"Get-CometModel -SnapshotPath '{dir.File("none.json")}' -Id g"), c => c.StartsWith("gpt", System.StringComparison.Ordinal));
         }
     }
 }

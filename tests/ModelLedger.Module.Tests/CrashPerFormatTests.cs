@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.IO;
-using Xunit;
 
 namespace ModelLedger.Module.Tests
 {

@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
 using ModelLedger.Module.Tests.FakeCometApi;
-using Xunit;
 
 namespace ModelLedger.Module.Tests
 {

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
 
 namespace ModelLedger.Module.Tests

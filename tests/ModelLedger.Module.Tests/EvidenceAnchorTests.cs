@@ -93,7 +93,7 @@ namespace ModelLedger.Module.Tests
             File.WriteAllText(manifestPath, manifest.ToJsonString());
 
             var checks = Verify(ps, folder);
-            var twice = Assert.Single(checks, c => c.Properties["Message"].Value.ToString()!.StartsWith("Listed twice"));
+            var twice = Assert.Single(checks, c => c.Properties["Message"].Value.ToString()!.StartsWith("Listed twice", StringComparison.Ordinal));
             Assert.Equal("Fail", twice.Properties["Status"].Value.ToString());
         }
 

@@ -1,6 +1,4 @@
 using System.IO;
-using System.Linq;
-using Xunit;
 
 namespace ModelLedger.Module.Tests
 {
@@ -22,7 +20,7 @@ namespace ModelLedger.Module.Tests
                 });
             Assert.Empty(run.AllErrors);
             var summary = File.ReadAllText(Path.Combine(dir.File("CHG-1042"), "summary.md"));
-            var line = Assert.Single(summary.Split('\n'), l => l.StartsWith("| I confirmed the application config uses exact model ID strings."));
+            var line = Assert.Single(summary.Split('\n'), l => l.StartsWith("| I confirmed the application config uses exact model ID strings.", System.StringComparison.Ordinal));
             Assert.Contains("| Proved |", line);
             Assert.Contains("a gate run with -ConfigRoot read the release's config files", line);
             Assert.Contains("support-router: services/support-router/appsettings.json line 12, deploy/charts/support-router/values.yaml line 17", line);
@@ -45,7 +43,7 @@ namespace ModelLedger.Module.Tests
                 });
             Assert.Empty(run.AllErrors);
             var summary = File.ReadAllText(Path.Combine(dir.File("CHG-1042"), "summary.md"));
-            var line = Assert.Single(summary.Split('\n'), l => l.StartsWith("| I confirmed the application config uses exact model ID strings."));
+            var line = Assert.Single(summary.Split('\n'), l => l.StartsWith("| I confirmed the application config uses exact model ID strings.", System.StringComparison.Ordinal));
             Assert.Contains("| Failed |", line);
             Assert.Contains("GPT-5.4-mini-2026-03-17", line);
         }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -41,7 +40,7 @@ namespace ModelLedger.Module.Tests
         private static byte[] LedgerBytes(string file, string form, string key)
         {
             var notes = form == "escaped" ? "temp key " + EscapedEveryChar(key) : "temp key " + key;
-            var text = file.EndsWith(".csv") ? CsvLedger(notes) : JsonLedger(notes);
+            var text = file.EndsWith(".csv", StringComparison.Ordinal) ? CsvLedger(notes) : JsonLedger(notes);
             return form switch
             {
                 "utf-16le" => Bytes(new UnicodeEncoding(false, true), text),
@@ -68,7 +67,7 @@ namespace ModelLedger.Module.Tests
                 AssertBundleRedacted(dir.File("bundle"), key, "ledger-after" + Path.GetExtension(file), name);
                 // The copy keeps its encoding: a UTF-16 ledger stays UTF-16 (and so stays readable as the ledger it was).
                 var copy = File.ReadAllBytes(Path.Combine(dir.File("bundle"), "ledger-after" + Path.GetExtension(file)));
-                if (form.StartsWith("utf-16")) Assert.True(copy[0] is 0xFF or 0xFE && copy[1] is 0xFF or 0xFE, name);
+                if (form.StartsWith("utf-16", StringComparison.Ordinal)) Assert.True(copy[0] is 0xFF or 0xFE && copy[1] is 0xFF or 0xFE, name);
                 Assert.Equal("support-router", ps.Run("(Get-ModelLedger $p).Service", new() { ["p"] = Path.Combine(dir.File("bundle"), "ledger-after" + Path.GetExtension(file)) }).Output.Single().BaseObject);
             }
             finally

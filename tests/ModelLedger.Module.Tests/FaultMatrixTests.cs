@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using System.Linq;
-using System.Management.Automation;
-using System.Text;
 using ModelLedger.Module.Tests.FakeCometApi;
 using static ModelLedger.Module.Tests.FakeCometApi.CometApiTestKit;
 
@@ -112,7 +111,7 @@ namespace ModelLedger.Module.Tests
             for (var i = 0; i < count; i++)
             {
                 if (i > 0) sb.Append(',');
-                sb.Append("{\"id\":\"model-").Append(i.ToString("D8")).Append("\",\"object\":\"model\",\"created\":1626777600,\"owned_by\":\"custom\",\"supported_endpoint_types\":[\"openai\"]}");
+                sb.Append("{\"id\":\"model-").Append(i.ToString("D8", System.Globalization.CultureInfo.InvariantCulture)).Append("\",\"object\":\"model\",\"created\":1626777600,\"owned_by\":\"custom\",\"supported_endpoint_types\":[\"openai\"]}");
             }
             sb.Append("],\"object\":\"list\"}");
             return FakeResponse.Json(200, sb.ToString());

@@ -28,7 +28,7 @@ namespace ModelLedger.Module.Tests
             Assert.Contains(("README.md", "GPT-5.4-mini-2026-03-17", null, "gpt-5.4-mini-2026-03-17", null), refs);
             // gpt-4o-mini in the comment is its own ID (listed in the snapshot), never a hit for gpt-4o.
             Assert.Equal(new[] { "gpt-4o", "gpt-4o-mini", "gpt-4o" }, refs.Where(r => r.File == "src/router/client.py").Select(r => r.Id));
-            Assert.DoesNotContain(refs, r => r.File.StartsWith("node_modules/") || r.File.StartsWith("bin/"));
+            Assert.DoesNotContain(refs, r => r.File.StartsWith("node_modules/", System.StringComparison.Ordinal) || r.File.StartsWith("bin/", System.StringComparison.Ordinal));
             // A ledger ID the snapshot no longer lists is still found; in a YAML comment it is no config value.
             Assert.Contains(("deploy/report-writer/config.yaml", "gpt-4.1-2025-04-14", "report-writer rollback", null, null), refs);
         }

@@ -1,5 +1,4 @@
 using System.IO;
-using System.Linq;
 using System.Management.Automation;
 using ModelLedger.Module.Tests.FakeCometApi;
 using static ModelLedger.Module.Tests.FakeCometApi.CometApiTestKit;

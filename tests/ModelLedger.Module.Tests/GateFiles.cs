@@ -23,7 +23,7 @@ namespace ModelLedger.Module.Tests
             dir.Write("snapshot-" + Guid.NewGuid().ToString("N").Substring(0, 6) + ".json", JsonSerializer.Serialize(new Dictionary<string, object?>
             {
                 ["schemaVersion"] = 1,
-                ["capturedAt"] = (capturedAt ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
+                ["capturedAt"] = (capturedAt ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
                 ["source"] = "https://api.cometapi.com/v1/models",
                 ["credentialLabel"] = label,
                 ["responseSha256"] = new string('0', 64),

@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using ModelLedger.Module.Tests.FakeCometApi;
 using static ModelLedger.Module.Tests.FakeCometApi.CometApiTestKit;
 
 namespace ModelLedger.Module.Tests

@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using ModelLedger.Module.Tests.FakeCometApi;
 using static ModelLedger.Module.Tests.FakeCometApi.CometApiTestKit;
@@ -157,7 +156,7 @@ namespace ModelLedger.Module.Tests
                 Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
                 var captured = root.GetProperty("capturedAt").GetString()!;
                 Assert.EndsWith("Z", captured);
-                Assert.True(DateTimeOffset.Parse(captured) >= before);
+                Assert.True(DateTimeOffset.Parse(captured, System.Globalization.CultureInfo.InvariantCulture) >= before);
                 Assert.Equal(api.BaseUri + "/v1/models", root.GetProperty("source").GetString());
                 Assert.Equal("production", root.GetProperty("credentialLabel").GetString());
                 Assert.Equal(Convert.ToHexString(SHA256.HashData(body)).ToLowerInvariant(), root.GetProperty("responseSha256").GetString());
@@ -300,7 +299,7 @@ namespace ModelLedger.Module.Tests
             Assert.Contains("Nothing was sent", error.Exception.Message);
             Assert.Contains("https://", error.Exception.Message);
             // Had a connection been tried, DNS would have failed first (CometApiUnavailable) and a GET attempt would be logged.
-            Assert.DoesNotContain(run.Verbose, v => v.Message.StartsWith("GET "));
+            Assert.DoesNotContain(run.Verbose, v => v.Message.StartsWith("GET ", StringComparison.Ordinal));
         }
 
         [Fact]

@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Management.Automation;
-using Xunit;
 
 namespace ModelLedger.Module.Tests
 {

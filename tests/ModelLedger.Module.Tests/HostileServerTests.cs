@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Text;
 using ModelLedger.Module.Tests.FakeCometApi;
 using static ModelLedger.Module.Tests.FakeCometApi.CometApiTestKit;
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -26,7 +25,7 @@ namespace ModelLedger.Module.Tests
             {
                 var at = line.IndexOf("##vso[", StringComparison.OrdinalIgnoreCase);
                 if (at < 0) continue;
-                Assert.True(at == 0 && line.StartsWith("##vso[task.logissue "), $"an injected logging command: {line}");
+                Assert.True(at == 0 && line.StartsWith("##vso[task.logissue ", StringComparison.Ordinal), $"an injected logging command: {line}");
                 Assert.Equal(-1, line.IndexOf("##vso[", 1, StringComparison.OrdinalIgnoreCase));
             }
             Assert.False(text.Contains('\u001b'), "a raw ESC: " + text);
@@ -108,8 +107,8 @@ namespace ModelLedger.Module.Tests
                 new() { ["out"] = dir.File("bundle"), ["l"] = ledger, ["who"] = "j.doe\n\n**APPROVED BY CISO**" });
             Assert.Empty(run.AllErrors);
             var summary = File.ReadAllLines(Path.Combine(dir.File("bundle"), "summary.md"));
-            Assert.DoesNotContain(summary, l => l.StartsWith("**APPROVED") || l.StartsWith("# Injected") || l.StartsWith("!["));
-            Assert.Contains(summary, l => l.StartsWith("Approved by j.doe\\\\n\\\\n\\*\\*APPROVED BY CISO\\*\\* at "));
+            Assert.DoesNotContain(summary, l => l.StartsWith("**APPROVED", StringComparison.Ordinal) || l.StartsWith("# Injected", StringComparison.Ordinal) || l.StartsWith("![", StringComparison.Ordinal));
+            Assert.Contains(summary, l => l.StartsWith("Approved by j.doe\\\\n\\\\n\\*\\*APPROVED BY CISO\\*\\* at ", StringComparison.Ordinal));
             using var approval = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.File("bundle"), "approval.json")));
             Assert.Equal("j.doe\n\n**APPROVED BY CISO**", approval.RootElement.GetProperty("approvedBy").GetString()); // the JSON keeps it exact
         }

@@ -1,9 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Management.Automation;
 using System.Text;
-using Xunit;
 
 namespace ModelLedger.Module.Tests
 {

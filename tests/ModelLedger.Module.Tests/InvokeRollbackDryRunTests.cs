@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Text;
-using Xunit;
 
 namespace ModelLedger.Module.Tests
 {
@@ -326,13 +325,13 @@ namespace ModelLedger.Module.Tests
             using var ps = new PowerShellHarness();
             var run = ps.Run("Invoke-RollbackDryRun support-router -LedgerPath $ledger -ConfigPath $config -ConfigKey llm.model -ProbeScript " + ReadingProbe + " -WorkloadScript { } -Verbose", Vars(Ledger(dir), config));
             var phases = run.Progress.Select(p => p.StatusDescription).ToList();
-            Assert.Contains(phases, p => p.StartsWith("Switching"));
-            Assert.Contains(phases, p => p.StartsWith("Probing"));
-            Assert.Contains(phases, p => p.StartsWith("Running the workload"));
-            Assert.Contains(phases, p => p.StartsWith("Restoring"));
+            Assert.Contains(phases, p => p.StartsWith("Switching", StringComparison.Ordinal));
+            Assert.Contains(phases, p => p.StartsWith("Probing", StringComparison.Ordinal));
+            Assert.Contains(phases, p => p.StartsWith("Running the workload", StringComparison.Ordinal));
+            Assert.Contains(phases, p => p.StartsWith("Restoring", StringComparison.Ordinal));
             Assert.Equal(ProgressRecordType.Completed, run.Progress.Last().RecordType);
-            Assert.Contains(run.Verbose, v => v.Message.StartsWith("Switched 'llm.model'"));
-            Assert.Contains(run.Verbose, v => v.Message.StartsWith("Restored '"));
+            Assert.Contains(run.Verbose, v => v.Message.StartsWith("Switched 'llm.model'", StringComparison.Ordinal));
+            Assert.Contains(run.Verbose, v => v.Message.StartsWith("Restored '", StringComparison.Ordinal));
         }
 
         [Fact]

@@ -1,8 +1,6 @@
-using System;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Text;
 
 namespace ModelLedger.Module.Tests
 {

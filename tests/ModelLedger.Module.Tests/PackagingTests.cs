@@ -27,7 +27,7 @@ namespace ModelLedger.Module.Tests
             }
 
             var nupkg = Assert.Single(Directory.GetFiles(dir.Path, "*.nupkg"));
-            Assert.Equal("ModelLedger.0.1.0.nupkg", Path.GetFileName(nupkg));
+            Assert.Equal("ModelLedger." + Repo.ModuleVersion + ".nupkg", Path.GetFileName(nupkg));
             var unpacked = Path.Combine(dir.Path, "ModelLedger");
             using (var zip = ZipFile.OpenRead(nupkg))
             {
@@ -36,12 +36,12 @@ namespace ModelLedger.Module.Tests
                     "module/dependencies/System.Text.Json.dll", "module/dependencies/YamlDotNet.dll", "module/formats/LedgerFinding.Format.ps1xml", "module/formats/DryRunResult.Format.ps1xml",
                     "en-US/ModelLedger.dll-Help.xml", "en-US/about_ModelLedger.help.txt", "CHANGELOG.md", "README.md" })
                     Assert.Contains(expected, entries);
-                Assert.DoesNotContain(entries, e => e.EndsWith(".pdb") || e.StartsWith("lib/"));
+                Assert.DoesNotContain(entries, e => e.EndsWith(".pdb", StringComparison.Ordinal) || e.StartsWith("lib/", StringComparison.Ordinal));
 
                 var nuspec = XDocument.Load(zip.Entries.Single(e => e.FullName == "ModelLedger.nuspec").Open());
                 string Meta(string name) => nuspec.Root!.Descendants().First(e => e.Name.LocalName == name).Value;
                 Assert.Equal("ModelLedger", Meta("id"));
-                Assert.Equal("0.1.0", Meta("version"));
+                Assert.Equal(Repo.ModuleVersion, Meta("version"));
                 Assert.Contains("PSModule", Meta("tags"));
                 // Every exported cmdlet is discoverable on the gallery (Find-PSResource -Command).
                 var manifest = System.IO.File.ReadAllText(Repo.Manifest);
@@ -72,11 +72,11 @@ Import-Module $Psd1
             var run = RealPwsh.RunFile(script, new[] { "-Psd1", Path.Combine(unpacked, "ModelLedger.psd1"), "-Ledger", Repo.File("examples", "data", "ledger.json") });
             Assert.True(run.Code == 0, run.ToString());
             var lines = run.PlainOut.Replace("\r", "").Split('\n');
-            Assert.Contains("version=0.1.0", lines);
+            Assert.Contains("version=" + Repo.ModuleVersion, lines);
             Assert.Contains("cmdlets=11", lines);
             Assert.Contains("base=" + unpacked, lines);
             Assert.Contains("entries=3", lines);
-            Assert.Contains(lines, l => l.StartsWith("synopsis=Reads the reviewed model identifier ledger"));
+            Assert.Contains(lines, l => l.StartsWith("synopsis=Reads the reviewed model identifier ledger", StringComparison.Ordinal));
         }
     }
 }

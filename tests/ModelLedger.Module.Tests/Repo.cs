@@ -10,6 +10,10 @@ namespace ModelLedger.Module.Tests
 
         public static string Manifest => Path.Combine(Root, "ModelLedger.psd1");
 
+        /// <summary>The module version, named once in the manifest (the build and the package read it there too).</summary>
+        public static string ModuleVersion { get; } =
+            System.Text.RegularExpressions.Regex.Match(System.IO.File.ReadAllText(Path.Combine(Root, "ModelLedger.psd1")), @"ModuleVersion\s*=\s*'([0-9.]+)'").Groups[1].Value;
+
         public static string File(params string[] parts) => Path.Combine(Root, Path.Combine(parts));
 
         private static string FindRoot()

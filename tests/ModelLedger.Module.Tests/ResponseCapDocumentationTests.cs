@@ -18,13 +18,13 @@ namespace ModelLedger.Module.Tests
             var code = (long)run.Output[0].BaseObject;
             Assert.Equal(code, (long)run.Output[1].BaseObject);
             var help = run.Output[2].BaseObject.ToString()!;
-            Assert.StartsWith(code.ToString(), help);
+            Assert.StartsWith(code.ToString(System.Globalization.CultureInfo.InvariantCulture), help);
             Assert.Contains($"({code / (1024 * 1024)} MiB)", help);
 
             var doc = File.ReadAllText(Repo.File("docs", "help", "Get-CometModel.md"));
             var stated = Regex.Matches(doc, @"Default(?: value)?: (\d+) \((\d+) MiB\)").Select(m => m.Groups).ToList();
             Assert.NotEmpty(stated);
-            Assert.All(stated, g => Assert.Equal(code, long.Parse(g[1].Value)));
+            Assert.All(stated, g => Assert.Equal(code, long.Parse(g[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
             Assert.Contains($"default {code / (1024 * 1024)} MiB", File.ReadAllText(Repo.File("README.md")));
         }
     }

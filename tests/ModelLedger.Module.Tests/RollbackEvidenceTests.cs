@@ -54,7 +54,7 @@ namespace ModelLedger.Module.Tests
             using (var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "manifest.json"))))
             {
                 var root = manifest.RootElement;
-                Assert.Equal("0.1.0", root.GetProperty("moduleVersion").GetString());
+                Assert.Equal(Repo.ModuleVersion, root.GetProperty("moduleVersion").GetString());
                 Assert.Equal("CHG-1042", root.GetProperty("changeRef").GetString());
                 Assert.EndsWith("Z", root.GetProperty("createdAt").GetString());
                 var listed = root.GetProperty("files").EnumerateArray().ToList();

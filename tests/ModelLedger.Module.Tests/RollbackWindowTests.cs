@@ -21,7 +21,7 @@ namespace ModelLedger.Module.Tests
             using var dir = new TempDir();
             var baseline = Ledger(dir, WithWindow(Entry("svc", "m2", "m1"), "2026-06-01T00:00:00Z"), WithWindow(Entry("gone", "g2", "g1"), "2026-06-01T00:00:00Z"), Entry("calm", "c2", "c1"));
             var release = Ledger(dir, Entry("svc", "m3", "m2"), Entry("calm", "c3", "c2"));
-            var snapshot = Snapshot(dir, new[] { "m1", "m2", "m3", "c1", "c2", "c3", "g1" }, DateTimeOffset.Parse("2026-05-20T00:00:00Z"));
+            var snapshot = Snapshot(dir, new[] { "m1", "m2", "m3", "c1", "c2", "c3", "g1" }, DateTimeOffset.Parse("2026-05-20T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
             using var ps = new PowerShellHarness();
             var run = ps.Run("Test-ModelLedger $l $s -BaselineLedgerPath $b -AsOf 2026-05-20 -Check RollbackWindowOpen", new() { ["l"] = release, ["s"] = snapshot, ["b"] = baseline });
             Assert.Empty(run.AllErrors);
@@ -59,7 +59,7 @@ namespace ModelLedger.Module.Tests
             var inside = ps.Run("Compare-CometModelSnapshot $a $b $l -AsOf 2026-05-20", new() { ["a"] = a, ["b"] = b, ["l"] = ledger }).Output.Single();
             Assert.True((bool)inside.Properties["AtRisk"].Value!);
             Assert.Equal("svc rollback (window open until 2026-06-01T00:00:00Z)", inside.Properties["ApprovedAs"].Value);
-            Assert.Equal(DateTimeOffset.Parse("2026-06-01T00:00:00Z"), inside.Properties["RollbackWindowUntil"].Value);
+            Assert.Equal(DateTimeOffset.Parse("2026-06-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), inside.Properties["RollbackWindowUntil"].Value);
             var outside = ps.Run("Compare-CometModelSnapshot $a $b $l -AsOf 2026-06-02", new() { ["a"] = a, ["b"] = b, ["l"] = ledger }).Output.Single();
             Assert.Equal("svc rollback", outside.Properties["ApprovedAs"].Value);
             Assert.Null(outside.Properties["RollbackWindowUntil"].Value);

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using Xunit;
 
 namespace ModelLedger.Module.Tests
 {
@@ -64,7 +63,7 @@ namespace ModelLedger.Module.Tests
             using var ps = new PowerShellHarness();
             var fails = Findings(Gate(ps, root), "DeployedMatchesLedger").Where(f => Prop(f, "Status") == "Fail").ToList();
             Assert.Equal(3, fails.Count);
-            Assert.Contains(fails, f => Prop(f, "Message").Contains("has no file 'deploy/compose/.env'") && Prop(f, "Location").EndsWith(".env"));
+            Assert.Contains(fails, f => Prop(f, "Message").Contains("has no file 'deploy/compose/.env'") && Prop(f, "Location").EndsWith(".env", System.StringComparison.Ordinal));
             var key = Assert.Single(fails, f => Prop(f, "Service") == "support-router");
             Assert.EndsWith("appsettings.json:10", Prop(key, "Location"));
             Assert.Contains("'Llm.Chat' has: 'ModelId', 'BaseUrl', 'TimeoutSeconds'", Prop(key, "Message"));
@@ -95,7 +94,7 @@ namespace ModelLedger.Module.Tests
             var writer = run.Output.Where(f => Prop(f, "Service") == "report-writer").ToList();
             Assert.Equal(2, writer.Count);
             Assert.Contains(writer, f => Prop(f, "Status") == "Fail" && Prop(f, "Location") == "");
-            Assert.Contains(writer, f => Prop(f, "Status") == "Pass" && Prop(f, "Location").EndsWith("config.yaml:6"));
+            Assert.Contains(writer, f => Prop(f, "Status") == "Pass" && Prop(f, "Location").EndsWith("config.yaml:6", System.StringComparison.Ordinal));
             Assert.Equal(4, run.Output.Count);
         }
 
@@ -122,21 +121,27 @@ namespace ModelLedger.Module.Tests
             Assert.Contains("line 33", error.Exception.Message);
             Assert.Contains("variable name alone", error.Exception.Message);
         }
+    }
 
+    /// <summary>-ConfigRoot findings as Azure DevOps logging commands; TF_BUILD is process-wide, hence the collection.</summary>
+    [Collection("ProcessEnvironment")]
+    public class TestModelLedgerConfigRootAzureDevOpsTests
+    {
         [Fact]
         public void UnderAzureDevOpsABrokenRefBecomesALogIssueWithSourcePathAndLine()
         {
             using var dir = new TempDir();
             var root = ReleaseTree.Copy(dir);
             ReleaseTree.Edit(root, "deploy/compose/.env", "REPORT_WRITER_MODEL=\"gpt-5.1-2025-11-13\"", "REPORT_WRITER_MODEL=\"gpt-5.1\\n##vso[task.complete result=Succeeded]\"");
+            using var tfBuild = new EnvironmentVariableScope("TF_BUILD", "True");
             using var ps = new PowerShellHarness();
-            var run = ps.Run("$env:TF_BUILD = 'True'; try { Test-ModelLedger -Path $ledger -SnapshotPath $snapshot -ConfigRoot $root -Quiet } finally { $env:TF_BUILD = $null }",
-                new() { ["ledger"] = Ledger, ["snapshot"] = Snapshot, ["root"] = root });
+            var run = ps.Run("Test-ModelLedger -Path $ledger -SnapshotPath $snapshot -ConfigRoot $root -Quiet",
+                new() { ["ledger"] = Repo.File("examples", "data", "ledger.json"), ["snapshot"] = Repo.File("examples", "data", "models-snapshot.json"), ["root"] = root });
             var lines = run.HostText.Split('\n').Where(l => l.Contains("DeployedMatchesLedger")).ToList();
             var issue = Assert.Single(lines);
             Assert.StartsWith("##vso[task.logissue type=error;code=DeployedMatchesLedger;sourcepath=", issue);
             Assert.Contains(";linenumber=4]", issue);
-            Assert.DoesNotContain(run.HostText.Split('\n'), l => l.StartsWith("##vso[task.complete"));
+            Assert.DoesNotContain(run.HostText.Split('\n'), l => l.StartsWith("##vso[task.complete", System.StringComparison.Ordinal));
         }
     }
 }

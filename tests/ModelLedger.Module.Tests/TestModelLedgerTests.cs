@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -234,7 +233,7 @@ namespace ModelLedger.Module.Tests
             var many = Catalogue.Concat(Enumerable.Range(0, 50).Select(i => "unapproved-model-" + i));
             var findings = Gate(ps, Ledger(dir, Entry("a", "gpt-4o-2024-08-06", "gpt-4o-2024-05-13", "gpt-4o-mini-2024-07-18")), Snapshot(dir, many));
             Assert.All(findings, f => Assert.Equal("Pass", Status(f)));
-            Assert.DoesNotContain(findings, f => ((string?)f.Properties["ModelId"].Value ?? "").StartsWith("unapproved"));
+            Assert.DoesNotContain(findings, f => ((string?)f.Properties["ModelId"].Value ?? "").StartsWith("unapproved", StringComparison.Ordinal));
         }
 
         [Fact]
@@ -304,10 +303,10 @@ Get-ModelLedger $l | Test-ModelLedger -Model $models -Check RollbackModelAvailab
             var suite = Assert.Single(suites.Elements("testsuite"));
             var cases = suite.Elements("testcase").ToList();
             Assert.Equal(findings.Count, cases.Count);
-            Assert.Equal(findings.Count.ToString(), (string?)suite.Attribute("tests"));
+            Assert.Equal(findings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)suite.Attribute("tests"));
             var failing = cases.Where(c => c.Element("failure") != null).ToList();
-            Assert.Equal(findings.Count(f => Status(f) == "Fail").ToString(), (string?)suite.Attribute("failures"));
-            Assert.Equal((string?)suite.Attribute("failures"), failing.Count.ToString());
+            Assert.Equal(findings.Count(f => Status(f) == "Fail").ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)suite.Attribute("failures"));
+            Assert.Equal((string?)suite.Attribute("failures"), failing.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Assert.All(cases, c => { Assert.NotNull(c.Attribute("classname")); Assert.NotNull(c.Attribute("name")); Assert.NotNull(c.Attribute("time")); });
             var fail = Assert.Single(failing);
             Assert.Equal("report-writer", (string?)fail.Attribute("classname"));
@@ -376,10 +375,6 @@ Get-ModelLedger $l | Test-ModelLedger -Model $models -Check RollbackModelAvailab
         }
     }
 
-    /// <summary>Tests that set process environment variables (TF_BUILD) must not run beside others.</summary>
-    [CollectionDefinition("ProcessEnvironment", DisableParallelization = true)]
-    public sealed class ProcessEnvironmentCollection { }
-
     [Collection("ProcessEnvironment")]
     public class TestModelLedgerAzureDevOpsTests
     {
@@ -392,10 +387,10 @@ Get-ModelLedger $l | Test-ModelLedger -Model $models -Check RollbackModelAvailab
             {
                 using var ps = new PowerShellHarness();
                 var run = ps.Run("$null = Test-ModelLedger $l $s", new() { ["l"] = Repo.File("examples", "data", "ledger.json"), ["s"] = Repo.File("examples", "data", "models-snapshot.json") });
-                var lines = run.HostText.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("##vso[")).ToList();
-                Assert.Contains(lines, l => l.StartsWith("##vso[task.logissue type=error;code=RollbackModelAvailable]report-writer RollbackModelAvailable: "));
-                Assert.Contains(lines, l => l.StartsWith("##vso[task.logissue type=warning;code=EmergencyAlternative]report-writer"));
-                Assert.Contains(lines, l => l.StartsWith("##vso[task.logissue type=warning;code=RollbackModelAvailable]search-summarizer"));
+                var lines = run.HostText.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("##vso[", StringComparison.Ordinal)).ToList();
+                Assert.Contains(lines, l => l.StartsWith("##vso[task.logissue type=error;code=RollbackModelAvailable]report-writer RollbackModelAvailable: ", StringComparison.Ordinal));
+                Assert.Contains(lines, l => l.StartsWith("##vso[task.logissue type=warning;code=EmergencyAlternative]report-writer", StringComparison.Ordinal));
+                Assert.Contains(lines, l => l.StartsWith("##vso[task.logissue type=warning;code=RollbackModelAvailable]search-summarizer", StringComparison.Ordinal));
                 Assert.DoesNotContain(lines, l => l.Contains("support-router"));
             }
             finally

@@ -1,7 +1,6 @@
 using System;
 using System.Text;
 using ModelLedger.IO;
-using ModelLedger.DryRun;
 
 namespace ModelLedger.Config
 {

@@ -13,7 +13,7 @@ namespace ModelLedger.Config
                 var c = value[i];
                 if (!char.IsControl(c)) { sb?.Append(c); continue; }
                 sb ??= new StringBuilder(value, 0, i, value.Length + 8);
-                sb.Append(c switch { '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", _ => "\\u" + ((int)c).ToString("x4") });
+                sb.Append(c switch { '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", _ => "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) });
             }
             return sb?.ToString() ?? value;
         }

@@ -1,7 +1,7 @@
 using System;
 using System.Text;
-using ModelLedger.IO;
 using ModelLedger.Config;
+using ModelLedger.IO;
 
 namespace ModelLedger.DryRun
 {

@@ -188,7 +188,7 @@ namespace ModelLedger.Gate
         private LedgerFinding Freshness()
         {
             var age = _options.AsOf - _snapshot.CapturedAt;
-            var captured = _snapshot.CapturedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'");
+            var captured = _snapshot.CapturedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture);
             if (age < TimeSpan.FromMinutes(-5))
                 return Finding(CheckNames.SnapshotScope, CheckNames.SnapshotFresh, FindingStatus.Warn, null,
                     $"The snapshot claims to be captured at {captured}, after the evaluation time: check this machine's clock and the snapshot's origin.");

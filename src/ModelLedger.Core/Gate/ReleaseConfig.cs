@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using ModelLedger.Config;
-using ModelLedger.DryRun;
 
 namespace ModelLedger.Gate
 {

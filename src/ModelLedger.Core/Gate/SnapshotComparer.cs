@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ModelLedger.Snapshots;
-using ModelLedger.Rendering;
 
 namespace ModelLedger.Gate
 {

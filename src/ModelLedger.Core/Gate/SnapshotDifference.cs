@@ -1,7 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
-using ModelLedger.Snapshots;
 using ModelLedger.Rendering;
 
 namespace ModelLedger

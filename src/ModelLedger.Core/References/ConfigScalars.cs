@@ -35,9 +35,9 @@ namespace ModelLedger.References
         public static Format FormatOf(string path)
         {
             var name = Path.GetFileName(path).ToLowerInvariant();
-            if (name.EndsWith(".json") || name.EndsWith(".jsonc")) return Format.Json;
-            if (name.EndsWith(".yaml") || name.EndsWith(".yml")) return Format.Yaml;
-            if (name == ".env" || name.EndsWith(".env")) return Format.DotEnv;
+            if (name.EndsWith(".json", StringComparison.Ordinal) || name.EndsWith(".jsonc", StringComparison.Ordinal)) return Format.Json;
+            if (name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal)) return Format.Yaml;
+            if (name == ".env" || name.EndsWith(".env", StringComparison.Ordinal)) return Format.DotEnv;
             return Format.None;
         }
 
@@ -187,7 +187,7 @@ namespace ModelLedger.References
                     stack.Add((at, key, false, 0));   // a nested mapping or sequence follows
                     continue;
                 }
-                if (value.StartsWith("{") || value.StartsWith("[") || value.StartsWith("|") || value.StartsWith(">") || value.StartsWith("&") || value.StartsWith("*")) continue;
+                if (value.StartsWith("{", StringComparison.Ordinal) || value.StartsWith("[", StringComparison.Ordinal) || value.StartsWith("|", StringComparison.Ordinal) || value.StartsWith(">", StringComparison.Ordinal) || value.StartsWith("&", StringComparison.Ordinal) || value.StartsWith("*", StringComparison.Ordinal)) continue;
                 var segments = new List<string>();
                 foreach (var s in stack) segments.Add(s.Segment);
                 segments.Add(key);

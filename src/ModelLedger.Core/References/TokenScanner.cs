@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 
 namespace ModelLedger.References
@@ -41,7 +40,7 @@ namespace ModelLedger.References
         // A table for ASCII (the hot path over hundreds of megabytes), Unicode letters and digits beyond it.
         private static bool IsRunChar(char c) => c < 128 ? AsciiRunChar[c] : char.IsLetterOrDigit(c);
 
-        /// <summary>Calls <paramref name="onHit"/> for every token in buffer[0..length) that the table holds.</summary>
+        /// <summary>Adds to <paramref name="hits"/> every token in buffer[0..length) that the table holds.</summary>
         public void Scan(char[] buffer, int length, List<Hit> hits)
         {
             var i = 0;

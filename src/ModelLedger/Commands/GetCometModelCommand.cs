@@ -3,15 +3,13 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Runtime.InteropServices;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using ModelLedger.Client;
+using ModelLedger.Completion;
 using ModelLedger.Gate;
 using ModelLedger.Snapshots;
-
-using ModelLedger.Completion;
 
 namespace ModelLedger.Commands
 {
@@ -21,7 +19,7 @@ namespace ModelLedger.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CometModel", DefaultParameterSetName = LiveSet, SupportsShouldProcess = true)]
     [OutputType(typeof(CometModel))]
-    public sealed class GetCometModelCommand : ModelLedgerCmdlet
+    public sealed class GetCometModelCommand : ModelLedgerCmdlet, IDisposable
     {
         private const string LiveSet = "Live";
         private const string SnapshotSet = "Snapshot";
@@ -141,6 +139,9 @@ namespace ModelLedger.Commands
         private bool WritesModels => OutSnapshot == null || PassThru;
 
         protected override void StopProcessing() => _stop.Cancel();
+
+        /// <summary>PowerShell disposes a cmdlet that is IDisposable when its pipeline ends.</summary>
+        public void Dispose() => _stop.Dispose();
 
         private string ResolveUriForMessage()
         {

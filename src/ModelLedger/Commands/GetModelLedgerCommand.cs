@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using ModelLedger.Ledger;
-
 using ModelLedger.Completion;
+using ModelLedger.Ledger;
 
 namespace ModelLedger.Commands
 {

@@ -1,11 +1,10 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using ModelLedger.Completion;
 using ModelLedger.Config;
 using ModelLedger.DryRun;
 using ModelLedger.Ledger;
-
-using ModelLedger.Completion;
 
 namespace ModelLedger.Commands
 {

@@ -106,7 +106,7 @@ namespace ModelLedger.Core.Tests.Client
             Assert.Contains("-TimeoutSec", ex.Message);
             Assert.Empty(clock.Waits);
             Assert.Single(handler.Requests);
-            Assert.Contains(verbose, v => v.StartsWith("Not retrying"));
+            Assert.Contains(verbose, v => v.StartsWith("Not retrying", StringComparison.Ordinal));
         }
 
         [Fact]

@@ -1,7 +1,6 @@
 using System.Linq;
 using ModelLedger.Config;
 using ModelLedger.DryRun;
-using Xunit;
 
 namespace ModelLedger.Core.Tests.Config
 {

@@ -1,6 +1,5 @@
 using ModelLedger.Config;
 using ModelLedger.DryRun;
-using Xunit;
 using static ModelLedger.Core.Tests.Config.RealConfigs;
 
 namespace ModelLedger.Core.Tests.Config

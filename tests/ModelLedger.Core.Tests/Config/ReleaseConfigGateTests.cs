@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using ModelLedger.Gate;
 using ModelLedger.Snapshots;
-using Xunit;
 using static ModelLedger.Core.Tests.Config.RealConfigs;
 
 namespace ModelLedger.Core.Tests.Config

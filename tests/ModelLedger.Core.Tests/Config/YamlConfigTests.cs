@@ -2,7 +2,6 @@ using System.Linq;
 using System.Text;
 using ModelLedger.Config;
 using ModelLedger.DryRun;
-using Xunit;
 using static ModelLedger.Core.Tests.Config.RealConfigs;
 
 namespace ModelLedger.Core.Tests.Config
@@ -90,7 +89,7 @@ namespace ModelLedger.Core.Tests.Config
         [InlineData("m: 'gpt-4o'\n", "line\nbreak", "line break")]
         public void APlainOrSingleQuotedScalarThatWouldNeedOtherQuotesIsRefused(string yaml, string value, string reason)
         {
-            var key = yaml.StartsWith("m: [") ? "m.0" : "m";
+            var key = yaml.StartsWith("m: [", System.StringComparison.Ordinal) ? "m.0" : "m";
             var at = Locate(yaml, key);
             var ex = Assert.Throws<ModelLedgerException>(() => ConfigScalarSwitch.Replace(at, value));
             Assert.Equal(ErrorIds.DryRunConfigUnsupported, ex.ErrorId);

@@ -1,7 +1,6 @@
 using System.Linq;
 using System.Text;
 using ModelLedger.DryRun;
-using Xunit;
 
 namespace ModelLedger.Core.Tests.DryRun
 {

@@ -51,9 +51,9 @@ namespace ModelLedger.Core.Tests.Rendering
         public void MarkdownKeepsEachFindingInItsRowAndItsCodeSpan()
         {
             var md = FindingReport.ToMarkdown(Hostile());
-            var rows = md.Split('\n').Where(l => l.StartsWith("| ")).ToList();
+            var rows = md.Split('\n').Where(l => l.StartsWith("| ", System.StringComparison.Ordinal)).ToList();
             Assert.Equal(4, rows.Count); // header, separator, two findings
-            Assert.DoesNotContain(md.Split('\n'), l => l.StartsWith("#"));
+            Assert.DoesNotContain(md.Split('\n'), l => l.StartsWith("#", System.StringComparison.Ordinal));
             Assert.Contains(@"| svc\`\\n\# Approved |", rows[2]); // the service is text: its backtick, newline and heading are escaped
             Assert.Contains(@"`gpt-4o\n#\u0023vso[task.setvariable variable=GATE_OK]true`", rows[2]);
             Assert.Contains(UntrustedText.ForMarkdownText(UntrustedText.EscapeNote), md);

@@ -11,7 +11,7 @@ namespace ModelLedger.Core.Tests.Secrets
         private static readonly SecretScrubber Scrubber = SecretScrubber.For(Key);
 
         private static string JsonEscapedEveryChar(string s) => string.Concat(s.Select(c => $"\\u{(int)c:x4}"));
-        private static string UrlEncodedEveryChar(string s, string format) => string.Concat(s.Select(c => "%" + ((int)c).ToString(format)));
+        private static string UrlEncodedEveryChar(string s, string format) => string.Concat(s.Select(c => "%" + ((int)c).ToString(format, System.Globalization.CultureInfo.InvariantCulture)));
 
         public static TheoryData<string, string> Forms => new()
         {
@@ -25,7 +25,7 @@ namespace ModelLedger.Core.Tests.Secrets
             { "split by control characters and a zero-width space", Key.Substring(0, 5) + "\u0001\u001b" + Key.Substring(5, 10) + "\u200b" + Key.Substring(15) },
             { "ASCII of UTF-16 read byte by byte", string.Concat(Key.Select(c => c + "\0")) },
             { "XML character references", "<failure message=\"" + string.Concat(Key.Select(c => $"&#{(int)c};")) + "\"/>" },
-            { "XML hex references mixed with raw", "<x>" + Key.Substring(0, 4) + "&#x" + ((int)Key[4]).ToString("x") + ";" + Key.Substring(5) + "</x>" },
+            { "XML hex references mixed with raw", "<x>" + Key.Substring(0, 4) + "&#x" + ((int)Key[4]).ToString("x", System.Globalization.CultureInfo.InvariantCulture) + ";" + Key.Substring(5) + "</x>" },
         };
 
         [Theory]

@@ -149,11 +149,11 @@ namespace ModelLedger.Module.Tests.FakeCometApi
                 return;
             }
             var head = new StringBuilder();
-            head.Append($"HTTP/1.1 {r.Status} {r.Reason}\r\n");
-            foreach (var h in r.Headers) head.Append($"{h.Key}: {h.Value}\r\n");
+            head.Append(System.Globalization.CultureInfo.InvariantCulture, $"HTTP/1.1 {r.Status} {r.Reason}\r\n");
+            foreach (var h in r.Headers) head.Append(System.Globalization.CultureInfo.InvariantCulture, $"{h.Key}: {h.Value}\r\n");
             var declared = r.DeclaredLength ?? r.Body.Length;
             if (!r.Headers.Any(h => h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)) && !r.OmitContentLength)
-                head.Append($"Content-Length: {declared}\r\n");
+                head.Append(System.Globalization.CultureInfo.InvariantCulture, $"Content-Length: {declared}\r\n");
             head.Append("Connection: close\r\n\r\n");
             var headBytes = Encoding.ASCII.GetBytes(head.ToString());
             await stream.WriteAsync(headBytes);

@@ -62,7 +62,7 @@ Add-Content -LiteralPath (Join-Path $Evidence 'summary.md') -Value 'tampered'
                 var section = "";
                 foreach (var line in Run.PlainOut.Replace("\r", "").Split('\n'))
                 {
-                    if (line.StartsWith("=== ")) { section = line.Substring(4); Sections[section] = new List<string>(); continue; }
+                    if (line.StartsWith("=== ", StringComparison.Ordinal)) { section = line.Substring(4); Sections[section] = new List<string>(); continue; }
                     if (section.Length > 0) Sections[section].Add(line);
                 }
             }
@@ -139,11 +139,11 @@ Add-Content -LiteralPath (Join-Path $Evidence 'summary.md') -Value 'tampered'
         [Fact]
         public void TheEvidenceViewsShowWhereWhatAndWhichFileFailed()
         {
-            Assert.Contains(_r.Sections["bundle"], l => l.StartsWith("Evidence  "));
-            Assert.Contains(_r.Sections["bundle"], l => l.StartsWith("Missing   "));
+            Assert.Contains(_r.Sections["bundle"], l => l.StartsWith("Evidence  ", StringComparison.Ordinal));
+            Assert.Contains(_r.Sections["bundle"], l => l.StartsWith("Missing   ", StringComparison.Ordinal));
             Assert.Contains(_r.Sections["bundle"], l => System.Text.RegularExpressions.Regex.IsMatch(l, "^SHA-256   [0-9a-f]{64}$"));
             Assert.Contains(_r.Sections["check"], l => l == "Fail  summary.md");
-            Assert.Contains(_r.Sections["check"], l => l.StartsWith("      ") && l.Trim().Length > 0);
+            Assert.Contains(_r.Sections["check"], l => l.StartsWith("      ", StringComparison.Ordinal) && l.Trim().Length > 0);
         }
 
         [Fact]

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using ModelLedger.IO;
 using System.Text.Json;
+using ModelLedger.IO;
 
 namespace ModelLedger.Ledger.Editing
 {

@@ -79,7 +79,7 @@ namespace ModelLedger.Ledger.Editing
                     case '\t': sb.Append("\\t"); break;
                     case '\'': sb.Append("''"); break;
                     default:
-                        if (char.IsControl(c) || c == '\u2028' || c == '\u2029') sb.Append("\\u").Append(((int)c).ToString("x4"));
+                        if (char.IsControl(c) || c == '\u2028' || c == '\u2029') sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
                         else sb.Append(c);
                         break;
                 }

@@ -1,5 +1,4 @@
 using System.Text;
-using ModelLedger.DryRun;
 
 namespace ModelLedger.Config
 {
@@ -41,7 +40,7 @@ namespace ModelLedger.Config
         public string? Value => Node.Kind == ConfigNodeKind.Scalar ? Node.Value : null;
 
         /// <summary>"a string", "a number", "a mapping"...</summary>
-        public string Describe() => Node.Describe(File.Format);
+        public string Describe() => Node.Describe(File.Syntax);
 
         /// <summary>1-based column (in characters) of the value's first character.</summary>
         public int Column

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Text;
+using ModelLedger.Config;
 using ModelLedger.DryRun;
 using Xunit;
 

@@ -26,6 +26,7 @@ namespace ModelLedger.Config
         internal IConfigFormat Syntax { get; }
         public byte[] Content { get; }
         public int DocumentCount => _documents.Count;
+        internal IReadOnlyList<ConfigNode> Documents => _documents;
 
         /// <summary>Reads and parses a file; <paramref name="format"/> null means by extension.</summary>
         public static ConfigFile Load(string path, ConfigFormat? format = null)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace ModelLedger.Config
@@ -112,6 +113,19 @@ namespace ModelLedger.Config
             foreach (var part in path.Split('/'))
                 if (part.Length == 0 || part == "." || part == "..")
                     throw new ConfigRefSyntaxException($"the path '{path}' has an empty, '.' or '..' folder; write it relative to the release root, inside it.", 1);
+        }
+
+        /// <summary>
+        /// A ref in the grammar <see cref="ParseSyntax"/> reads: segments as <see cref="KeySegment"/> writes them (quoted
+        /// where a name holds . [ ] # " \ = or is all digits), the template only when it is not the plain ID.
+        /// </summary>
+        public static string Write(string relativePath, int? document, IEnumerable<KeySegment> key, string? template)
+        {
+            var text = relativePath.Replace('\\', '/');
+            if (document is int d) text += "@" + d.ToString(CultureInfo.InvariantCulture);
+            text += "#" + ConfigKeyPath.Join(key);
+            if (template != null && template != IdTemplate.Placeholder) text += "#" + template;
+            return text;
         }
 
         public override string ToString() => Text;

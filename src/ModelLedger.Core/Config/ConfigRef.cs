@@ -65,7 +65,7 @@ namespace ModelLedger.Config
             var template = split < rest.Length ? IdTemplate.ParseSyntax(rest.Substring(split + 1)) : IdTemplate.Identity;
             var parsed = new ConfigRef(text, pathPart, document, key, template);
             if (parsed.Format == null)
-                throw new ConfigRefSyntaxException($"'{pathPart}' has no config extension the gate reads (.json, .jsonc, .yaml, .yml, .env or a name ending in .env).", 1);
+                throw new ConfigRefSyntaxException($"'{pathPart}' has no config extension the gate reads ({ConfigFormats.ClaimedNames}).", 1);
             if (document != null && parsed.Format != ConfigFormat.Yaml)
                 throw new ConfigRefSyntaxException("'@<document>' selects a document of a YAML file; this file is not YAML.", at + 1);
             if (parsed.Format == ConfigFormat.DotEnv && (key.Segments.Count != 1 || key.Segments[0].Kind != KeySegmentKind.Name))

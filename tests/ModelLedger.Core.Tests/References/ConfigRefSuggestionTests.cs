@@ -134,6 +134,16 @@ namespace ModelLedger.Core.Tests.References
         }
 
         [Fact]
+        public void ItemsOfNestedAndMixedListsAreCountedAsTheResolverCountsThem()
+        {
+            // The line-based reader miscounted items after an object or a nested array (m.json#models.7, m.yaml#models.0 "holds a mapping").
+            Assert.Equal(new[] { "m.json#models[id=a].m", "m.json#models.1.1", "m.json#models.2" },
+                Refs("m.json", "{\"models\": [ {\"id\": \"a\", \"m\": \"o3\"}, [ \"x\", \"gpt-5\" ], \"gpt-4o\" ]}"));
+            Assert.Equal(new[] { "m.yaml#models[name=a].model", "m.yaml#models.1.0", "m.yaml#models.2" },
+                Refs("m.yaml", "models:\n  - { name: a, model: gpt-4o }\n  - - gpt-5\n  - o3\n"));
+        }
+
+        [Fact]
         public void DotEnvRefsNameTheVariableAndSkipOnesDefinedTwice()
         {
             Assert.Equal(new string?[] { "deploy/.env#MODEL", null, null, "deploy/.env#Q" },

@@ -209,7 +209,7 @@ namespace ModelLedger.Benchmarks
         {
             var scan = new ParallelScan(() => new ReferenceScanner(ids, null), Environment.ProcessorCount);
             long hits = 0;
-            foreach (var (_, references, _) in scan.Scan(RepositoryFiles.Under(tree).Take(maxFiles).Select(f => (f, tree)))) hits += references.Count;
+            foreach (var (_, references, _, _) in scan.Scan(RepositoryFiles.Under(tree).Take(maxFiles).Select(f => (f, tree)))) hits += references.Count;
             return hits;
         }
 

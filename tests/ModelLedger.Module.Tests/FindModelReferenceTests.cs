@@ -45,6 +45,20 @@ namespace ModelLedger.Module.Tests
         }
 
         [Fact]
+        public void AConfigThatDoesNotReadStillHasItsIdsAndVerboseSaysWhyThereIsNoRef()
+        {
+            using var dir = new TempDir();
+            // A Helm template: not YAML until rendered.
+            dir.Write("deployment.yaml", "spec:\n  model: {{ .Values.model | default \"gpt-4o\" }}\n  - broken: [\n");
+            using var ps = new PowerShellHarness();
+            var run = ps.Run("Find-ModelReference $d -SnapshotPath $RepoRoot/examples/data/models-snapshot.json -Verbose", new() { ["d"] = dir.Path });
+            Assert.Empty(run.AllErrors);
+            var hit = Assert.Single(run.Output);
+            Assert.Equal(("gpt-4o", null), ((string?)hit.Properties["ModelId"].Value, (string?)hit.Properties["ConfigRef"].Value));
+            Assert.Contains(run.Verbose, v => v.Message.StartsWith("No ConfigRef for the 1 ID(s) in '", System.StringComparison.Ordinal) && v.Message.Contains("not valid YAML"));
+        }
+
+        [Fact]
         public void AMissingSnapshotStopsTheScan()
         {
             using var dir = new TempDir();

@@ -44,10 +44,14 @@ namespace ModelLedger.References
         /// <summary>Why the last file was skipped (binary, too large, unreadable), for the verbose stream; null when it was scanned.</summary>
         public string? SkipReason { get; private set; }
 
+        /// <summary>Why the IDs found in the last file have no ConfigRef (a config file that does not read as its format), for the verbose stream; else null.</summary>
+        public string? NoConfigRefReason { get; private set; }
+
         /// <summary>The references in one file; <paramref name="root"/> makes config refs relative to the repository root.</summary>
         public IEnumerable<ModelReference> Scan(string file, string root)
         {
             SkipReason = null;
+            NoConfigRefReason = null;
             int byteCount;
             try
             {
@@ -145,8 +149,9 @@ namespace ModelLedger.References
                 Buffer.BlockCopy(_bytes, 0, content, 0, _byteCount);
                 return new ConfigRefSuggestion(ConfigFile.Parse(file, content, format), Relative(root, file));
             }
-            catch (ModelLedgerException)
+            catch (ModelLedgerException ex)
             {
+                NoConfigRefReason = ex.Message;
                 return null;
             }
         }

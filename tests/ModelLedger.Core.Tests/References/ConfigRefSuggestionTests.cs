@@ -144,6 +144,17 @@ namespace ModelLedger.Core.Tests.References
         }
 
         [Fact]
+        public void HitsAfterABomAndMultiByteTextMapToTheirScalar()
+        {
+            // The scan counts characters, Config/ counts bytes: a BOM, accents and a surrogate pair before the hit must not shift it.
+            const string bom = "\uFEFF";
+            Assert.Equal(new[] { "m.yaml#café 😀.model", "m.yaml#café 😀.ünï#openai/{id}" },
+                Refs("m.yaml", bom + "# ünïcödé 😀\n\"café 😀\":\n  model: gpt-4o\n  ünï: \"openai/gpt-5\"\n"));
+            Assert.Equal(new[] { "m.json#ключ", "m.json#list.0" },
+                Refs("m.json", bom + "{ \"ключ\": \"o3\", /* 😀 */ \"list\": [\"gpt-4o-mini\"] }"));
+        }
+
+        [Fact]
         public void DotEnvRefsNameTheVariableAndSkipOnesDefinedTwice()
         {
             Assert.Equal(new string?[] { "deploy/.env#MODEL", null, null, "deploy/.env#Q" },

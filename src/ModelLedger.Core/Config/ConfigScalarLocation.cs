@@ -39,6 +39,14 @@ namespace ModelLedger.Config
         /// <summary>The decoded value (null for a mapping or sequence).</summary>
         public string? Value => Node.Kind == ConfigNodeKind.Scalar ? Node.Value : null;
 
+        /// <summary>A mapping, sequence, number, boolean or null is not a model ID: DryRunConfigInvalid naming what it is.</summary>
+        internal void RequireString()
+        {
+            if (!IsString)
+                throw ConfigErrors.Invalid(File.Path, Line, Key.Text, $"holds {Describe()} at '{Key.Text}', not a model ID string.",
+                    "Point the key at the value that is the model ID string.");
+        }
+
         /// <summary>"a string", "a number", "a mapping"...</summary>
         public string Describe() => Node.Describe(File.Syntax);
 

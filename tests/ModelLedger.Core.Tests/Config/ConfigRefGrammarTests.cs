@@ -1,6 +1,5 @@
 using System.Linq;
 using ModelLedger.Config;
-using ModelLedger.DryRun;
 
 namespace ModelLedger.Core.Tests.Config
 {

@@ -1,6 +1,5 @@
 using System.Text;
 using ModelLedger.Config;
-using ModelLedger.DryRun;
 using static ModelLedger.Core.Tests.Config.RealConfigs;
 
 namespace ModelLedger.Core.Tests.Config

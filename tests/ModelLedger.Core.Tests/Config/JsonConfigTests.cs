@@ -1,5 +1,4 @@
 using ModelLedger.Config;
-using ModelLedger.DryRun;
 using static ModelLedger.Core.Tests.Config.RealConfigs;
 
 namespace ModelLedger.Core.Tests.Config

@@ -1,7 +1,6 @@
 using System.Linq;
 using System.Text;
 using ModelLedger.Config;
-using ModelLedger.DryRun;
 using static ModelLedger.Core.Tests.Config.RealConfigs;
 
 namespace ModelLedger.Core.Tests.Config

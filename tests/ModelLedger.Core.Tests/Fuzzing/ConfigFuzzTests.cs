@@ -2,7 +2,6 @@ using System.Linq;
 using System.Text;
 using ModelLedger.Config;
 using ModelLedger.Core.Tests.Config;
-using ModelLedger.DryRun;
 using Xunit.Abstractions;
 
 namespace ModelLedger.Core.Tests.Fuzzing

@@ -188,5 +188,23 @@ namespace ModelLedger.Module.Tests
                 Assert.True(Prop(finding, "Status") == "Pass", r + ": " + Prop(finding, "Message"));
             }
         }
+
+        [Fact]
+        public void ARootSelectorCompletesQuotedAndTheCompletedCommandRuns()
+        {
+            using var dir = new TempDir();
+            var config = Write(dir.Path, "model-settings.yml", $"- name: gpt-4-turbo\n  weak_model_name: {Current}\n");
+            var entry = GateFiles.Entry("svc", Current, Rollback);
+            entry["configRefs"] = new[] { "aider/model-settings.yml#[name=gpt-4-turbo].weak_model_name" };
+            var ledger = GateFiles.Ledger(dir, entry);
+            using var ps = new PowerShellHarness();
+            var line = $"Invoke-RollbackDryRun -LedgerPath '{ledger}' -Service svc -ConfigPath '{config}' -ConfigKey ";
+            var completed = ps.Run("(TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object CompletionText", new() { ["line"] = line })
+                .Output.Select(o => o.ToString()!).ToList();
+            Assert.Equal(new[] { "'[name=gpt-4-turbo].weak_model_name'" }, completed);
+            var run = ps.Run(line + completed[0] + " -ProbeScript { param($ctx) $ctx.ExpectedModelId }");
+            Assert.Empty(run.AllErrors);
+            Assert.Equal("Passed", DryRunView.Single(run).Status);
+        }
     }
 }

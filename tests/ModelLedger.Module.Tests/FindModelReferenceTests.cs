@@ -55,7 +55,7 @@ namespace ModelLedger.Module.Tests
             Assert.Empty(run.AllErrors);
             var hit = Assert.Single(run.Output);
             Assert.Equal(("gpt-4o", null), ((string?)hit.Properties["ModelId"].Value, (string?)hit.Properties["ConfigRef"].Value));
-            Assert.Contains(run.Verbose, v => v.Message.StartsWith("No ConfigRef for the 1 ID(s) in '", System.StringComparison.Ordinal) && v.Message.Contains("not valid YAML"));
+            Assert.Contains(run.Verbose, v => v.Message.StartsWith("No ConfigRef for the 1 ID(s) in '", System.StringComparison.Ordinal) && v.Message.Contains("Helm or Go template"));
         }
 
         [Fact]

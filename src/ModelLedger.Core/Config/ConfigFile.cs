@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace ModelLedger.Config
 {
@@ -87,9 +88,12 @@ namespace ModelLedger.Config
                     "Fix the document index in the reference.");
             }
             if (_documents.Count == 1) return _documents[0];
-            if (_documents.Count == 0) throw ConfigErrors.Invalid(Path, 1, key.Text, "holds no YAML document.", "Write the configuration the application reads.");
+            // An empty document (a trailing '---') keeps its index but is not one of "several documents".
+            var counted = _documents.Where(n => !n.EmptyDocument).ToList();
+            if (counted.Count == 1) return counted[0];
+            if (counted.Count == 0) throw ConfigErrors.Invalid(Path, 1, key.Text, "holds no YAML document.", "Write the configuration the application reads.");
             throw ConfigErrors.Invalid(Path, null, key.Text,
-                $"holds {_documents.Count} YAML documents, and the reference does not say which one (never assumed to be the first).",
+                $"holds {counted.Count} YAML documents, and the reference does not say which one (never assumed to be the first).",
                 "Add the 0-based document index after the path, for example 'deploy/app.yaml@1#spec.model'.");
         }
 

@@ -8,7 +8,7 @@ namespace ModelLedger.Config
     /// <summary>
     /// A key into a config file (about_ModelLedger, RELEASE CONFIGURATION): segments separated by '.'; a non-negative integer
     /// selects an array item; <c>name[field=value]</c> selects the one item of array <c>name</c> whose <c>field</c> is
-    /// the string <c>value</c>; a segment holding . [ ] # or " is double-quoted (<c>Logging."Microsoft.AspNetCore"</c>,
+    /// the string <c>value</c>, and a key may start with <c>[field=value]</c> when the file is a list; a segment holding . [ ] # or " is double-quoted (<c>Logging."Microsoft.AspNetCore"</c>,
     /// with \" and \\ inside). Names compare exactly (ordinal), as the application reading the file would.
     /// </summary>
     public sealed class ConfigKeyPath
@@ -43,6 +43,15 @@ namespace ModelLedger.Config
             var segments = new List<KeySegment>();
             var i = 0;
             if (text.Length == 0) throw new ConfigRefSyntaxException("the key is empty.", 1);
+            if (text[0] == '[')
+            {
+                // A list at the top of the file: '[name=x].model' selects its item as 'list[name=x].model' would.
+                segments.Add(ReadSelector(text, ref i));
+                if (i == text.Length) return new ConfigKeyPath(text, segments);
+                if (text[i] != '.')
+                    throw new ConfigRefSyntaxException($"expected '.' at character {i + 1}, found '{text[i]}'.", i + 1);
+                if (++i == text.Length) throw new ConfigRefSyntaxException("the key ends with '.'.", i);
+            }
             while (true)
             {
                 var start = i;

@@ -53,6 +53,12 @@ namespace ModelLedger.Config
         /// <summary>Some alias refers to this node, so a change to it shows up at the alias too.</summary>
         public bool Aliased;
         public ConfigNode? Target;
+        /// <summary>A YAML merge key: plain <c>&lt;&lt;</c> or <c>!!merge &lt;&lt;</c> (a quoted '&lt;&lt;' is an ordinary key).</summary>
+        public bool MergeKey;
+        /// <summary>A YAML document with no content (a trailing '---'): it exists, but does not count as one of several documents.</summary>
+        public bool EmptyDocument;
+        /// <summary>How many merge levels this mapping reads through (0 without '&lt;&lt;'), bounded like nesting.</summary>
+        public int MergeDepth;
 
         public static ConfigNode Scalar(string value, string? nonStringType, ScalarStyle style, int line, int byteStart, int byteLength) =>
             new() { Kind = ConfigNodeKind.Scalar, Value = value, NonStringType = nonStringType, Style = style, Line = line, ByteStart = byteStart, ByteLength = byteLength };

@@ -47,7 +47,7 @@ namespace ModelLedger.Config
             var hint = fold != null
                 ? $" The file has '{fold.Value.ConcretePath}', which differs in letter case; names are matched exactly."
                 : miss!.Has.Count > 0
-                    ? $" {(miss.Level == 0 ? "The top level" : "'" + ConfigKeyPath.Join(key.Segments.Take(miss.Level)) + "'")} has: {string.Join(", ", miss.Has.Distinct(StringComparer.Ordinal).Take(12).Select(s => "'" + SharedText.Visible(s) + "'"))}."
+                    ? $" {(miss.Level == 0 ? "The top level" : "'" + ConfigKeyPath.Join(key.Segments.Take(miss.Level)) + "'")} has: {string.Join(", ", miss.Has.Distinct(StringComparer.Ordinal).Take(12).Select(s => "'" + SharedText.Quote(s) + "'"))}."
                     : "";
             throw ConfigErrors.KeyNotFound(file.Path, miss!.Line, key.Text, $"has no {file.Syntax.KeyNoun} '{key.Text}': {miss.Problem}{hint}", file.Syntax.KeyFix);
         }
@@ -71,7 +71,7 @@ namespace ModelLedger.Config
                         miss = new Miss { Level = level, Line = line, Problem = $"{Where(prefix)} holds {node.Describe(file.Syntax)}, not {file.Syntax.MappingNoun}." };
                         return null;
                     }
-                    var matches = node.Entries!.Where(e => e.Key.Kind == ConfigNodeKind.Scalar && string.Equals(e.Key.Value, segment.Name, comparison)).ToList();
+                    var matches = node.Entries!.Where(e => e.Key.Kind == ConfigNodeKind.Scalar && !e.Key.MergeKey && string.Equals(e.Key.Value, segment.Name, comparison)).ToList();
                     if (matches.Count == 0 && file.Format == ConfigFormat.Yaml)
                     {
                         var merged = FromMergeKeys(node, segment.Name!, comparison);
@@ -83,7 +83,7 @@ namespace ModelLedger.Config
                     }
                     if (matches.Count == 0)
                     {
-                        miss = new Miss { Level = level, Line = line, Problem = $"{Where(prefix)} has no '{SharedText.Visible(segment.Name!)}'.", Has = node.Entries!.Select(e => e.Key.Value ?? "").ToList() };
+                        miss = new Miss { Level = level, Line = line, Problem = $"{Where(prefix)} has no '{SharedText.Quote(segment.Name!)}'.", Has = node.Entries!.Select(e => e.Key.Value ?? "").ToList() };
                         return null;
                     }
                     if (matches.Count > 1)
@@ -122,9 +122,8 @@ namespace ModelLedger.Config
                     var ignored = (string?)null;
                     var item = Deref(node.Items[i], ref ignored);
                     if (item.Kind != ConfigNodeKind.Mapping) continue;
-                    foreach (var e in item.Entries!)
+                    foreach (var e in FieldEntries(item, segment.Field!))
                     {
-                        if (e.Key.Kind != ConfigNodeKind.Scalar || e.Key.Value != segment.Field) continue;
                         var v = Deref(e.Value, ref ignored);
                         if (v.Kind != ConfigNodeKind.Scalar || v.NonStringType != null) continue;
                         seen.Add(v.Value!);
@@ -133,12 +132,12 @@ namespace ModelLedger.Config
                 }
                 if (hits.Count == 0)
                 {
-                    miss = new Miss { Level = level, Line = line, Problem = $"no item of {Where(prefix)} has {segment.Field} '{SharedText.Visible(segment.Value!)}'.", Has = seen.Select(s => $"{segment.Field}={s}").ToList() };
+                    miss = new Miss { Level = level, Line = line, Problem = $"no item of {Where(prefix)} has {segment.Field} '{SharedText.Quote(segment.Value!)}'.", Has = seen.Select(s => $"{segment.Field}={s}").ToList() };
                     return null;
                 }
                 if (hits.Count > 1)
                     throw ConfigErrors.Invalid(file.Path, node.Items[hits[1]].Line, key.Text,
-                        $"{hits.Count} items of {Where(prefix)} have {segment.Field} '{SharedText.Visible(segment.Value!)}' (items {string.Join(", ", hits)}); the selector must pick exactly one.",
+                        $"{hits.Count} items of {Where(prefix)} have {segment.Field} '{SharedText.Quote(segment.Value!)}' (items {string.Join(", ", hits)}); the selector must pick exactly one.",
                         "Make the selected field unique, or select the item by its index.");
                 concrete.Add(KeySegment.ForIndex(hits[0]));
                 node = node.Items[hits[0]];
@@ -163,11 +162,23 @@ namespace ModelLedger.Config
             return node;
         }
 
+        /// <summary>
+        /// The entries that give a list item's field its value as the application reads it: those written in the item,
+        /// else the one a merge key brings in (so a selector matches an item whose field is inherited, as LiteLLM does).
+        /// </summary>
+        internal static IEnumerable<KeyValuePair<ConfigNode, ConfigNode>> FieldEntries(ConfigNode item, string field)
+        {
+            var written = item.Entries!.Where(e => e.Key.Kind == ConfigNodeKind.Scalar && !e.Key.MergeKey && e.Key.Value == field).ToList();
+            if (written.Count > 0) return written;
+            var merged = FromMergeKeys(item, field, StringComparison.Ordinal);
+            return merged == null ? written : new[] { merged.Value };
+        }
+
         private static KeyValuePair<ConfigNode, ConfigNode>? FromMergeKeys(ConfigNode mapping, string name, StringComparison comparison)
         {
             foreach (var entry in mapping.Entries!)
             {
-                if (entry.Key.Kind != ConfigNodeKind.Scalar || entry.Key.Value != "<<" || entry.Key.Style != ScalarStyle.YamlPlain) continue;
+                if (!entry.Key.MergeKey) continue;
                 var sources = entry.Value.Kind == ConfigNodeKind.Sequence ? entry.Value.Items! : new List<ConfigNode> { entry.Value };
                 foreach (var source in sources)
                 {

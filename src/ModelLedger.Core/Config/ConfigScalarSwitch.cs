@@ -36,7 +36,7 @@ namespace ModelLedger.Config
                 ? format.Encode(at.Style, value, at.Node.Flow, out encoded)
                 : $"it holds {at.Describe()}, not a string.";
             if (refused != null)
-                throw ConfigErrors.Unsupported(at.File.Path, at.Line, at.Key.Text, $"the new value '{SharedText.Visible(value)}' cannot be written in the scalar's {format.StyleName(at.Style)} style: {refused}");
+                throw ConfigErrors.Unsupported(at.File.Path, at.Line, at.Key.Text, $"the new value '{SharedText.Quote(value)}' cannot be written in the scalar's {format.StyleName(at.Style)} style: {refused}");
             return encoded;
         }
 
@@ -50,10 +50,10 @@ namespace ModelLedger.Config
             }
             catch (ModelLedgerException ex)
             {
-                throw ConfigErrors.Unsupported(at.File.Path, at.Line, at.Key.Text, $"with '{SharedText.Visible(newValue)}' written in place the file no longer reads the same way ({ex.Message}).");
+                throw ConfigErrors.Unsupported(at.File.Path, at.Line, at.Key.Text, $"with '{SharedText.Quote(newValue)}' written in place the file no longer reads the same way ({ex.Message}).");
             }
             if (!again.IsString || !string.Equals(again.Value, newValue, StringComparison.Ordinal) || again.Style != at.Style || again.ConcretePath != at.ConcretePath)
-                throw ConfigErrors.Unsupported(at.File.Path, at.Line, at.Key.Text, $"with '{SharedText.Visible(newValue)}' written in place the key would read as '{SharedText.Visible(again.Value ?? again.Describe())}'.");
+                throw ConfigErrors.Unsupported(at.File.Path, at.Line, at.Key.Text, $"with '{SharedText.Quote(newValue)}' written in place the key would read as '{SharedText.Quote(again.Value ?? again.Describe())}'.");
         }
     }
 }

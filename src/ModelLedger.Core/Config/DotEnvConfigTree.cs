@@ -12,6 +12,7 @@ namespace ModelLedger.Config
     {
         public static ConfigNode Read(string path, string text, int bomBytes)
         {
+            RequireOneReading(path, text, bomBytes);
             var root = ConfigNode.Mapping(1);
             var i = 0;
             var line = 1;
@@ -86,6 +87,23 @@ namespace ModelLedger.Config
                 SkipToNextLine(text, ref i, ref line);
             }
             return root;
+        }
+
+        // Bytes dotenv readers disagree on are refused, never read one way: python-dotenv takes a BOM into the first
+        // name ('\ufeffMODEL', so MODEL is unset) and a lone CR as a line break; compose-go reads the CR as part of the value.
+        private static void RequireOneReading(string path, string text, int bomBytes)
+        {
+            if (bomBytes > 0)
+                throw ConfigErrors.Invalid(path, 1, null, "line 1 starts with a UTF-8 byte order mark; python-dotenv reads it as part of the first variable's name, so the application would not see that variable.",
+                    "Save the .env file as UTF-8 without BOM.");
+            var line = 1;
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\n') line++;
+                else if (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n'))
+                    throw ConfigErrors.Invalid(path, line, null, $"line {line} holds a carriage return (CR) that does not end the line with LF; dotenv readers disagree about whether it starts a new line.",
+                        "Save the .env file with LF or CRLF line endings only.");
+            }
         }
 
         private static bool IsNameChar(char c) => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '.' or '-';

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ModelLedger.Config
 {
@@ -39,8 +40,10 @@ namespace ModelLedger.Config
         public static List<KeyedScalar> Of(IReadOnlyList<ConfigNode> documents)
         {
             var result = new List<KeyedScalar>();
+            // An empty document (a trailing '---') does not make a file multi-document: no '@N' is needed then.
+            var several = documents.Count(n => !n.EmptyDocument) > 1;
             for (var d = 0; d < documents.Count; d++)
-                Walk(documents[d], documents.Count > 1 ? d : null, new List<KeySegment>(), new List<KeySegment>(), result);
+                Walk(documents[d], several ? d : null, new List<KeySegment>(), new List<KeySegment>(), result);
             result.Sort((a, b) => a.Node.ByteStart.CompareTo(b.Node.ByteStart));
             return result;
         }
@@ -127,7 +130,7 @@ namespace ModelLedger.Config
             positional.RemoveAt(positional.Count - 1);
         }
 
-        private static bool IsMergeKey(ConfigNode key) => key.Value == "<<" && key.Style == ScalarStyle.YamlPlain;
+        private static bool IsMergeKey(ConfigNode key) => key.MergeKey;
 
         private static KeySegment? FirstNotAt(List<(KeySegment Select, ConfigNode Value)> selectors, ConfigNode at)
         {
@@ -150,9 +153,8 @@ namespace ModelLedger.Config
                 {
                     var item = Deref(items[i]);
                     if (item.Kind != ConfigNodeKind.Mapping) continue;
-                    foreach (var e in item.Entries!)
+                    foreach (var e in ConfigPathResolver.FieldEntries(item, field))
                     {
-                        if (e.Key.Kind != ConfigNodeKind.Scalar || e.Key.Value != field) continue;
                         var v = Deref(e.Value);
                         if (v.Kind != ConfigNodeKind.Scalar || v.NonStringType != null) continue;
                         counts[v.Value!] = counts.TryGetValue(v.Value!, out var n) ? n + 1 : 1;

@@ -14,10 +14,18 @@ namespace ModelLedger.Config
     /// </summary>
     internal static class YamlConfigTree
     {
+        /// <summary>
+        /// How deep collections may nest (and merge keys chain) before the file is refused: far beyond any real config,
+        /// far below what the recursion of this reader, the resolver or the application's loader can survive.
+        /// </summary>
+        public const int MaxDepth = 1000;
+
+        private const string Fix = "Fix the file so the application can read it.";
+
         public static List<ConfigNode> Read(string path, string text, int bomBytes)
         {
             var documents = new List<ConfigNode>();
-            var state = new State(text, bomBytes);
+            var state = new State(path, text, bomBytes);
             try
             {
                 var parser = new Parser(new StringReader(text));
@@ -25,7 +33,11 @@ namespace ModelLedger.Config
                 while (parser.TryConsume<DocumentStart>(out _))
                 {
                     state.Anchors.Clear();
-                    documents.Add(ReadNode(parser, state, flow: false));
+                    var root = ReadNode(parser, state, flow: false, depth: 0);
+                    // '---' with nothing after it (a rendered Helm chart ends so): an empty plain scalar, no tag, no anchor.
+                    root.EmptyDocument = root.Kind == ConfigNodeKind.Scalar && root.Value!.Length == 0 && root.Style == ScalarStyle.YamlPlain
+                        && root.Anchor == null && state.LastTag == null;
+                    documents.Add(root);
                     parser.Consume<DocumentEnd>();
                 }
                 parser.Consume<StreamEnd>();
@@ -33,61 +45,97 @@ namespace ModelLedger.Config
             catch (InvalidOperationException ex)
             {
                 // The event stream ended early (YamlDotNet's Consume past the end): an unclosed collection.
-                throw ConfigErrors.Invalid(path, state.LastLine, null, "is not valid YAML (it ends before a collection is closed).", "Fix the file so the application can read it.", ex);
+                throw ConfigErrors.Invalid(path, state.LastLine, null, "is not valid YAML (it ends before a collection is closed)." + TemplateHint(TemplateLine(text)), Fix, ex);
             }
             catch (YamlException ex)
             {
-                throw ConfigErrors.Invalid(path, (int)ex.Start.Line, null, $"is not valid YAML ({Trim(ex.Message)}).", "Fix the file so the application can read it.", ex);
+                // A template fails where its '{{' is, wherever the parser noticed: name that line.
+                var template = TemplateLine(text);
+                throw ConfigErrors.Invalid(path, template ?? (int)ex.Start.Line, null, $"is not valid YAML ({Trim(ex.Message)}).{TemplateHint(template)}", template == null ? Fix : TemplateRefFix, ex);
             }
             return documents;
         }
 
         private sealed class State
         {
-            public State(string text, int bomBytes)
+            public State(string path, string text, int bomBytes)
             {
+                Path = path;
                 Text = text;
                 Bytes = new Utf8Cursor(text, bomBytes);
             }
 
+            public readonly string Path;
             public readonly string Text;
             public readonly Utf8Cursor Bytes;
             public readonly Dictionary<string, ConfigNode> Anchors = new();
+            /// <summary>Collections being read (an alias to one of them would make the tree contain itself).</summary>
+            public readonly HashSet<ConfigNode> Open = new();
             public int LastLine = 1;
+            /// <summary>The tag of the scalar read last (null: none), for '!!merge &lt;&lt;'.</summary>
+            public string? LastTag;
         }
 
-        private static ConfigNode ReadNode(IParser parser, State state, bool flow)
+        private static ConfigNode ReadNode(IParser parser, State state, bool flow, int depth)
         {
             var ev = parser.Consume<ParsingEvent>();
             state.LastLine = (int)ev.End.Line;
+            if (depth >= MaxDepth && ev is SequenceStart or MappingStart)
+                throw ConfigErrors.Invalid(state.Path, (int)ev.Start.Line, null, $"nests collections more than {MaxDepth} levels deep; no configuration needs that, and readers that recurse would crash.",
+                    $"Flatten the structure to at most {MaxDepth} levels.");
             switch (ev)
             {
                 case YamlEvents.Scalar s:
-                    return Remember(state, s.Anchor, ScalarNode(s, state, flow));
+                    state.LastTag = s.Tag.IsEmpty ? null : s.Tag.Value;
+                    return Remember(state, s.Anchor, s.Start, ScalarNode(s, state, flow));
                 case AnchorAlias a:
                     if (!state.Anchors.TryGetValue(a.Value.Value, out var target))
                         throw new YamlException(a.Start, a.End, $"the alias *{a.Value.Value} names no anchor defined before it");
+                    if (state.Open.Contains(target))
+                        throw ConfigErrors.Invalid(state.Path, (int)a.Start.Line, null,
+                            $"uses the alias *{SharedText.Quote(a.Value.Value)} inside the node its anchor names (line {target.Line}), so the value contains itself; merged into itself, a loader recurses without end.",
+                            "Alias or merge only a node defined before and outside the alias.");
                     target.Aliased = true;
                     return new ConfigNode { Kind = ConfigNodeKind.Alias, Target = target, Line = (int)a.Start.Line, Value = "*" + a.Value.Value };
                 case SequenceStart seq:
                 {
                     var node = ConfigNode.Sequence((int)seq.Start.Line);
                     node.Flow = seq.Style == YamlDotNet.Core.Events.SequenceStyle.Flow;
-                    Remember(state, seq.Anchor, node);
-                    while (!parser.TryConsume<SequenceEnd>(out _)) node.Items!.Add(ReadNode(parser, state, node.Flow));
+                    Remember(state, seq.Anchor, seq.Start, node);
+                    state.Open.Add(node);
+                    while (!parser.TryConsume<SequenceEnd>(out _)) node.Items!.Add(ReadNode(parser, state, node.Flow, depth + 1));
+                    state.Open.Remove(node);
                     return node;
                 }
                 case MappingStart map:
                 {
                     var node = ConfigNode.Mapping((int)map.Start.Line);
                     node.Flow = map.Style == YamlDotNet.Core.Events.MappingStyle.Flow;
-                    Remember(state, map.Anchor, node);
+                    Remember(state, map.Anchor, map.Start, node);
+                    state.Open.Add(node);
+                    ConfigNode? mergeKey = null;
                     while (!parser.TryConsume<MappingEnd>(out _))
                     {
-                        var key = ReadNode(parser, state, node.Flow);
-                        var value = ReadNode(parser, state, node.Flow);
+                        var key = ReadNode(parser, state, node.Flow, depth + 1);
+                        var keyTag = key.Kind == ConfigNodeKind.Scalar ? state.LastTag : null;
+                        if (node.Flow && key.Kind == ConfigNodeKind.Mapping && key.Flow && key.Line == node.Line)
+                            throw ConfigErrors.Invalid(state.Path, key.Line, null, "has '{{' outside quotes: it looks like a Helm or Go template, which is YAML only once rendered." + TemplateFix, TemplateRefFix);
+                        var value = ReadNode(parser, state, node.Flow, depth + 1);
+                        if (key.Kind == ConfigNodeKind.Scalar && key.Value == "<<" && key.Style == ScalarStyle.YamlPlain && (keyTag == null || keyTag == MergeTag))
+                        {
+                            if (mergeKey != null)
+                                throw ConfigErrors.Invalid(state.Path, key.Line, "<<",
+                                    $"has a second merge key ('<<') in one mapping (lines {mergeKey.Line} and {key.Line}); YAML loaders disagree about which one wins.",
+                                    "Merge several mappings with one key: '<<: [*a, *b]'.");
+                            key.MergeKey = true;
+                            mergeKey = key;
+                            node.MergeDepth = Math.Max(node.MergeDepth, 1 + MergeDepthOf(value));
+                            if (node.MergeDepth > MaxDepth)
+                                throw ConfigErrors.Invalid(state.Path, key.Line, "<<", $"chains merge keys ('<<') more than {MaxDepth} levels deep.", $"Merge through at most {MaxDepth} levels.");
+                        }
                         node.Entries!.Add(new KeyValuePair<ConfigNode, ConfigNode>(key, value));
                     }
+                    state.Open.Remove(node);
                     return node;
                 }
                 default:
@@ -95,17 +143,71 @@ namespace ModelLedger.Config
             }
         }
 
-        private static ConfigNode Remember(State state, AnchorName anchor, ConfigNode node)
+        private static int MergeDepthOf(ConfigNode value)
+        {
+            var deepest = 0;
+            foreach (var source in value.Kind == ConfigNodeKind.Sequence ? value.Items! : new List<ConfigNode> { value })
+            {
+                var target = source.Kind == ConfigNodeKind.Alias ? source.Target! : source;
+                deepest = Math.Max(deepest, target.MergeDepth);
+            }
+            return deepest;
+        }
+
+        private static ConfigNode Remember(State state, AnchorName anchor, Mark at, ConfigNode node)
         {
             if (anchor.IsEmpty) return node;
+            // PyYAML (LiteLLM's loader) refuses a second anchor of one name; other loaders let the later one win.
+            if (state.Anchors.TryGetValue(anchor.Value, out var earlier))
+                throw ConfigErrors.Invalid(state.Path, (int)at.Line, null,
+                    $"defines the anchor &{SharedText.Quote(anchor.Value)} twice (lines {earlier.Line} and {at.Line}); YAML loaders disagree about which one an alias means.",
+                    "Give each anchor its own name.");
             node.Anchor = anchor.Value;
             state.Anchors[anchor.Value] = node;
             return node;
         }
 
+        private const string MergeTag = "tag:yaml.org,2002:merge";
+
+        private const string TemplateFix = " Point the ref at the chart's values file (values.yaml) or at a manifest rendered with 'helm template'.";
+        private const string TemplateRefFix = "Point the ref at the values file or a rendered manifest, not at the template.";
+
+        // A parse error in a file with '{{' outside quotes and comments is almost always a Helm or Go template.
+        private static string TemplateHint(int? line)
+        {
+            return line == null ? "" : $" Line {line} has '{{{{' outside quotes: the file looks like a Helm or Go template, which is YAML only once rendered.{TemplateFix}";
+        }
+
+        /// <summary>The first line with '{{' outside quotes and comments; null when there is none.</summary>
+        internal static int? TemplateLine(string text)
+        {
+            var line = 1;
+            var quote = '\0';
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == '\n') { line++; quote = '\0'; continue; }
+                if (quote != '\0')
+                {
+                    if (quote == '"' && c == '\\') i++;
+                    else if (c == quote) quote = '\0';
+                    continue;
+                }
+                if (c == '#' && (i == 0 || text[i - 1] is ' ' or '\t' or '\n'))
+                {
+                    while (i + 1 < text.Length && text[i + 1] != '\n') i++;
+                    continue;
+                }
+                if ((c == '"' || c == '\'') && (i == 0 || text[i - 1] is ' ' or '\t' or '\n' or ':' or '[' or '{' or ',' or '-')) quote = c;
+                else if (c == '{' && i + 1 < text.Length && text[i + 1] == '{') return line;
+            }
+            return null;
+        }
+
         private static ConfigNode ScalarNode(YamlEvents.Scalar s, State state, bool flow)
         {
-            var end = (int)s.End.Index;
+            // An empty scalar at the end of the stream ('---' as the last line) ends past the last character.
+            var end = Math.Min((int)s.End.Index, state.Text.Length);
             var multiLine = s.Start.Line != s.End.Line;
             var line = (int)(multiLine ? s.Start.Line : s.End.Line);
             ScalarStyle style;

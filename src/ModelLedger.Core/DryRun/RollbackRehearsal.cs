@@ -285,7 +285,7 @@ namespace ModelLedger.DryRun
                 ? " It already holds the rollback ID: an earlier run may not have been restored, or the rollback is already live."
                 : new ModelIdHints(new[] { entry.CurrentModelId! }).For(id).Count > 0 ? " That is a near miss, not a match: IDs are exact strings." : "";
             var fix = "Deploy the ledger's current ID to staging first (or fix the ledger), so the rehearsal switches from what production sends.";
-            return Failure.Of(ErrorIds.DryRunConfigMismatch, FailureCategory.InvalidData, $"Config '{configPath}' line {slot.Line}, '{key}': holds '{SharedText.Visible(value)}', not {(target.Template.IsIdentity ? "" : $"'{target.Template.Apply(entry.CurrentModelId!)}' (")}the ledger's current ID '{entry.CurrentModelId}'{(target.Template.IsIdentity ? "" : $" through '{target.Template}')")} for service '{entry.Service}'.{hint} Nothing was changed.", fix, target: configPath, filePath: configPath, line: slot.Line, field: key);
+            return Failure.Of(ErrorIds.DryRunConfigMismatch, FailureCategory.InvalidData, $"Config '{configPath}' line {slot.Line}, '{key}': holds '{SharedText.Quote(value)}', not {(target.Template.IsIdentity ? "" : $"'{target.Template.Apply(entry.CurrentModelId!)}' (")}the ledger's current ID '{entry.CurrentModelId}'{(target.Template.IsIdentity ? "" : $" through '{target.Template}')")} for service '{entry.Service}'.{hint} Nothing was changed.", fix, target: configPath, filePath: configPath, line: slot.Line, field: key);
         }
 
         private static DryRunLock AcquireLock(string configPath) => DryRunLock.Acquire(configPath);

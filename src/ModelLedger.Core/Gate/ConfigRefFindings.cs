@@ -19,7 +19,7 @@ namespace ModelLedger.Gate
             }
             var broken = reading.Refs.Where(r => r.Problem != null).ToList();
             foreach (var r in broken)
-                yield return Finding(e, FindingStatus.Fail, r.ModelId, r.Location,
+                yield return Finding(e, FindingStatus.Fail, r.ModelId == null ? null : Config.SharedText.Shorten(r.ModelId), r.Location,
                     $"Config ref '{Config.SharedText.Visible(r.RefText)}'{(r.Where.Length > 0 ? $" ({r.Where})" : "")}: {r.Problem} The release must ship exactly the ledger's current ID '{e.CurrentModelId}': fix the config, or update and re-review the ledger row first.");
             if (broken.Count > 0) yield break;
             var places = string.Join(", ", reading.Refs.Select(r => r.Where));

@@ -104,7 +104,7 @@ namespace ModelLedger.Gate
             if (!parsed.Template.TryExtract(value, out var id))
             {
                 var expected = current == null ? "" : $" (the ledger's current ID through it is '{parsed.Template.Apply(current)}')";
-                reading.Problem = $"'{parsed.Key}' holds '{SharedText.Visible(value)}', which does not fit the template '{parsed.Template}'{expected}.";
+                reading.Problem = $"'{parsed.Key}' holds '{SharedText.Quote(value)}', which does not fit the template '{parsed.Template}'{expected}.";
                 return;
             }
             reading.ModelId = id;
@@ -114,7 +114,7 @@ namespace ModelLedger.Gate
                 : new Gate.ModelIdHints(new[] { current }).For(id).Count > 0
                     ? " A near miss of the ledger's current ID (case, whitespace or a version suffix): still a different model."
                     : "";
-            reading.Problem = $"'{parsed.Key}' holds '{SharedText.Visible(id)}' but the ledger's current ID is '{current}'.{hint}";
+            reading.Problem = $"'{parsed.Key}' holds '{SharedText.Quote(id)}' but the ledger's current ID is '{current}'.{hint}";
         }
 
         private void CompareWithBaseline(ConfigRef parsed, string releaseId, ReleaseReading reading)

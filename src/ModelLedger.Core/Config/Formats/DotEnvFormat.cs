@@ -3,13 +3,17 @@ using System.Collections.Generic;
 
 namespace ModelLedger.Config
 {
-    /// <summary>dotenv (docker compose's .env): <c>.env</c> and names ending in <c>.env</c> (prod.env).</summary>
+    /// <summary>
+    /// dotenv (docker compose's .env): <c>.env</c>, names ending in <c>.env</c> (prod.env) and names starting with
+    /// <c>.env.</c> (.env.production, .env.local, .env.example: Next.js, Vite and compose env_file use them).
+    /// </summary>
     internal sealed class DotEnvFormat : IConfigFormat
     {
         public ConfigFormat Id => ConfigFormat.DotEnv;
-        public string Claimed => ".env or a name ending in .env";
+        public string Claimed => ".env, a name ending in .env or starting with .env.";
 
-        public bool Claims(string fileName) => fileName.EndsWith(".env", StringComparison.OrdinalIgnoreCase);
+        public bool Claims(string fileName) =>
+            fileName.EndsWith(".env", StringComparison.OrdinalIgnoreCase) || fileName.StartsWith(".env.", StringComparison.OrdinalIgnoreCase);
 
         public IReadOnlyList<ConfigNode> Read(string path, byte[] content, int bomBytes) =>
             new[] { DotEnvConfigTree.Read(path, ConfigFormats.DecodeText(path, content, bomBytes), bomBytes) };

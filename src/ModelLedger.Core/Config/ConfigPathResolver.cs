@@ -83,7 +83,9 @@ namespace ModelLedger.Config
                         miss = new Miss { Level = level, Line = line, Problem = $"{Where(prefix)} holds {node.Describe(file.Format)}, not {(file.Format == ConfigFormat.Json ? "an object" : "a mapping")}." };
                         return null;
                     }
-                    var matches = node.Entries!.Where(e => e.Key.Kind == ConfigNodeKind.Scalar && string.Equals(e.Key.Value, segment.Name, comparison)).ToList();
+                    var matches = comparison == StringComparison.Ordinal
+                        ? file.Index.Entries(node, segment.Name!).ToList()
+                        : node.Entries!.Where(e => e.Key.Kind == ConfigNodeKind.Scalar && string.Equals(e.Key.Value, segment.Name, comparison)).ToList();
                     if (matches.Count == 0 && file.Format == ConfigFormat.Yaml)
                     {
                         var merged = FromMergeKeys(node, segment.Name!, comparison);
@@ -126,25 +128,21 @@ namespace ModelLedger.Config
                     continue;
                 }
 
-                // name[field=value]: the one item whose field is the string value, exactly.
-                var hits = new List<int>();
-                var seen = new List<string>();
-                for (var i = 0; i < node.Items!.Count; i++)
+                // name[field=value]: the one item whose field is the string value, exactly. The exact walk looks it up
+                // in the list's index; the case-folded walk (a hint after a miss) and the miss message scan the list.
+                List<int> hits;
+                if (comparison == StringComparison.Ordinal)
+                    hits = file.Index.Items(node, segment.Field!, segment.Value!, SelectorValues).ToList();
+                else
                 {
-                    var ignored = (string?)null;
-                    var item = Deref(node.Items[i], ref ignored);
-                    if (item.Kind != ConfigNodeKind.Mapping) continue;
-                    foreach (var e in item.Entries!)
-                    {
-                        if (e.Key.Kind != ConfigNodeKind.Scalar || e.Key.Value != segment.Field) continue;
-                        var v = Deref(e.Value, ref ignored);
-                        if (v.Kind != ConfigNodeKind.Scalar || v.NonStringType != null) continue;
-                        seen.Add(v.Value!);
-                        if (string.Equals(v.Value, segment.Value, comparison)) hits.Add(i);
-                    }
+                    hits = new List<int>();
+                    for (var i = 0; i < node.Items!.Count; i++)
+                        foreach (var v in SelectorValues(node.Items[i], segment.Field!))
+                            if (string.Equals(v, segment.Value, comparison)) hits.Add(i);
                 }
                 if (hits.Count == 0)
                 {
+                    var seen = node.Items!.SelectMany(item => SelectorValues(item, segment.Field!));
                     miss = new Miss { Level = level, Line = line, Problem = $"no item of {Where(prefix)} has {segment.Field} '{SharedText.Visible(segment.Value!)}'.", Has = seen.Select(s => $"{segment.Field}={s}").ToList() };
                     return null;
                 }
@@ -158,6 +156,20 @@ namespace ModelLedger.Config
             }
             node = Deref(node, ref shared);
             return new Resolved(node, ConfigKeyPath.Join(concrete), shared, node.Kind == ConfigNodeKind.Scalar ? node.Line : line);
+        }
+
+        // The string values an item's selector field holds (the field set twice yields two).
+        private static IEnumerable<string> SelectorValues(ConfigNode listItem, string field)
+        {
+            var ignored = (string?)null;
+            var item = Deref(listItem, ref ignored);
+            if (item.Kind != ConfigNodeKind.Mapping) yield break;
+            foreach (var e in item.Entries!)
+            {
+                if (e.Key.Kind != ConfigNodeKind.Scalar || e.Key.Value != field) continue;
+                var v = Deref(e.Value, ref ignored);
+                if (v.Kind == ConfigNodeKind.Scalar && v.NonStringType == null) yield return v.Value!;
+            }
         }
 
         private static string Where(string prefix) => prefix.Length == 0 ? "the top level" : $"'{prefix}'";

@@ -30,6 +30,10 @@ namespace ModelLedger.Gate
         public string Root { get; }
         public string? BaselineRoot { get; }
 
+        /// <summary>The release checkout's files and the baseline's (tests count the work done on them).</summary>
+        internal ConfigFileCache ReleaseFiles => _release;
+        internal ConfigFileCache? BaselineFiles => _baseline;
+
         /// <summary>
         /// The ledger's refs, before any entry is judged: every ref's key counts as a model ID, never as "another value
         /// that changed", when two services share one file (a LiteLLM model_list).

@@ -118,9 +118,9 @@ namespace ModelLedger.Gate
             var hint = string.Equals(id, entry.RollbackModelId, StringComparison.Ordinal)
                 ? " That is the ledger's rollback ID: the release still ships the previous model, or the ledger was promoted before the config."
                 : new Gate.ModelIdHints(new[] { current }).For(id).Count > 0
-                    ? " A near miss of the ledger's current ID (case, whitespace or a version suffix): still a different model."
+                    ? " A near miss of the ledger's current ID (case, whitespace, a version suffix or look-alike characters): still a different model."
                     : "";
-            reading.Problem = $"'{parsed.Key}' holds '{SharedText.Visible(id)}' but the ledger's current ID is '{current}'.{hint}";
+            reading.Problem = $"'{parsed.Key}' holds '{SharedText.Visible(id)}' but the ledger's current ID is '{current}'.{hint}{LookAlikes.Describe(id)}{LookAlikes.Describe(current)}";
         }
 
         private void CompareWithBaseline(ConfigRef parsed, string releaseId, ReleaseReading reading)

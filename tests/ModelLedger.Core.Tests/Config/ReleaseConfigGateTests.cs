@@ -156,6 +156,18 @@ namespace ModelLedger.Core.Tests.Config
             Assert.Equal(1, line.Split("##vso[").Length - 1 - (line.Split("x\\n##vso[").Length - 1));
         }
 
+        [Fact]
+        public void ALookAlikeIdInAConfigIsANamedNearMiss()
+        {
+            using var t = new TempFiles();
+            // A zero-width space after the shipped ID: it prints exactly like the ledger's.
+            var root = Tree(t, "release", Release(env: "M=gpt-5.1-2025-11-13\u200B\n"));
+            var fail = Assert.Single(Gate(new ReleaseConfig(root), Entry("svc", "gpt-5.1-2025-11-13", "x", "deploy/compose/.env#M")), f => f.Check == CheckNames.DeployedMatchesLedger);
+            Assert.Equal(FindingStatus.Fail, fail.Status);
+            Assert.Contains("A near miss of the ledger's current ID (case, whitespace, a version suffix or look-alike characters)", fail.Message);
+            Assert.Contains(@"holds characters outside printable ASCII: \u200B ZERO WIDTH SPACE (character 19).", fail.Message);
+        }
+
         // Issue 22 item 7: services sharing one LiteLLM config used to cost a scan of the whole model_list per selector
         // (and per baseline comparison). Each file is parsed once and each list indexed once, so the work is linear.
         [Fact]

@@ -13,7 +13,7 @@ namespace ModelLedger.Module.Tests
             var (code, output, err) = RealPwsh.Example("examples/bootstrap-ledger.ps1", "-OutputPath", ledger);
             Assert.True(code == 0, output + err);
             Assert.Contains("Wrote 3 entries to", output);
-            Assert.Contains("support-router: current gpt-5.4-mini-2026-03-17; refs: deploy/litellm/config.yaml#model_list.0.litellm_params.model#openai/{id}, deploy/support-router/appsettings.json#Llm.Model", output);
+            Assert.Contains("support-router: current gpt-5.4-mini-2026-03-17; refs: deploy/litellm/config.yaml#model_list[model_name=support-router].litellm_params.model#openai/{id}, deploy/support-router/appsettings.json#Llm.Model", output);
             Assert.Contains("search-summarizer: current gemini-2.5-flash; refs: deploy/search-summarizer/.env#SUMMARY_MODEL", output);
             Assert.Contains("src/router/client.py:4 gpt-4o", output);
             Assert.Contains("\"configRefs\": [\"deploy/search-summarizer/.env#SUMMARY_MODEL\"]", File.ReadAllText(ledger));

@@ -15,6 +15,9 @@
     The release checkout the ledger's configRefs are relative to: every ref must hold the ledger's current ID.
 .PARAMETER BaselineConfigRoot
     The previous release's checkout: a model change shipped with other changes in the same file needs a rollback owner.
+.PARAMETER Service
+    Gate only these services (a name equal to a ledger service selects exactly it; otherwise a wildcard). A gate that
+    judges no entry, or a name that selects none, exits 2.
 .PARAMETER Live
     Capture a fresh snapshot from the models endpoint first (needs COMETAPI_API_KEY), saved to -SnapshotOut.
 .EXAMPLE
@@ -29,6 +32,7 @@ param(
     [string]$SnapshotOut,
     [string]$CredentialLabel,
     [hashtable]$Deployed,
+    [string[]]$Service,
     [string]$ConfigRoot,
     [string]$BaselineConfigRoot,
     [timespan]$MaxSnapshotAge = [timespan]::FromHours(24),
@@ -57,6 +61,7 @@ elseif (-not $SnapshotPath) {
 }
 if ($CredentialLabel) { $gate.CredentialLabel = $CredentialLabel }
 if ($Deployed) { $gate.Deployed = $Deployed }
+if ($Service) { $gate.Service = $Service }
 if ($ConfigRoot) { $gate.ConfigRoot = $ConfigRoot }
 if ($BaselineConfigRoot) { $gate.BaselineConfigRoot = $BaselineConfigRoot }
 

@@ -25,10 +25,11 @@ namespace ModelLedger.Benchmarks
             try
             {
                 Console.WriteLine($"ModelLedger side-by-side, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
-                // "side-by-side gate|config|capture|parse|import|scan" runs one group (for a quick look); no argument runs all of them.
+                // "side-by-side gate|config|shared|capture|parse|import|scan" runs one group (for a quick look); no argument runs all of them.
                 bool Want(string group) => args.Length < 2 || args.Skip(1).Contains(group);
                 if (Want("gate")) foreach (var scale in new[] { 1, 10, 100 }) rows.AddRange(GateRows(work, 100 * scale, 1_000 * scale));
                 if (Want("config")) rows.AddRange(ConfigRootSideBySide.Rows(work, SnapshotReaderFriendly(10_000)));
+                if (Want("shared")) rows.AddRange(SharedConfigSideBySide.Rows(work, SharedServices(args)));
                 if (Want("capture")) foreach (var models in new[] { 1_000, 10_000, 100_000 }) rows.AddRange(CaptureRows(work, models));
                 if (Want("parse")) foreach (var models in new[] { 1_000, 10_000, 100_000 }) rows.AddRange(ParseRows(models));
                 if (Want("import")) rows.AddRange(ImportRows());
@@ -42,6 +43,10 @@ namespace ModelLedger.Benchmarks
             }
             return 0;
         }
+
+        // "side-by-side shared 5000" measures another size; 20,000 services by default.
+        private static int SharedServices(string[] args) =>
+            args.Skip(1).Select(a => int.TryParse(a, out var n) ? n : 0).FirstOrDefault(n => n > 0) is var n && n > 0 ? n : 20_000;
 
         /// <summary>
         /// The gate through the module in a warm hosted session against bench/naive-gate.ps1 (the same rules with

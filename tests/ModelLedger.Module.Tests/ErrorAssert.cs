@@ -14,5 +14,13 @@ namespace ModelLedger.Module.Tests
             Assert.Equal(category, error.CategoryInfo.Category);
             return error;
         }
+
+        /// <summary>Asserts that exactly one of several errors has the fixed ID and category.</summary>
+        public static ErrorRecord One(ScriptRun run, string errorId, ErrorCategory category)
+        {
+            var error = Assert.Single(run.AllErrors, e => e.FullyQualifiedErrorId.StartsWith(errorId + ",", System.StringComparison.Ordinal));
+            Assert.Equal(category, error.CategoryInfo.Category);
+            return error;
+        }
     }
 }

@@ -34,6 +34,24 @@ namespace ModelLedger.Module.Tests
         }
 
         [Fact]
+        public void IdsNoTokenCanEqualAreWarnedAboutOnceAndUtf16FilesAreScanned()
+        {
+            using var dir = new TempDir();
+            dir.Write("a.txt", "gpt-4o and a*b and x@y\n");
+            dir.Write("b.txt", "a*b again\n");
+            // Windows PowerShell 5.1's '>' writes UTF-16 LE with a BOM.
+            System.IO.File.WriteAllBytes(dir.File("ps51.txt"), System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes("line one\r\nuse gpt-4o\r\n")).ToArray());
+            using var ps = new PowerShellHarness();
+            var run = ps.Run("Find-ModelReference $p -Model ([ModelLedger.CometModel]@{ Id = 'gpt-4o' }), ([ModelLedger.CometModel]@{ Id = 'a*b' }), ([ModelLedger.CometModel]@{ Id = 'x@y' })",
+                new() { ["p"] = dir.Path });
+            Assert.Empty(run.AllErrors);
+            var warning = Assert.Single(run.Warnings);
+            Assert.StartsWith("2 model ID(s) can never be found as whole tokens: 'a*b', 'x@y'.", warning.Message);
+            var hits = run.Output.Select(o => (System.IO.Path.GetFileName((string)o.Properties["Path"].Value!), (int)o.Properties["Line"].Value!, (int)o.Properties["Column"].Value!)).ToList();
+            Assert.Equal(new[] { ("a.txt", 1, 1), ("ps51.txt", 2, 5) }, hits);
+        }
+
+        [Fact]
         public void AMissingPathIsScanPathNotFoundAndTheOthersAreStillScanned()
         {
             using var dir = new TempDir();

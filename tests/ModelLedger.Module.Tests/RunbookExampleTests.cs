@@ -41,6 +41,18 @@ namespace ModelLedger.Module.Tests
         }
 
         [Fact]
+        public void ReleaseGateExitsTwoWhenServiceSelectsNoEntry()
+        {
+            using var dir = new TempDir();
+            var snapshot = Snapshot(dir, new[] { "m1", "m0" });
+            var ledger = Ledger(dir, Entry("svc", "m1", "m0"));
+            var none = RealPwsh.Example("examples/release-gate.ps1", "-LedgerPath", ledger, "-SnapshotPath", snapshot, "-Service", "billing-*", "-JUnitPath", dir.File("none.xml"));
+            Assert.Equal(2, none.Code);
+            Assert.Contains("No ledger service matches the pattern 'billing-*'", none.Err);
+            Assert.DoesNotContain("Release may proceed.", none.Out);
+        }
+
+        [Fact]
         public void DriftCheckExitsThreeWhenAnApprovedIdIsAtRiskZeroWhenNotOneOnError()
         {
             var atRisk = RealPwsh.Example("examples/drift-check.ps1");

@@ -28,6 +28,9 @@ namespace ModelLedger.Config
         public int DocumentCount => _documents.Count;
         internal IReadOnlyList<ConfigNode> Documents => _documents;
 
+        /// <summary>Exact-name lookups, indexed once per mapping and list however many refs resolve into the file.</summary>
+        internal ConfigIndex Index { get; } = new();
+
         /// <summary>Reads and parses a file; <paramref name="format"/> null means by extension.</summary>
         public static ConfigFile Load(string path, ConfigFormat? format = null)
         {

@@ -71,7 +71,9 @@ namespace ModelLedger.Config
                         miss = new Miss { Level = level, Line = line, Problem = $"{Where(prefix)} holds {node.Describe(file.Syntax)}, not {file.Syntax.MappingNoun}." };
                         return null;
                     }
-                    var matches = node.Entries!.Where(e => e.Key.Kind == ConfigNodeKind.Scalar && !e.Key.MergeKey && string.Equals(e.Key.Value, segment.Name, comparison)).ToList();
+                    var matches = comparison == StringComparison.Ordinal
+                        ? file.Index.Entries(node, segment.Name!).ToList()
+                        : node.Entries!.Where(e => e.Key.Kind == ConfigNodeKind.Scalar && !e.Key.MergeKey && string.Equals(e.Key.Value, segment.Name, comparison)).ToList();
                     if (matches.Count == 0 && file.Format == ConfigFormat.Yaml)
                     {
                         var merged = FromMergeKeys(node, segment.Name!, comparison);
@@ -114,37 +116,48 @@ namespace ModelLedger.Config
                     continue;
                 }
 
-                // name[field=value]: the one item whose field is the string value, exactly.
-                var hits = new List<int>();
-                var seen = new List<string>();
-                for (var i = 0; i < node.Items!.Count; i++)
+                // name[field=value]: the one item whose field is the string value, exactly. The exact walk looks it up
+                // in the list's index; the case-folded walk (a hint after a miss) and the miss message scan the list.
+                List<int> hits;
+                if (comparison == StringComparison.Ordinal)
+                    hits = file.Index.Items(node, segment.Field!, segment.Value!, SelectorValues).ToList();
+                else
                 {
-                    var ignored = (string?)null;
-                    var item = Deref(node.Items[i], ref ignored);
-                    if (item.Kind != ConfigNodeKind.Mapping) continue;
-                    foreach (var e in FieldEntries(item, segment.Field!))
-                    {
-                        var v = Deref(e.Value, ref ignored);
-                        if (v.Kind != ConfigNodeKind.Scalar || v.NonStringType != null) continue;
-                        seen.Add(v.Value!);
-                        if (string.Equals(v.Value, segment.Value, comparison)) hits.Add(i);
-                    }
+                    hits = new List<int>();
+                    for (var i = 0; i < node.Items!.Count; i++)
+                        foreach (var v in SelectorValues(node.Items[i], segment.Field!))
+                            if (string.Equals(v, segment.Value, comparison)) hits.Add(i);
                 }
                 if (hits.Count == 0)
                 {
+                    var seen = node.Items!.SelectMany(item => SelectorValues(item, segment.Field!));
                     miss = new Miss { Level = level, Line = line, Problem = $"no item of {Where(prefix)} has {segment.Field} '{SharedText.Quote(segment.Value!)}'.", Has = seen.Select(s => $"{segment.Field}={s}").ToList() };
                     return null;
                 }
                 if (hits.Count > 1)
-                    throw ConfigErrors.Invalid(file.Path, node.Items[hits[1]].Line, key.Text,
+                    throw ConfigErrors.Invalid(file.Path, node.Items![hits[1]].Line, key.Text,
                         $"{hits.Count} items of {Where(prefix)} have {segment.Field} '{SharedText.Quote(segment.Value!)}' (items {string.Join(", ", hits)}); the selector must pick exactly one.",
                         "Make the selected field unique, or select the item by its index.");
                 concrete.Add(KeySegment.ForIndex(hits[0]));
-                node = node.Items[hits[0]];
+                node = node.Items![hits[0]];
                 line = node.Line;
             }
             node = Deref(node, ref shared);
             return new Resolved(node, ConfigKeyPath.Join(concrete), shared, node.Kind == ConfigNodeKind.Scalar ? node.Line : line);
+        }
+
+        // The string values an item's selector field holds (the field set twice yields two).
+        private static IEnumerable<string> SelectorValues(ConfigNode listItem, string field)
+        {
+            var ignored = (string?)null;
+            var item = Deref(listItem, ref ignored);
+            if (item.Kind != ConfigNodeKind.Mapping) yield break;
+            // FieldEntries: a field written on the item, else one a merge key brings (LiteLLM reads both).
+            foreach (var e in FieldEntries(item, field))
+            {
+                var v = Deref(e.Value, ref ignored);
+                if (v.Kind == ConfigNodeKind.Scalar && v.NonStringType == null) yield return v.Value!;
+            }
         }
 
         private static string Where(string prefix) => prefix.Length == 0 ? "the top level" : $"'{prefix}'";

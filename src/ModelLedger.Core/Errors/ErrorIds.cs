@@ -24,6 +24,10 @@ namespace ModelLedger
         public const string LedgerUnreadable = "LedgerUnreadable";
         public const string LedgerInvalid = "LedgerInvalid";
         public const string LedgerServiceNotFound = "LedgerServiceNotFound";
+        /// <summary>-Service: a name that is not a valid wildcard pattern ('svc[') and equals no ledger service.</summary>
+        public const string ServicePatternInvalid = "ServicePatternInvalid";
+        /// <summary>Test-ModelLedger gated no ledger entry (an empty ledger, nothing piped, or -Service selected none): never a pass.</summary>
+        public const string NoEntriesGated = "NoEntriesGated";
         public const string SnapshotNotFound = "SnapshotNotFound";
         /// <summary>The snapshot file exists but could not be read.</summary>
         public const string SnapshotUnreadable = "SnapshotUnreadable";

@@ -7,5 +7,10 @@ namespace ModelLedger
         public static ModelLedgerException OutputFormatIncomplete(object? target) =>
             Failure.Of(ErrorIds.OutputFormatIncomplete, FailureCategory.InvalidArgument, "-OutputFormat and -OutputPath go together.",
                 "Pass both (for example -OutputFormat JUnit -OutputPath gate.xml), or neither.", target: target);
+
+        /// <summary>The gate judged no ledger entry: it proved nothing, so it never passes.</summary>
+        public static ModelLedgerException NoEntriesGated(string why, object? target) =>
+            Failure.Of(ErrorIds.NoEntriesGated, FailureCategory.ObjectNotFound, $"The gate judged no ledger entry: {why} A gate that checked nothing does not pass (with -Quiet it returned $false).",
+                "Gate the ledger this release uses, and check -Service against Get-ModelLedger's Service names.", target: target);
     }
 }

@@ -14,6 +14,17 @@ namespace ModelLedger
         public static ModelLedgerException ServiceNotFound(string service) =>
             Failure.Of(ErrorIds.LedgerServiceNotFound, FailureCategory.ObjectNotFound, $"No ledger entry for service '{UntrustedText.ForDisplay(service)}'.", ServiceFix, target: service);
 
+        /// <summary>A -Service wildcard pattern that selected no ledger entry.</summary>
+        public static ModelLedgerException ServicePatternUnmatched(string pattern) =>
+            Failure.Of(ErrorIds.LedgerServiceNotFound, FailureCategory.ObjectNotFound, $"No ledger service matches the pattern '{UntrustedText.ForDisplay(pattern)}'.",
+                "Check the pattern against Get-ModelLedger's Service names; a name equal to a service selects exactly that service.", target: pattern);
+
+        /// <summary>A -Service name that is not a valid wildcard pattern and equals no ledger service.</summary>
+        public static ModelLedgerException ServicePatternInvalid(string name, string reason) =>
+            Failure.Of(ErrorIds.ServicePatternInvalid, FailureCategory.InvalidArgument,
+                $"-Service '{UntrustedText.ForDisplay(name)}' is not a valid wildcard pattern ({UntrustedText.ForDisplay(reason)}) and no ledger service has that exact name.",
+                "Give the exact service name, or escape '[' and ']' with a backtick (`[ `]) to match them literally.", target: name);
+
         /// <summary>Invoke-RollbackDryRun -Service that the ledger at <paramref name="path"/> has no entry for.</summary>
         public static ModelLedgerException ServiceNotInLedger(string path, string service, string services) =>
             Failure.Of(ErrorIds.LedgerServiceNotFound, FailureCategory.ObjectNotFound,

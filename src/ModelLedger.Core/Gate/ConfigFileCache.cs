@@ -42,8 +42,25 @@ namespace ModelLedger.Gate
         public ConfigFile? GetByPath(string relativePath) =>
             _files.GetOrAdd(relativePath, p => Load(FullPath(p), ConfigFormats.FromPath(p))).File;
 
-        private static (ConfigFile?, ModelLedgerException?) Load(string fullPath, ConfigFormat? format)
+        /// <summary>How many files were read and parsed (tests check each is parsed once).</summary>
+        public int Loads => _loads;
+
+        /// <summary>The entries and items walked to index every loaded file (tests check the gate stays linear).</summary>
+        public long IndexWork
         {
+            get
+            {
+                long n = 0;
+                foreach (var loaded in _files.Values) n += loaded.File?.Index.Visited ?? 0;
+                return n;
+            }
+        }
+
+        private int _loads;
+
+        private (ConfigFile?, ModelLedgerException?) Load(string fullPath, ConfigFormat? format)
+        {
+            System.Threading.Interlocked.Increment(ref _loads);
             try { return (ConfigFile.Load(fullPath, format), null); }
             catch (ModelLedgerException ex) { return (null, ex); }
         }

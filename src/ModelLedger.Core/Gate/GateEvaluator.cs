@@ -108,10 +108,10 @@ namespace ModelLedger.Gate
             if (release.ModelId != null && string.Equals(release.ModelId, e.CurrentModelId, StringComparison.Ordinal))
                 return Finding(e, CheckNames.DeployedMatchesLedger, FindingStatus.Pass, release.ModelId, $"The release ships '{release.ModelId}', exactly the ledger's current ID.");
             var near = e.CurrentModelId != null && release.ModelId != null && new ModelIdHints(new[] { e.CurrentModelId }).For(release.ModelId).Count > 0
-                ? " They differ only in case, whitespace or a version suffix: a near miss is still a different model."
+                ? " They differ only in case, whitespace, a version suffix or look-alike characters: a near miss is still a different model."
                 : "";
             return Finding(e, CheckNames.DeployedMatchesLedger, FindingStatus.Fail, release.ModelId,
-                $"The release ships '{release.ModelId}' but the ledger's current ID is '{e.CurrentModelId}'.{near} Ship exactly the approved ID, or update and re-review the ledger row first.");
+                $"The release ships '{release.ModelId}' but the ledger's current ID is '{e.CurrentModelId}'.{near}{LookAlikes.Describe(release.ModelId)}{LookAlikes.Describe(e.CurrentModelId)} Ship exactly the approved ID, or update and re-review the ledger row first.");
         }
 
         private LedgerFinding CurrentAvailable(LedgerEntry e)

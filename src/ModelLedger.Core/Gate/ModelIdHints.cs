@@ -6,7 +6,8 @@ namespace ModelLedger.Gate
 {
     /// <summary>
     /// Finds near misses for a model ID that is not in a list: the same ID but for case, surrounding or inner
-    /// whitespace, or a date/version suffix (an alias beside its dated ID). They are hints for the operator,
+    /// whitespace, a date/version suffix (an alias beside its dated ID), or how it looks (NFKC, invisible characters,
+    /// Cyrillic or Greek look-alike letters: <see cref="LookAlikes.Fold"/>). They are hints for the operator,
     /// never matches: identifiers are exact opaque strings. The index is built once, on the first miss.
     /// </summary>
     public sealed class ModelIdHints
@@ -24,11 +25,15 @@ namespace ModelLedger.Gate
             return candidates.Where(c => !string.Equals(c, id, StringComparison.Ordinal)).Take(3).ToList();
         }
 
-        /// <summary>" (did you mean 'x' or 'y'? Near misses never match: fix the ID or the ledger.)", or "".</summary>
+        /// <summary>
+        /// " Near miss in the list: 'x', 'y' (not a match...)." or "", naming every character outside printable ASCII
+        /// in the ID and in each near miss, so a look-alike or invisible difference is visible in the message.
+        /// </summary>
         public string Describe(string id)
         {
             var near = For(id);
-            return near.Count == 0 ? "" : $" Near miss in the list: {string.Join(", ", near.Select(n => "'" + n + "'"))} (not a match: IDs are exact strings).";
+            var names = LookAlikes.Describe(id) + string.Concat(near.Select(LookAlikes.Describe));
+            return near.Count == 0 ? names : $" Near miss in the list: {string.Join(", ", near.Select(n => "'" + n + "'"))} (not a match: IDs are exact strings).{names}";
         }
 
         private static Dictionary<string, List<string>> BuildIndex(IEnumerable<string> ids)
@@ -43,10 +48,12 @@ namespace ModelLedger.Gate
             return index;
         }
 
-        // Lower-cased, whitespace removed, and a trailing date or version suffix cut (-2024-08-06, -20240806, -0613, -001).
-        // One pass, no regex: the index is built over every ID of a 100,000-model snapshot on the first miss.
+        // Folded as it looks, lower-cased, whitespace removed, and a trailing date or version suffix cut (-2024-08-06,
+        // -20240806, -0613, -001). One pass, no regex: the index is built over every ID of a 100,000-model snapshot on
+        // the first miss (the fold returns an ASCII ID as it is).
         internal static string Key(string id)
         {
+            id = LookAlikes.Fold(id);
             var chars = new char[id.Length];
             var n = 0;
             foreach (var c in id)

@@ -28,6 +28,10 @@ namespace ModelLedger.Gate
         public string Root { get; }
         public string? BaselineRoot { get; }
 
+        /// <summary>The release checkout's files and the baseline's (tests count the work done on them).</summary>
+        internal ConfigFileCache ReleaseFiles => _release;
+        internal ConfigFileCache? BaselineFiles => _baseline;
+
         /// <summary>
         /// The ledger's refs, before any entry is judged: every ref's key counts as a model ID, never as "another value
         /// that changed", when two services share one file (a LiteLLM model_list).
@@ -112,9 +116,9 @@ namespace ModelLedger.Gate
             var hint = string.Equals(id, entry.RollbackModelId, StringComparison.Ordinal)
                 ? " That is the ledger's rollback ID: the release still ships the previous model, or the ledger was promoted before the config."
                 : new Gate.ModelIdHints(new[] { current }).For(id).Count > 0
-                    ? " A near miss of the ledger's current ID (case, whitespace or a version suffix): still a different model."
+                    ? " A near miss of the ledger's current ID (case, whitespace, a version suffix or look-alike characters): still a different model."
                     : "";
-            reading.Problem = $"'{parsed.Key}' holds '{SharedText.Quote(id)}' but the ledger's current ID is '{current}'.{hint}";
+            reading.Problem = $"'{parsed.Key}' holds '{SharedText.Quote(id)}' but the ledger's current ID is '{current}'.{hint}{LookAlikes.Describe(id)}{LookAlikes.Describe(current)}";
         }
 
         private void CompareWithBaseline(ConfigRef parsed, string releaseId, ReleaseReading reading)

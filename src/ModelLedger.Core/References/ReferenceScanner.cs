@@ -37,6 +37,13 @@ namespace ModelLedger.References
 
         public long MaxFileBytes { get; set; } = DefaultMaxFileBytes;
 
+        /// <summary>
+        /// The IDs (of the list and the ledger) that no whole token can ever equal, such as 'a*b', 'x@y' or 'm+1', each
+        /// once: the scan cannot find them, and saying so once beats a silent "no references".
+        /// </summary>
+        public static IReadOnlyList<string> Unfindable(IEnumerable<string> ids, IReadOnlyList<LedgerEntry>? ledger) =>
+            ids.Concat(Roles(ledger).Keys).Where(id => id.Length > 0 && !TokenScanner.CanMatch(id)).Distinct(StringComparer.Ordinal).ToList();
+
         public long FilesScanned { get; private set; }
         public long BytesScanned { get; private set; }
         public long FilesSkipped { get; private set; }
@@ -68,15 +75,21 @@ namespace ModelLedger.References
                 Skip("unreadable: " + ex.Message);
                 return Array.Empty<ModelReference>();
             }
-            // A NUL byte in the first 8 KB marks a binary file, as git and grep decide.
-            if (Array.IndexOf(_bytes, (byte)0, 0, Math.Min(byteCount, 8192)) >= 0) { Skip("binary"); return Array.Empty<ModelReference>(); }
+            // UTF-16 with a BOM (Windows PowerShell 5.1's '>' and Out-File) is text, NUL bytes and all.
+            var decoder = Utf16Decoder(byteCount, out var offset);
+            // Otherwise a NUL byte in the first 8 KB marks a binary file, as git and grep decide.
+            if (decoder == null && Array.IndexOf(_bytes, (byte)0, 0, Math.Min(byteCount, 8192)) >= 0) { Skip("binary"); return Array.Empty<ModelReference>(); }
+            if (decoder == null)
+            {
+                decoder = _decoder;
+                offset = byteCount >= 3 && _bytes[0] == 0xEF && _bytes[1] == 0xBB && _bytes[2] == 0xBF ? 3 : 0;
+            }
 
             _byteCount = byteCount;
-            var offset = byteCount >= 3 && _bytes[0] == 0xEF && _bytes[1] == 0xBB && _bytes[2] == 0xBF ? 3 : 0;
-            // UTF-8 never decodes to more chars than it has bytes, so one pass fills a buffer of the byte count.
+            // Neither UTF-8 nor UTF-16 decodes to more chars than it has bytes, so one pass fills a buffer of the byte count.
             if (_chars.Length < byteCount) _chars = new char[Math.Max(byteCount, _chars.Length * 2)];
-            _decoder.Reset();
-            var charCount = _decoder.GetChars(_bytes, offset, byteCount - offset, _chars, 0, true);
+            decoder.Reset();
+            var charCount = decoder.GetChars(_bytes, offset, byteCount - offset, _chars, 0, true);
             _bomBytes = offset;
             FilesScanned++;
             BytesScanned += byteCount;
@@ -85,6 +98,18 @@ namespace ModelLedger.References
             _scanner.Scan(_chars, charCount, _hits);
             if (_hits.Count == 0) return Array.Empty<ModelReference>();
             return Describe(file, root, charCount);
+        }
+
+        private readonly Decoder _utf16Le = new UnicodeEncoding(false, false).GetDecoder();
+        private readonly Decoder _utf16Be = new UnicodeEncoding(true, false).GetDecoder();
+
+        private Decoder? Utf16Decoder(int byteCount, out int offset)
+        {
+            offset = 2;
+            if (byteCount >= 2 && _bytes[0] == 0xFF && _bytes[1] == 0xFE) return _utf16Le;
+            if (byteCount >= 2 && _bytes[0] == 0xFE && _bytes[1] == 0xFF) return _utf16Be;
+            offset = 0;
+            return null;
         }
 
         private void Skip(string reason)
@@ -96,6 +121,7 @@ namespace ModelLedger.References
         private List<ModelReference> Describe(string file, string root, int charCount)
         {
             var results = new List<ModelReference>(_hits.Count);
+            // A UTF-16 file gets no refs: Config/ refuses it (the gate reads configs as UTF-8), and -Verbose says so.
             var config = ConfigAt(file, root);
             var line = 1;
             var lineStart = 0;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace ModelLedger.References
@@ -11,8 +12,9 @@ namespace ModelLedger.References
     internal sealed class TokenScanner
     {
         private readonly TokenTable _table;
-        private readonly int[] _segmentStarts = new int[64];
-        private readonly int[] _segmentEnds = new int[64];
+        // Grown as needed: a line such as a long URL or a CSV of paths may have any number of '/' and ':'.
+        private int[] _segmentStarts = new int[64];
+        private int[] _segmentEnds = new int[64];
 
         public TokenScanner(TokenTable table) => _table = table;
 
@@ -38,7 +40,18 @@ namespace ModelLedger.References
         }
 
         // A table for ASCII (the hot path over hundreds of megabytes), Unicode letters and digits beyond it.
-        private static bool IsRunChar(char c) => c < 128 ? AsciiRunChar[c] : char.IsLetterOrDigit(c);
+        internal static bool IsRunChar(char c) => c < 128 ? AsciiRunChar[c] : char.IsLetterOrDigit(c);
+
+        /// <summary>
+        /// False for an ID no token can ever equal: it holds a character that ends a token ('*', '[', '@', '+', a
+        /// space...), or it ends with '.' (a trailing '.' is read as punctuation).
+        /// </summary>
+        public static bool CanMatch(string id)
+        {
+            if (id.Length == 0 || id[id.Length - 1] == '.') return false;
+            foreach (var c in id) if (!IsRunChar(c)) return false;
+            return true;
+        }
 
         /// <summary>Adds to <paramref name="hits"/> every token in buffer[0..length) that the table holds.</summary>
         public void Scan(char[] buffer, int length, List<Hit> hits)
@@ -60,10 +73,15 @@ namespace ModelLedger.References
         {
             var n = 0;
             var segStart = start;
-            for (var i = start; i <= end && n < _segmentStarts.Length; i++)
+            for (var i = start; i <= end; i++)
             {
                 if (i == end || b[i] == '/' || b[i] == ':')
                 {
+                    if (n == _segmentStarts.Length)
+                    {
+                        Array.Resize(ref _segmentStarts, n * 2);
+                        Array.Resize(ref _segmentEnds, n * 2);
+                    }
                     var segEnd = i;
                     while (segEnd > segStart && b[segEnd - 1] == '.') segEnd--;
                     _segmentStarts[n] = segStart;

@@ -60,12 +60,21 @@ namespace ModelLedger.Commands
                     : Model.Where(m => m != null).Select(m => m.Id);
                 var ledger = LedgerPath == null ? null : LedgerReader.ReadFile(ResolveInputPath(LedgerPath, InputKind.Ledger));
                 var idList = ids.ToList();
+                WarnUnfindable(ReferenceScanner.Unfindable(idList, ledger));
                 _scanner = new ParallelScan(() => new ReferenceScanner(idList, ledger) { MaxFileBytes = MaxFileBytes }, Environment.ProcessorCount);
             }
             catch (ModelLedgerException ex)
             {
                 ThrowTerminatingError(ex);
             }
+        }
+
+        // Once per run: an ID with a character that ends a token would otherwise just never be found.
+        private void WarnUnfindable(IReadOnlyList<string> ids)
+        {
+            if (ids.Count == 0) return;
+            var shown = string.Join(", ", ids.Take(10).Select(id => "'" + UntrustedText.ForDisplay(id) + "'")) + (ids.Count > 10 ? $" and {ids.Count - 10} more" : "");
+            WriteWarning($"{ids.Count} model ID(s) can never be found as whole tokens: {shown}. A token is letters, digits, '-', '_', '.', '/' and ':', and a trailing '.' is punctuation. Search for these with Select-String -SimpleMatch.");
         }
 
         protected override void ProcessRecord()

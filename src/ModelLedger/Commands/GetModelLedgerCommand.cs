@@ -36,11 +36,13 @@ namespace ModelLedger.Commands
         [ArgumentCompleter(typeof(LedgerServiceCompleter))]
         public string[]? Service { get; set; }
 
+        // Once per call: with ledgers piped in, a name that matched in any of them is not "not found".
+        protected override void BeginProcessing() => _services = new ServiceFilter(Service);
+
         protected override void ProcessRecord()
         {
             var literal = ParameterSetName == LiteralPathSet;
             var files = ResolveInputPaths(literal ? LiteralPath : Path, literal, InputKind.Ledger);
-            _services = new ServiceFilter(Service);
 
             foreach (var file in files)
             {
@@ -56,6 +58,7 @@ namespace ModelLedger.Commands
                     continue;
                 }
                 _anyLedgerRead = true;
+                _services.Learn(entries);
                 foreach (var entry in entries)
                 {
                     if (!_services.Includes(entry.Service)) continue;
@@ -68,6 +71,7 @@ namespace ModelLedger.Commands
         {
             if (Service == null || !_anyLedgerRead) return;
             // A literal name that matched nothing is a typo or a missing row; say so, as Get-Process -Name does.
+            foreach (var (name, reason) in _services.InvalidPatterns()) WriteError(LedgerErrors.ServicePatternInvalid(name, reason));
             foreach (var name in _services.UnmatchedLiterals()) WriteError(LedgerErrors.ServiceNotFound(name));
         }
     }

@@ -146,16 +146,17 @@ namespace ModelLedger.Commands
                 try { ledger = LedgerReader.ReadFile(ResolveInputPath(Path, InputKind.Ledger)); }
                 catch (ModelLedgerException ex) { ThrowTerminatingError(ex); return; }
                 _release?.Register(ledger);
+                _services.Learn(ledger);
+                _ledgerEntries += ledger.Count;
                 foreach (var entry in ledger) Gate(entry, ledger.Count);
-            }
-            else if (_release != null)
-            {
-                // Every ref must be known before the first entry is judged (see ReleaseConfig.Register).
-                _piped.AddRange(InputObject);
             }
             else
             {
-                foreach (var entry in InputObject) Gate(entry, null);
+                _ledgerEntries += InputObject.Length;
+                // Every ref must be known before the first entry is judged (see ReleaseConfig.Register), and every
+                // service before a -Service name is taken as a pattern rather than a name.
+                if (_release != null || _services.NeedsLedger) _piped.AddRange(InputObject);
+                else foreach (var entry in InputObject) Gate(entry, null);
             }
         }
 
@@ -166,15 +167,16 @@ namespace ModelLedger.Commands
         {
             if (_piped.Count > 0)
             {
-                _release!.Register(_piped);
+                _release?.Register(_piped);
+                _services.Learn(_piped);
                 foreach (var entry in _piped) Gate(entry, _piped.Count);
             }
-            ReportUnmatchedServices();
+            var serviceErrors = ReportUnmatchedServices();
             Emit(_gate!.Finish());
             if (_entries >= 1000)
                 WriteProgress(new ProgressRecord(1, "Test-ModelLedger", $"{_entries} entries checked") { RecordType = ProgressRecordType.Completed });
-            if (_entries == 0)
-                WriteWarning("No ledger entries were gated: the ledger is empty or nothing was piped in.");
+            // The -Service errors already say why nothing was gated; otherwise say it here.
+            if (_entries == 0 && !serviceErrors) ReportNothingGated();
             if (IsAzureDevOps())
                 foreach (var line in FindingReport.AzureDevOpsIssues(_findings)) Host.UI.WriteLine(line);
             var reportWritten = OutputFormat == null || WriteReport();
@@ -195,14 +197,32 @@ namespace ModelLedger.Commands
         }
 
         // Asking to gate a service the ledger lacks must not pass quietly: the release would ship it ungated.
-        private void ReportUnmatchedServices()
+        private bool ReportUnmatchedServices()
         {
-            foreach (var name in _services.UnmatchedLiterals())
-            {
-                _failed = true;
-                WriteError(LedgerErrors.ServiceNotFound(name));
-            }
+            var any = false;
+            foreach (var (name, reason) in _services.InvalidPatterns()) any = Fail(LedgerErrors.ServicePatternInvalid(name, reason));
+            foreach (var name in _services.UnmatchedLiterals()) any = Fail(LedgerErrors.ServiceNotFound(name));
+            foreach (var pattern in _services.UnmatchedPatterns()) any = Fail(LedgerErrors.ServicePatternUnmatched(pattern));
+            return any;
         }
+
+        // A gate that judged no entry proved nothing: an error (so a script with -ErrorAction Stop stops) and never $true.
+        private void ReportNothingGated()
+        {
+            var why = _ledgerEntries == 0
+                ? (ParameterSetName is PathAndSnapshot or PathAndModel ? "the ledger has no entries." : "no ledger entry was piped in.")
+                : $"-Service selected none of the ledger's {_ledgerEntries} entries.";
+            Fail(GateErrors.NoEntriesGated(why, Service));
+        }
+
+        private bool Fail(ModelLedgerException error)
+        {
+            _failed = true;
+            WriteError(error);
+            return true;
+        }
+
+        private int _ledgerEntries;
 
         private bool _keepFindings;
 

@@ -154,5 +154,53 @@ namespace ModelLedger.Core.Tests.Config
             Assert.Contains(";linenumber=1]", line);
             Assert.Equal(1, line.Split("##vso[").Length - 1 - (line.Split("x\\n##vso[").Length - 1));
         }
+
+        [Fact]
+        public void ALookAlikeIdInAConfigIsANamedNearMiss()
+        {
+            using var t = new TempFiles();
+            // A zero-width space after the shipped ID: it prints exactly like the ledger's.
+            var root = Tree(t, "release", Release(env: "M=gpt-5.1-2025-11-13\u200B\n"));
+            var fail = Assert.Single(Gate(new ReleaseConfig(root), Entry("svc", "gpt-5.1-2025-11-13", "x", "deploy/compose/.env#M")), f => f.Check == CheckNames.DeployedMatchesLedger);
+            Assert.Equal(FindingStatus.Fail, fail.Status);
+            Assert.Contains("A near miss of the ledger's current ID (case, whitespace, a version suffix or look-alike characters)", fail.Message);
+            Assert.Contains(@"holds characters outside printable ASCII: \u200B ZERO WIDTH SPACE (character 19).", fail.Message);
+        }
+
+        // Issue 22 item 7: services sharing one LiteLLM config used to cost a scan of the whole model_list per selector
+        // (and per baseline comparison). Each file is parsed once and each list indexed once, so the work is linear.
+        [Fact]
+        public void ServicesSharingOneFileParseItOnceAndIndexItsListOnce()
+        {
+            const int services = 2_000;
+            using var t = new TempFiles();
+            string Yaml(bool baseline)
+            {
+                var sb = new System.Text.StringBuilder("model_list:\n");
+                for (var i = 0; i < services; i++)
+                    sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"  - model_name: svc-{i}\n    litellm_params:\n      model: openai/{(baseline && i % 10 == 0 ? "m-old" : "m-new")}\n      api_key: os.environ/KEY\n");
+                return sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"router_settings:\n  routing_strategy: {(baseline ? "least-busy" : "simple-shuffle")}\n").ToString();
+            }
+            var root = Tree(t, "release", new() { ["config.yaml"] = Yaml(false) });
+            var baselineRoot = Tree(t, "baseline", new() { ["config.yaml"] = Yaml(true) });
+            var entries = Enumerable.Range(0, services)
+                .Select(i => Entry($"svc-{i}", "m-new", "m-old", $"config.yaml#model_list[model_name=svc-{i}].litellm_params.model#openai/{{id}}")).ToArray();
+            var config = new ReleaseConfig(root, baselineRoot);
+            var gate = new GateEvaluator(ModelListSnapshot.FromModels(new[] { new CometModel { Id = "m-new" }, new CometModel { Id = "m-old" } }, DateTimeOffset.UtcNow),
+                new GateOptions { ReleaseConfig = config });
+            config.Register(entries);
+            var findings = entries.SelectMany(gate.Evaluate).ToList();
+
+            Assert.Equal(services, findings.Count(f => f.Check == CheckNames.DeployedMatchesLedger && f.Status == FindingStatus.Pass));
+            // Every 10th service changed its model beside a routing change in the same file: the baseline was compared.
+            var routing = findings.Where(f => f.Check == CheckNames.RollbackOwner && f.Message.Contains("config.yaml: router_settings.routing_strategy")).ToList();
+            Assert.Equal(services / 10, routing.Count);
+            Assert.Equal(1, config.ReleaseFiles.Loads);
+            Assert.Equal(1, config.BaselineFiles!.Loads);
+            // Per file: the top level, the list, and each item's own two small mappings (about 6 per service);
+            // a scan per selector would be services * services / 2 = 2,000,000.
+            Assert.InRange(config.ReleaseFiles.IndexWork, services, 8 * services);
+            Assert.InRange(config.BaselineFiles.IndexWork, services, 8 * services);
+        }
     }
 }

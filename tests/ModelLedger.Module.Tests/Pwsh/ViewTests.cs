@@ -51,7 +51,7 @@ Add-Content -LiteralPath (Join-Path $Evidence 'summary.md') -Value 'tampered'
 '=== dryrun'; $dry | Out-Default
 '=== bundle'; $bundle | Out-Default
 '=== check'; Test-RollbackEvidence $Evidence | Out-Default
-'=== references'; Find-ModelReference -Path $Ledger -SnapshotPath $Snapshot -LedgerPath $Ledger | Out-Default
+'=== references'; Find-ModelReference -Path $Ledger -SnapshotPath $Snapshot -LedgerPath $Ledger -WarningAction SilentlyContinue | Out-Default
 '=== findings120'; $findings | Out-String -Width 120
 '=== end'
 ");

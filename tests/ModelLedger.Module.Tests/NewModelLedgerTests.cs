@@ -144,6 +144,34 @@ namespace ModelLedger.Module.Tests
         }
 
         [Fact]
+        public void AValueWhoseRefTheGateCannotReadIsNeverWrittenAndIsReported()
+        {
+            using var dir = new TempDir();
+            var repo = dir.File("repo");
+            Directory.CreateDirectory(Path.Combine(repo, "services", "dup"));
+            Directory.CreateDirectory(Path.Combine(repo, "services", "ok"));
+            // "Llm" twice: readers disagree about which one wins, so the gate refuses any key under it.
+            File.WriteAllText(Path.Combine(repo, "services", "dup", "appsettings.json"), "{\n  \"Llm\": { \"Model\": \"gpt-4o\" },\n  \"Llm\": { \"TimeoutSeconds\": 30 }\n}\n");
+            File.WriteAllText(Path.Combine(repo, "services", "ok", "appsettings.json"), "{ \"Llm\": { \"Model\": \"qwen3-max\" } }\n");
+            using var ps = new PowerShellHarness();
+            var run = New(ps, dir.File("ledger.json"), repo, "-PassThru -Verbose");
+            Assert.Empty(run.AllErrors);
+            Assert.Equal(new[] { "ok" }, Entry.From(run).Select(e => e.Service).ToArray());
+            // Reported, whichever way the scan sees it: a ref the gate cannot read back, or no ref at all.
+            var line = Assert.Single(run.Verbose, v => v.Message.Contains(Path.Combine("dup", "appsettings.json") + ":2 'gpt-4o'")).Message;
+            if (line.StartsWith("Not used: ", StringComparison.Ordinal))
+            {
+                Assert.Contains("the gate cannot read the suggested ref back", line);
+                Assert.Contains("sets 'Llm' 2 times", line);
+                Assert.Contains("1 whose suggested ref the gate cannot read back", Assert.Single(run.Warnings).Message);
+            }
+            else
+            {
+                Assert.StartsWith("Not a config value (review by hand): ", line);
+            }
+        }
+
+        [Fact]
         public void WhatIfWritesNothingNotEvenTheFolderOrLock()
         {
             using var dir = new TempDir();

@@ -127,7 +127,7 @@ namespace ModelLedger.Commands
             foreach (var d in draft.Entries)
                 WriteVerbose($"Drafted '{d.Entry.Service}' (named by {d.NamedBy}): current '{d.Entry.CurrentModelId}'; configRefs: {string.Join(", ", d.Entry.ConfigRefs ?? Array.Empty<string>())}.");
             foreach (var u in draft.Unused)
-                WriteVerbose($"Not used: {u.Reference.Path}:{u.Reference.Line} '{u.Reference.ModelId}' ({u.Reference.ConfigRef}): {u.Reason}.");
+                WriteVerbose($"Not used: {u.Reference.Path}:{u.Reference.Line} '{u.Reference.ModelId}' ({u.Reference.ConfigRef}): {u.Reason.TrimEnd('.')}.");
             foreach (var r in draft.OutsideConfig)
                 WriteVerbose($"Not a config value (review by hand): {r.Path}:{r.Line} '{r.ModelId}'.");
             if (draft.Unused.Count == 0) return;

@@ -23,7 +23,7 @@ namespace ModelLedger.Module.Tests
             Assert.Contains(("deploy/report-writer/config.yaml", "gpt-5.1-2025-11-13", "report-writer current", null, "deploy/report-writer/config.yaml#llm.model"), refs);
             Assert.Contains(("deploy/search-summarizer/.env", "gemini-2.5-flash", "search-summarizer current", null, "deploy/search-summarizer/.env#SUMMARY_MODEL"), refs);
             Assert.Contains(("deploy/search-summarizer/.env", "gpt-4o-mini-2024-07-18", "search-summarizer emergency", null, "deploy/search-summarizer/.env#SUMMARY_FALLBACK"), refs);
-            Assert.Contains(("deploy/litellm/config.yaml", "gpt-5.4-mini-2026-03-17", "support-router current", null, "deploy/litellm/config.yaml#model_list.0.litellm_params.model#openai/{id}"), refs);
+            Assert.Contains(("deploy/litellm/config.yaml", "gpt-5.4-mini-2026-03-17", "support-router current", null, "deploy/litellm/config.yaml#model_list[model_name=support-router].litellm_params.model#openai/{id}"), refs);
             Assert.Contains(("src/router/client.py", "gpt-4o", null, "gpt-4o-2024-08-06", null), refs);
             Assert.Contains(("README.md", "GPT-5.4-mini-2026-03-17", null, "gpt-5.4-mini-2026-03-17", null), refs);
             // gpt-4o-mini in the comment is its own ID (listed in the snapshot), never a hit for gpt-4o.
@@ -42,6 +42,20 @@ namespace ModelLedger.Module.Tests
             var run = ps.Run("Find-ModelReference $missing, $d -SnapshotPath $RepoRoot/examples/data/models-snapshot.json", new() { ["missing"] = dir.File("nope"), ["d"] = dir.Path });
             ErrorAssert.Single(run, "ScanPathNotFound", ErrorCategory.ObjectNotFound);
             Assert.Equal("gpt-4o", run.Output.Single().Properties["ModelId"].Value);
+        }
+
+        [Fact]
+        public void AConfigThatDoesNotReadStillHasItsIdsAndVerboseSaysWhyThereIsNoRef()
+        {
+            using var dir = new TempDir();
+            // A Helm template: not YAML until rendered.
+            dir.Write("deployment.yaml", "spec:\n  model: {{ .Values.model | default \"gpt-4o\" }}\n  - broken: [\n");
+            using var ps = new PowerShellHarness();
+            var run = ps.Run("Find-ModelReference $d -SnapshotPath $RepoRoot/examples/data/models-snapshot.json -Verbose", new() { ["d"] = dir.Path });
+            Assert.Empty(run.AllErrors);
+            var hit = Assert.Single(run.Output);
+            Assert.Equal(("gpt-4o", null), ((string?)hit.Properties["ModelId"].Value, (string?)hit.Properties["ConfigRef"].Value));
+            Assert.Contains(run.Verbose, v => v.Message.StartsWith("No ConfigRef for the 1 ID(s) in '", System.StringComparison.Ordinal) && v.Message.Contains("not valid YAML"));
         }
 
         [Fact]

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ModelLedger.Config;
-using ModelLedger.DryRun;
 using ModelLedger.Gate;
 
 namespace ModelLedger.Bootstrap

@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using ModelLedger.Config;
-using ModelLedger.DryRun;
 
 namespace ModelLedger.Bootstrap
 {

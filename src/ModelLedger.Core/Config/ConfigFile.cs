@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
-using ModelLedger.DryRun;
 
 namespace ModelLedger.Config
 {
@@ -12,21 +11,22 @@ namespace ModelLedger.Config
     /// </summary>
     public sealed class ConfigFile
     {
-        private static readonly UTF8Encoding StrictUtf8 = new(false, true);
         private readonly IReadOnlyList<ConfigNode> _documents;
 
-        private ConfigFile(string path, ConfigFormat format, byte[] content, IReadOnlyList<ConfigNode> documents)
+        private ConfigFile(string path, IConfigFormat syntax, byte[] content, IReadOnlyList<ConfigNode> documents)
         {
             Path = path;
-            Format = format;
+            Syntax = syntax;
             Content = content;
             _documents = documents;
         }
 
         public string Path { get; }
-        public ConfigFormat Format { get; }
+        public ConfigFormat Format => Syntax.Id;
+        internal IConfigFormat Syntax { get; }
         public byte[] Content { get; }
         public int DocumentCount => _documents.Count;
+        internal IReadOnlyList<ConfigNode> Documents => _documents;
 
         /// <summary>Reads and parses a file; <paramref name="format"/> null means by extension.</summary>
         public static ConfigFile Load(string path, ConfigFormat? format = null)
@@ -63,23 +63,10 @@ namespace ModelLedger.Config
 
         private static ConfigFile ParseFormat(string path, byte[] content, ConfigFormat? format)
         {
-            var chosen = format ?? ConfigFormats.FromPath(path)
+            var chosen = (format is ConfigFormat id ? ConfigFormats.For(id) : ConfigFormats.FormatOf(path))
                 ?? throw ConfigErrors.Invalid(path, null, null, "has no extension that names its format.",
-                    "Name the format with -ConfigFormat Json, Yaml or DotEnv, or use a .json, .yaml/.yml or .env file.");
-            var bom = BomLength(path, content);
-            if (chosen == ConfigFormat.Json) return new ConfigFile(path, chosen, content, new[] { JsonConfigTree.Read(path, content, bom) });
-
-            string text;
-            try
-            {
-                text = StrictUtf8.GetString(content, bom, content.Length - bom);
-            }
-            catch (DecoderFallbackException ex)
-            {
-                throw ConfigErrors.Invalid(path, null, null, "holds text that is not valid UTF-8.", "Save the config as UTF-8 (with or without BOM).", ex);
-            }
-            var documents = chosen == ConfigFormat.Yaml ? YamlConfigTree.Read(path, text, bom) : new List<ConfigNode> { DotEnvConfigTree.Read(path, text, bom) };
-            return new ConfigFile(path, chosen, content, documents);
+                    $"Name the format with -ConfigFormat {ConfigFormats.Names}, or use a file named {ConfigFormats.ClaimedNames}.");
+            return new ConfigFile(path, chosen, content, chosen.Read(path, content, BomLength(path, content)));
         }
 
         /// <summary>Finds the scalar at <paramref name="key"/> in document <paramref name="document"/> (YAML; null for a single-document file).</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using ModelLedger.DryRun;
 
 namespace ModelLedger.Config
 {

@@ -62,10 +62,10 @@ namespace ModelLedger.Config
         public static ConfigNode Sequence(int line) => new() { Kind = ConfigNodeKind.Sequence, Line = line, Items = new List<ConfigNode>() };
 
         /// <summary>"an object", "an array", "a number"...: what a non-string value is, for messages.</summary>
-        public string Describe(ConfigFormat format) => Kind switch
+        public string Describe(IConfigFormat format) => Kind switch
         {
-            ConfigNodeKind.Mapping => format == ConfigFormat.Json ? "an object" : "a mapping",
-            ConfigNodeKind.Sequence => format == ConfigFormat.Json ? "an array" : "a sequence",
+            ConfigNodeKind.Mapping => format.MappingNoun,
+            ConfigNodeKind.Sequence => format.SequenceNoun,
             ConfigNodeKind.Alias => "an alias",
             _ => NonStringType ?? "a string",
         };

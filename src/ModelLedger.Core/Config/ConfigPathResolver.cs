@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using ModelLedger.DryRun;
 
 namespace ModelLedger.Config
 {
@@ -51,18 +50,8 @@ namespace ModelLedger.Config
                 : miss!.Has.Count > 0
                     ? $" {(miss.Level == 0 ? "The top level" : "'" + ConfigKeyPath.Join(key.Segments.Take(miss.Level)) + "'")} has: {string.Join(", ", miss.Has.Distinct(StringComparer.Ordinal).Take(12).Select(s => "'" + SharedText.Visible(s) + "'"))}."
                     : "";
-            var fix = file.Format == ConfigFormat.DotEnv
-                ? "Name the variable that holds the model ID."
-                : "Name the key that holds the model ID (for example 'llm.chat.model'; a number selects an array item, 'name[field=value]' the item whose field is value).";
-            throw ConfigErrors.KeyNotFound(file.Path, miss!.Line, key.Text, $"has no {What(file)} '{key.Text}': {miss.Problem}{hint}", fix);
+            throw ConfigErrors.KeyNotFound(file.Path, miss!.Line, key.Text, $"has no {file.Syntax.KeyNoun} '{key.Text}': {miss.Problem}{hint}", file.Syntax.KeyFix);
         }
-
-        private static string What(ConfigFile file) => file.Format switch
-        {
-            ConfigFormat.Json => "property",
-            ConfigFormat.DotEnv => "variable",
-            _ => "key",
-        };
 
         private static Resolved? Walk(ConfigFile file, ConfigNode root, ConfigKeyPath key, StringComparison comparison, out Miss? miss)
         {
@@ -80,7 +69,7 @@ namespace ModelLedger.Config
                 {
                     if (node.Kind != ConfigNodeKind.Mapping)
                     {
-                        miss = new Miss { Level = level, Line = line, Problem = $"{Where(prefix)} holds {node.Describe(file.Format)}, not {(file.Format == ConfigFormat.Json ? "an object" : "a mapping")}." };
+                        miss = new Miss { Level = level, Line = line, Problem = $"{Where(prefix)} holds {node.Describe(file.Syntax)}, not {file.Syntax.MappingNoun}." };
                         return null;
                     }
                     var matches = node.Entries!.Where(e => e.Key.Kind == ConfigNodeKind.Scalar && string.Equals(e.Key.Value, segment.Name, comparison)).ToList();
@@ -110,7 +99,7 @@ namespace ModelLedger.Config
 
                 if (node.Kind != ConfigNodeKind.Sequence)
                 {
-                    miss = new Miss { Level = level, Line = line, Problem = $"{Where(prefix)} holds {node.Describe(file.Format)}, not {(file.Format == ConfigFormat.Json ? "an array" : "a sequence")}." };
+                    miss = new Miss { Level = level, Line = line, Problem = $"{Where(prefix)} holds {node.Describe(file.Syntax)}, not {file.Syntax.SequenceNoun}." };
                     return null;
                 }
                 if (segment.Kind == KeySegmentKind.Index)

@@ -1,6 +1,6 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
-using ModelLedger.DryRun;
 
 namespace ModelLedger.Config
 {
@@ -65,7 +65,7 @@ namespace ModelLedger.Config
             var template = split < rest.Length ? IdTemplate.ParseSyntax(rest.Substring(split + 1)) : IdTemplate.Identity;
             var parsed = new ConfigRef(text, pathPart, document, key, template);
             if (parsed.Format == null)
-                throw new ConfigRefSyntaxException($"'{pathPart}' has no config extension the gate reads (.json, .jsonc, .yaml, .yml, .env or a name ending in .env).", 1);
+                throw new ConfigRefSyntaxException($"'{pathPart}' has no config extension the gate reads ({ConfigFormats.ClaimedNames}).", 1);
             if (document != null && parsed.Format != ConfigFormat.Yaml)
                 throw new ConfigRefSyntaxException("'@<document>' selects a document of a YAML file; this file is not YAML.", at + 1);
             if (parsed.Format == ConfigFormat.DotEnv && (key.Segments.Count != 1 || key.Segments[0].Kind != KeySegmentKind.Name))
@@ -113,6 +113,19 @@ namespace ModelLedger.Config
             foreach (var part in path.Split('/'))
                 if (part.Length == 0 || part == "." || part == "..")
                     throw new ConfigRefSyntaxException($"the path '{path}' has an empty, '.' or '..' folder; write it relative to the release root, inside it.", 1);
+        }
+
+        /// <summary>
+        /// A ref in the grammar <see cref="ParseSyntax"/> reads: segments as <see cref="KeySegment"/> writes them (quoted
+        /// where a name holds . [ ] # " \ = or is all digits), the template only when it is not the plain ID.
+        /// </summary>
+        public static string Write(string relativePath, int? document, IEnumerable<KeySegment> key, string? template)
+        {
+            var text = relativePath.Replace('\\', '/');
+            if (document is int d) text += "@" + d.ToString(CultureInfo.InvariantCulture);
+            text += "#" + ConfigKeyPath.Join(key);
+            if (template != null && template != IdTemplate.Placeholder) text += "#" + template;
+            return text;
         }
 
         public override string ToString() => Text;

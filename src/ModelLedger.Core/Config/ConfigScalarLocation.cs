@@ -1,5 +1,4 @@
 using System.Text;
-using ModelLedger.DryRun;
 
 namespace ModelLedger.Config
 {
@@ -40,8 +39,16 @@ namespace ModelLedger.Config
         /// <summary>The decoded value (null for a mapping or sequence).</summary>
         public string? Value => Node.Kind == ConfigNodeKind.Scalar ? Node.Value : null;
 
+        /// <summary>A mapping, sequence, number, boolean or null is not a model ID: DryRunConfigInvalid naming what it is.</summary>
+        internal void RequireString()
+        {
+            if (!IsString)
+                throw ConfigErrors.Invalid(File.Path, Line, Key.Text, $"holds {Describe()} at '{Key.Text}', not a model ID string.",
+                    "Point the key at the value that is the model ID string.");
+        }
+
         /// <summary>"a string", "a number", "a mapping"...</summary>
-        public string Describe() => Node.Describe(File.Format);
+        public string Describe() => Node.Describe(File.Syntax);
 
         /// <summary>1-based column (in characters) of the value's first character.</summary>
         public int Column

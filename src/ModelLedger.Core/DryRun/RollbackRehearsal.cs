@@ -53,7 +53,7 @@ namespace ModelLedger.DryRun
                 _host.Verbose($"'{configPath}' is a link: the switch and the restore are written through it to its target, and the link stays.");
             var original = Recover(configPath, DryRunJournal.TryRead(configPath), current);
             var slot = ConfigFile.Parse(configPath, original, target.Format).Locate(target.Document, target.Key);
-            JsonConfigLocator.RequireString(slot);
+            slot.RequireString();
             if (!string.Equals(slot.Value, target.Template.Apply(forward), StringComparison.Ordinal)) throw ConfigMismatch(configPath, target, slot, entry);
             var switched = ConfigScalarSwitch.Replace(slot, target.Template.Apply(rollback));
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using ModelLedger.Config;
-using ModelLedger.DryRun;
 
 namespace ModelLedger.Gate
 {

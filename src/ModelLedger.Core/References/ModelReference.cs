@@ -26,7 +26,10 @@ namespace ModelLedger
         /// <summary>The ledger ID this one nearly is (an alias of a dated ID, a case variant): a hint, never a match.</summary>
         public string? NearMissOf { get; set; }
 
-        /// <summary>In a JSON, YAML or .env file where the ID is a whole scalar value (or one wrapped by a prefix), the config ref that points at it.</summary>
+        /// <summary>
+        /// In a JSON, YAML or .env file where the ID is a whole scalar value (or one wrapped by a prefix), the config ref
+        /// that points at it, in the grammar the gate reads (Config/ wrote it and read it back).
+        /// </summary>
         public string? ConfigRef { get; set; }
 
         public override string ToString() => $"{Path}:{Line}:{Column} {ModelId}";

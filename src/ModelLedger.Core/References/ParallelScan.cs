@@ -25,8 +25,11 @@ namespace ModelLedger.References
         public long BytesScanned => _workers.Sum(w => w.BytesScanned);
         public long FilesSkipped => _workers.Sum(w => w.FilesSkipped);
 
-        /// <summary>One result per file, in the order given: its references and why it was skipped (null when scanned).</summary>
-        public IEnumerable<(string File, List<ModelReference> References, string? Skipped)> Scan(IEnumerable<(string File, string Root)> files)
+        /// <summary>
+        /// One result per file, in the order given: its references, why it was skipped (null when scanned), and why its
+        /// references have no ConfigRef (null unless it is a config file that did not read).
+        /// </summary>
+        public IEnumerable<(string File, List<ModelReference> References, string? Skipped, string? NoConfigRef)> Scan(IEnumerable<(string File, string Root)> files)
         {
             var batch = new List<(string File, string Root)>(BatchSize);
             foreach (var f in files)
@@ -39,9 +42,9 @@ namespace ModelLedger.References
             foreach (var r in Run(batch)) yield return r;
         }
 
-        private (string, List<ModelReference>, string?)[] Run(List<(string File, string Root)> batch)
+        private (string, List<ModelReference>, string?, string?)[] Run(List<(string File, string Root)> batch)
         {
-            var results = new (string, List<ModelReference>, string?)[batch.Count];
+            var results = new (string, List<ModelReference>, string?, string?)[batch.Count];
             if (batch.Count == 0) return results;
             var n = _workers.Length;
             // Worker w takes files w, w+n, w+2n...: each scanner is used by one thread only.
@@ -51,7 +54,7 @@ namespace ModelLedger.References
                 for (var i = w; i < batch.Count; i += n)
                 {
                     var refs = scanner.Scan(batch[i].File, batch[i].Root).ToList();
-                    results[i] = (batch[i].File, refs, scanner.SkipReason);
+                    results[i] = (batch[i].File, refs, scanner.SkipReason, scanner.NoConfigRefReason);
                 }
             });
             return results;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using ModelLedger.Config;
 using ModelLedger.Gate;
 
 namespace ModelLedger.References
@@ -23,6 +24,8 @@ namespace ModelLedger.References
         private readonly List<TokenScanner.Hit> _hits = new();
         private byte[] _bytes = new byte[64 * 1024];
         private char[] _chars = new char[64 * 1024];
+        private int _byteCount;
+        private int _bomBytes;
         private readonly Decoder _decoder = new UTF8Encoding(false, false).GetDecoder();
 
         public ReferenceScanner(IEnumerable<string> ids, IReadOnlyList<LedgerEntry>? ledger)
@@ -41,10 +44,14 @@ namespace ModelLedger.References
         /// <summary>Why the last file was skipped (binary, too large, unreadable), for the verbose stream; null when it was scanned.</summary>
         public string? SkipReason { get; private set; }
 
+        /// <summary>Why the IDs found in the last file have no ConfigRef (a config file that does not read as its format), for the verbose stream; else null.</summary>
+        public string? NoConfigRefReason { get; private set; }
+
         /// <summary>The references in one file; <paramref name="root"/> makes config refs relative to the repository root.</summary>
         public IEnumerable<ModelReference> Scan(string file, string root)
         {
             SkipReason = null;
+            NoConfigRefReason = null;
             int byteCount;
             try
             {
@@ -64,11 +71,13 @@ namespace ModelLedger.References
             // A NUL byte in the first 8 KB marks a binary file, as git and grep decide.
             if (Array.IndexOf(_bytes, (byte)0, 0, Math.Min(byteCount, 8192)) >= 0) { Skip("binary"); return Array.Empty<ModelReference>(); }
 
+            _byteCount = byteCount;
             var offset = byteCount >= 3 && _bytes[0] == 0xEF && _bytes[1] == 0xBB && _bytes[2] == 0xBF ? 3 : 0;
             // UTF-8 never decodes to more chars than it has bytes, so one pass fills a buffer of the byte count.
             if (_chars.Length < byteCount) _chars = new char[Math.Max(byteCount, _chars.Length * 2)];
             _decoder.Reset();
             var charCount = _decoder.GetChars(_bytes, offset, byteCount - offset, _chars, 0, true);
+            _bomBytes = offset;
             FilesScanned++;
             BytesScanned += byteCount;
 
@@ -87,13 +96,14 @@ namespace ModelLedger.References
         private List<ModelReference> Describe(string file, string root, int charCount)
         {
             var results = new List<ModelReference>(_hits.Count);
-            var format = ConfigScalars.FormatOf(file);
-            List<ConfigScalar>? scalars = format == ConfigScalars.Format.None ? null : ConfigScalars.Read(format, new string(_chars, 0, charCount));
+            var config = ConfigAt(file, root);
             var line = 1;
             var lineStart = 0;
             var scanned = 0;
+            var scannedBytes = _bomBytes;
             foreach (var hit in _hits.OrderBy(h => h.Start))
             {
+                if (config != null) scannedBytes += Encoding.UTF8.GetByteCount(_chars, scanned, hit.Start - scanned);
                 for (; scanned < hit.Start; scanned++)
                     if (_chars[scanned] == '\n') { line++; lineStart = scanned + 1; }
                 var lineEnd = Array.IndexOf(_chars, '\n', hit.Start, charCount - hit.Start);
@@ -121,28 +131,29 @@ namespace ModelLedger.References
                 {
                     reference.NearMissOf = near[0];
                 }
-                if (scalars != null) reference.ConfigRef = ConfigRefFor(scalars, file, root, line, column, text);
+                if (config != null) reference.ConfigRef = config.At(scannedBytes, text);
                 results.Add(reference);
             }
             return results;
         }
 
-        // The ref of the scalar that holds this ID: the whole value ({id}), or a value that wraps it once without spaces ("openai/{id}").
-        private static string? ConfigRefFor(List<ConfigScalar> scalars, string file, string root, int line, int column, string id)
+        // Config/ reads the file the gate's way (every format it claims), once per file with hits; a file it cannot
+        // parse still has its IDs reported, without refs.
+        private ConfigRefSuggestion? ConfigAt(string file, string root)
         {
-            foreach (var s in scalars)
+            var format = ConfigFormats.FromPath(file);
+            if (format == null) return null;
+            try
             {
-                if (s.Line != line || column < s.Column || column + id.Length > s.Column + s.Value.Length) continue;
-                var at = column - s.Column;
-                if (s.Value.IndexOf(id, at + 1, StringComparison.Ordinal) >= 0 || s.Value.IndexOf(id, StringComparison.Ordinal) < at) return null;   // {id} must appear once
-                var prefix = s.Value.Substring(0, at);
-                var suffix = s.Value.Substring(at + id.Length);
-                // A wrapper is a provider prefix or a suffix ("openai/{id}"), not prose around the ID.
-                if (prefix.Any(char.IsWhiteSpace) || suffix.Any(char.IsWhiteSpace)) return null;
-                var template = prefix + "{id}" + suffix;
-                return ConfigRefText.Format(Relative(root, file), s.Document, s.Key, template);
+                var content = new byte[_byteCount];
+                Buffer.BlockCopy(_bytes, 0, content, 0, _byteCount);
+                return new ConfigRefSuggestion(ConfigFile.Parse(file, content, format), Relative(root, file));
             }
-            return null;
+            catch (ModelLedgerException ex)
+            {
+                NoConfigRefReason = ex.Message;
+                return null;
+            }
         }
 
         private static string Relative(string root, string file)

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using ModelLedger.Ledger;
 using ModelLedger.References;
+using ModelLedger.Rendering;
 using ModelLedger.Snapshots;
 
 namespace ModelLedger.Commands
@@ -72,10 +73,11 @@ namespace ModelLedger.Commands
         {
             var roots = ResolveInputPaths(Path, false, InputKind.ScanPath);
             var files = roots.SelectMany(root => RepositoryFiles.Under(root).Select(file => (file, root)));
-            foreach (var (file, references, skipped) in _scanner!.Scan(files))
+            foreach (var (file, references, skipped, noConfigRef) in _scanner!.Scan(files))
             {
                 foreach (var reference in references) WriteObject(reference);
                 if (skipped != null) WriteVerbose($"Skipped '{file}': {skipped}.");
+                if (noConfigRef != null) WriteVerbose($"No ConfigRef for the {references.Count} ID(s) in '{file}': {UntrustedText.ForDisplay(noConfigRef)}");
                 if (_progressClock.ElapsedMilliseconds >= 500)
                 {
                     _progressClock.Restart();

@@ -112,10 +112,11 @@ namespace ModelLedger.Commands
             var files = RepositoryFiles.Under(root).ToList();
             var scan = new ParallelScan(() => new ReferenceScanner(idList, null) { MaxFileBytes = MaxFileBytes }, Environment.ProcessorCount);
             var references = new List<ModelReference>();
-            foreach (var (file, found, skipped) in scan.Scan(files.Select(f => (f, root))))
+            foreach (var (file, found, skipped, noConfigRef) in scan.Scan(files.Select(f => (f, root))))
             {
                 references.AddRange(found);
                 if (skipped != null) WriteVerbose($"Skipped '{file}': {skipped}.");
+                if (noConfigRef != null && found.Count > 0) WriteVerbose($"No config refs in '{file}': {noConfigRef}.");
             }
             WriteVerbose($"Scanned {scan.FilesScanned} files ({scan.BytesScanned} bytes) under '{root}'; skipped {scan.FilesSkipped}; {references.Count} references to listed model IDs.");
             return LedgerDraft.Build(root, references, new ServiceNamer(root, files), Owner);

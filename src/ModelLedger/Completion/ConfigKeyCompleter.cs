@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using ModelLedger.Config;
 using ModelLedger.Ledger;
 
 namespace ModelLedger.Completion
@@ -23,12 +24,19 @@ namespace ModelLedger.Completion
             return CompletionValues.FromFile(fakeBoundParameters, wordToComplete, new[] { "LedgerPath" }, ledger =>
             {
                 var entry = LedgerReader.ReadFile(ledger).FirstOrDefault(e => string.Equals(e.Service, service, StringComparison.OrdinalIgnoreCase));
+                // Refs are read by the gate's own parser: a ref it cannot read is not offered.
                 return (entry?.ConfigRefs ?? Array.Empty<string>())
-                    .Select(r => (Path: r.Substring(0, r.IndexOf('#')), Key: r.Substring(r.IndexOf('#') + 1)))
-                    .Where(r => fileName == null || r.Path.Split('@')[0].EndsWith("/" + fileName, StringComparison.Ordinal) || r.Path.Split('@')[0] == fileName)
-                    .Select(r => (string?)r.Key)
+                    .Select(TryParse)
+                    .Where(r => r != null && (fileName == null || r.Path.EndsWith("/" + fileName, StringComparison.Ordinal) || r.Path == fileName))
+                    .Select(r => (string?)(r!.Template.IsIdentity ? r.Key.Text : r.Key.Text + "#" + r.Template.Text))
                     .ToList();
             }, _ => $"Key in {service}'s configRefs: ");
+        }
+
+        private static ConfigRef? TryParse(string text)
+        {
+            try { return ConfigRef.ParseSyntax(text); }
+            catch (ConfigRefSyntaxException) { return null; }
         }
     }
 }

@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using ModelLedger.Bootstrap;
 using ModelLedger.Config;
-using ModelLedger.DryRun;
 using ModelLedger.References;
 
 namespace ModelLedger.Core.Tests.Bootstrap

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using ModelLedger.Config;
 using ModelLedger.DryRun;
 using ModelLedger.IO;
 

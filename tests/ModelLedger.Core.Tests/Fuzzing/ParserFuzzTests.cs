@@ -89,7 +89,7 @@ namespace ModelLedger.Core.Tests.Fuzzing
 
         [Fact]
         public void DryRunConfigLocatorOnlyEverRaisesItsConfigErrors() =>
-            Check(FuzzRun.Run("staging config", StagingConfigs, b => ModelLedger.DryRun.JsonConfigLocator.Find("fuzz.json", b, ModelLedger.DryRun.ConfigKeyPath.Parse("llm.chat.model")),
+            Check(FuzzRun.Run("staging config", StagingConfigs, b => ModelLedger.Config.ConfigFile.Parse("fuzz.json", b, ModelLedger.Config.ConfigFormat.Json).Locate(null, ModelLedger.Config.ConfigKeyPath.Parse("llm.chat.model")).RequireString(),
                 new[] { ErrorIds.DryRunConfigInvalid, ErrorIds.DryRunConfigKeyNotFound }, FuzzRun.Iterations(CiIterations), FuzzRun.Seed + 4));
 
         [Fact]

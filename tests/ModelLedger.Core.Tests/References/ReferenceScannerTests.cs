@@ -85,7 +85,7 @@ namespace ModelLedger.Core.Tests.References
             var scanner = new ReferenceScanner(Ids, null);
             string?[] Refs(string p) => scanner.Scan(p, t.Dir).Select(r => r.ConfigRef).ToArray();
             Assert.Equal(new[] { "deploy/app.json#Llm.Model", null, "deploy/app.json#Llm.List.1#openai/{id}", "deploy/app.json#Llm.\"a.b\"" }, Refs(json));
-            Assert.Equal(new[] { "deploy/c.yaml#model_list.0.litellm_params.model#openai/{id}", "deploy/c.yaml#model_list.1.litellm_params.model" }, Refs(yaml));
+            Assert.Equal(new[] { "deploy/c.yaml#model_list[model_name=a].litellm_params.model#openai/{id}", "deploy/c.yaml#model_list[model_name=b].litellm_params.model" }, Refs(yaml));
             Assert.Equal(new[] { "deploy/m.yml@0#llm.model", "deploy/m.yml@1#llm.model" }, Refs(multi));
             Assert.Equal(new[] { "deploy/.env#MODEL", null, null, "deploy/.env#Q" }, Refs(env));
         }

@@ -3,9 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using ModelLedger.Config;
 
-namespace ModelLedger.DryRun
+namespace ModelLedger.Config
 {
     /// <summary>
     /// A key into a config file (about_ModelLedger, RELEASE CONFIGURATION): segments separated by '.'; a non-negative integer

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ModelLedger.DryRun
+namespace ModelLedger.Config
 {
     public enum KeySegmentKind
     {

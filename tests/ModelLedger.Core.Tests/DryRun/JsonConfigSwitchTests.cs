@@ -1,12 +1,22 @@
 using System.Linq;
 using System.Text;
-using ModelLedger.DryRun;
+using ModelLedger.Config;
 using Xunit;
 
 namespace ModelLedger.Core.Tests.DryRun
 {
-    public class JsonConfigLocatorTests
+    /// <summary>The dry run's JSON switch: Config/ locates the one string and rewrites only its characters.</summary>
+    public class JsonConfigSwitchTests
     {
+        private static ConfigScalarLocation Find(string path, byte[] content, ConfigKeyPath key)
+        {
+            var at = ConfigFile.Parse(path, content, ConfigFormat.Json).Locate(null, key);
+            at.RequireString();
+            return at;
+        }
+
+        private static byte[] Replace(ConfigScalarLocation at, string value) => ConfigScalarSwitch.Replace(at, value);
+
         private static byte[] Utf8(string s, bool bom = false)
         {
             var body = Encoding.UTF8.GetBytes(s);
@@ -29,17 +39,17 @@ namespace ModelLedger.Core.Tests.DryRun
         public void ReplacesOnlyTheValueAndRestoresByteForByte(string text, bool bom, string key)
         {
             var original = Utf8(text, bom);
-            var slot = JsonConfigLocator.Find("c.json", original, ConfigKeyPath.Parse(key));
+            var slot = Find("c.json", original, ConfigKeyPath.Parse(key));
             Assert.Equal("gpt-4o-2024-08-06", slot.Value);
 
-            var switched = JsonConfigLocator.Replace(original, slot, "gpt-4o-2024-05-13");
-            var again = JsonConfigLocator.Find("c.json", switched, ConfigKeyPath.Parse(key));
+            var switched = Replace(slot, "gpt-4o-2024-05-13");
+            var again = Find("c.json", switched, ConfigKeyPath.Parse(key));
             Assert.Equal("gpt-4o-2024-05-13", again.Value);
             // Everything before and after the value is the same bytes.
-            Assert.Equal(original.Take(slot.Start), switched.Take(slot.Start));
-            Assert.Equal(original.Skip(slot.Start + slot.Length), switched.Skip(again.Start + again.Length));
+            Assert.Equal(original.Take(slot.ByteStart), switched.Take(slot.ByteStart));
+            Assert.Equal(original.Skip(slot.ByteStart + slot.ByteLength), switched.Skip(again.ByteStart + again.ByteLength));
 
-            var back = JsonConfigLocator.Replace(switched, again, "gpt-4o-2024-08-06");
+            var back = Replace(again, "gpt-4o-2024-08-06");
             if (!text.Contains("\\u")) Assert.Equal(original, back);
         }
 
@@ -50,22 +60,22 @@ namespace ModelLedger.Core.Tests.DryRun
         public void ValuesNeedingEscapesRoundTrip(string value)
         {
             var original = Utf8("{\"m\":\"old\"}");
-            var slot = JsonConfigLocator.Find("c.json", original, ConfigKeyPath.Parse("m"));
-            var switched = JsonConfigLocator.Replace(original, slot, value);
-            Assert.Equal(value, JsonConfigLocator.Find("c.json", switched, ConfigKeyPath.Parse("m")).Value);
+            var slot = Find("c.json", original, ConfigKeyPath.Parse("m"));
+            var switched = Replace(slot, value);
+            Assert.Equal(value, Find("c.json", switched, ConfigKeyPath.Parse("m")).Value);
         }
 
         [Fact]
         public void ReportsTheLineOfTheValue()
         {
-            var slot = JsonConfigLocator.Find("c.json", Utf8("{\n\n  \"m\":\n  \"x\"\n}"), ConfigKeyPath.Parse("m"));
+            var slot = Find("c.json", Utf8("{\n\n  \"m\":\n  \"x\"\n}"), ConfigKeyPath.Parse("m"));
             Assert.Equal(4, slot.Line);
         }
 
         [Fact]
         public void MissingKeyNamesWhatTheLevelHas()
         {
-            var ex = Assert.Throws<ModelLedgerException>(() => JsonConfigLocator.Find("c.json", Utf8("{\"llm\":{\"chat\":\"a\",\"embed\":\"b\"}}"), ConfigKeyPath.Parse("llm.model")));
+            var ex = Assert.Throws<ModelLedgerException>(() => Find("c.json", Utf8("{\"llm\":{\"chat\":\"a\",\"embed\":\"b\"}}"), ConfigKeyPath.Parse("llm.model")));
             Assert.Equal(ErrorIds.DryRunConfigKeyNotFound, ex.ErrorId);
             Assert.Contains("'llm' has: 'chat', 'embed'", ex.Message);
             Assert.Equal("llm.model", ex.Field);
@@ -74,7 +84,7 @@ namespace ModelLedger.Core.Tests.DryRun
         [Fact]
         public void ACaseDifferenceIsAHintNeverAMatch()
         {
-            var ex = Assert.Throws<ModelLedgerException>(() => JsonConfigLocator.Find("c.json", Utf8("{\"LLM\":{\"Model\":\"a\"}}"), ConfigKeyPath.Parse("llm.model")));
+            var ex = Assert.Throws<ModelLedgerException>(() => Find("c.json", Utf8("{\"LLM\":{\"Model\":\"a\"}}"), ConfigKeyPath.Parse("llm.model")));
             Assert.Equal(ErrorIds.DryRunConfigKeyNotFound, ex.ErrorId);
             Assert.Contains("'LLM.Model'", ex.Message);
         }
@@ -85,7 +95,7 @@ namespace ModelLedger.Core.Tests.DryRun
         [InlineData("{\"m\":null}", "null")]
         public void ANonStringValueIsConfigInvalid(string json, string what)
         {
-            var ex = Assert.Throws<ModelLedgerException>(() => JsonConfigLocator.Find("c.json", Utf8(json), ConfigKeyPath.Parse("m")));
+            var ex = Assert.Throws<ModelLedgerException>(() => Find("c.json", Utf8(json), ConfigKeyPath.Parse("m")));
             Assert.Equal(ErrorIds.DryRunConfigInvalid, ex.ErrorId);
             Assert.Contains(what, ex.Message);
         }
@@ -93,7 +103,7 @@ namespace ModelLedger.Core.Tests.DryRun
         [Fact]
         public void ARepeatedKeyIsRefusedBecauseReadersDisagree()
         {
-            var ex = Assert.Throws<ModelLedgerException>(() => JsonConfigLocator.Find("c.json", Utf8("{\"m\":\"a\",\n\"m\":\"b\"}"), ConfigKeyPath.Parse("m")));
+            var ex = Assert.Throws<ModelLedgerException>(() => Find("c.json", Utf8("{\"m\":\"a\",\n\"m\":\"b\"}"), ConfigKeyPath.Parse("m")));
             Assert.Equal(ErrorIds.DryRunConfigInvalid, ex.ErrorId);
             Assert.Contains("2 times", ex.Message);
         }
@@ -101,7 +111,7 @@ namespace ModelLedger.Core.Tests.DryRun
         [Fact]
         public void MalformedJsonNamesTheLine()
         {
-            var ex = Assert.Throws<ModelLedgerException>(() => JsonConfigLocator.Find("c.json", Utf8("{\n\"m\": \"a\",\n\"n\": }"), ConfigKeyPath.Parse("m")));
+            var ex = Assert.Throws<ModelLedgerException>(() => Find("c.json", Utf8("{\n\"m\": \"a\",\n\"n\": }"), ConfigKeyPath.Parse("m")));
             Assert.Equal(ErrorIds.DryRunConfigInvalid, ex.ErrorId);
             Assert.Equal(3, ex.Line);
         }
@@ -110,7 +120,7 @@ namespace ModelLedger.Core.Tests.DryRun
         public void Utf16IsRefusedRatherThanRewritten()
         {
             var bytes = new byte[] { 0xFF, 0xFE }.Concat(Encoding.Unicode.GetBytes("{\"m\":\"a\"}")).ToArray();
-            var ex = Assert.Throws<ModelLedgerException>(() => JsonConfigLocator.Find("c.json", bytes, ConfigKeyPath.Parse("m")));
+            var ex = Assert.Throws<ModelLedgerException>(() => Find("c.json", bytes, ConfigKeyPath.Parse("m")));
             Assert.Equal(ErrorIds.DryRunConfigInvalid, ex.ErrorId);
             Assert.Contains("UTF-16", ex.Message);
         }
@@ -130,7 +140,7 @@ namespace ModelLedger.Core.Tests.DryRun
         {
             var bytes = Utf8("{\"m\":\"gpt-\"}");
             bytes = bytes.Take(8).Concat(new byte[] { 0xC3, 0x28 }).Concat(bytes.Skip(8)).ToArray();
-            var ex = Assert.Throws<ModelLedgerException>(() => JsonConfigLocator.Find("c.json", bytes, ConfigKeyPath.Parse("m")));
+            var ex = Assert.Throws<ModelLedgerException>(() => Find("c.json", bytes, ConfigKeyPath.Parse("m")));
             Assert.Equal(ErrorIds.DryRunConfigInvalid, ex.ErrorId);
             Assert.Contains("UTF-8", ex.Message);
         }

@@ -68,5 +68,23 @@ namespace ModelLedger.Core.Tests.Bootstrap
             Assert.Equal(2, entry.ConfigRefs!.Length);
             Assert.Empty(draft.Unused);
         }
+
+        [Fact]
+        public void ARefTheGateCannotReadBackIsNeverWrittenAndSaysWhy()
+        {
+            // The scan reads its refs back itself; the draft checks again with the gate's reader, so a ref from any
+            // source (a scanner bug, a file changed between scan and draft) never reaches the ledger.
+            using var t = new TempFiles();
+            Draft(t, "{ \"Llm\": { \"Model\": \"gpt-4o-2024-08-06\" } }");
+            var file = Path.Combine(t.Dir, "services", "svc", "appsettings.json");
+            var stale = new ModelReference { Path = file, Line = 1, Column = 1, ModelId = "gpt-4o-2024-08-06", ConfigRef = "services/svc/appsettings.json#Llm.Chat" };
+            var wrongId = new ModelReference { Path = file, Line = 1, Column = 1, ModelId = "qwen3-max", ConfigRef = "services/svc/appsettings.json#Llm.Model" };
+            var draft = LedgerDraft.Build(t.Dir, new[] { stale, wrongId }, new ServiceNamer(t.Dir, RepositoryFiles.Under(t.Dir)), owner: null);
+            Assert.Empty(draft.Entries);
+            Assert.Equal(2, draft.Unused.Count);
+            Assert.All(draft.Unused, u => Assert.Equal(UnusedKind.NotReadBack, u.Kind));
+            Assert.Contains("has no 'Chat'", draft.Unused[0].Reason);
+            Assert.Contains("'Llm.Model' holds 'gpt-4o-2024-08-06' but the ledger's current ID is 'qwen3-max'", draft.Unused[1].Reason);
+        }
     }
 }

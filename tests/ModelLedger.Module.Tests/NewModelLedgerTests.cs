@@ -121,18 +121,22 @@ namespace ModelLedger.Module.Tests
             Write("env/mailer.env", "MAILER_MODEL=qwen3-max\n");
             Write("env/shared.env", "SHARED_MODEL=deepseek-v3.2\n");
             // A LiteLLM model_name that is itself a model ID names the service; it is not sent upstream.
+            // A LiteLLM config inside a chart's values (as the LiteLLM Helm chart's proxy_config): the item's model_name wins over the chart.
+            Write("charts/litellm/values.yaml", "proxy_config:\n  model_list:\n    - model_name: summarizer\n      litellm_params:\n        model: openai/claude-haiku-4-5-20251001\n");
             Write("gateway/litellm.yaml", "model_list:\n  - model_name: gpt-5.1\n    litellm_params:\n      model: openai/gpt-5.1-2025-11-13\n");
 
             using var ps = new PowerShellHarness();
             var run = New(ps, dir.File("ledger.csv"), repo, "-PassThru -Verbose -Owner platform-ai");
             Assert.Empty(run.AllErrors);
             var entries = Entry.From(run).ToDictionary(e => e.Service!, e => e);
-            Assert.Equal(new[] { "gpt-5.1", "llm-proxy", "mailer", "notifier", "web" }, entries.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray());
+            Assert.Equal(new[] { "gpt-5.1", "llm-proxy", "mailer", "notifier", "summarizer", "web" }, entries.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray());
             Assert.Equal("gpt-4.1", entries["llm-proxy"].CurrentModelId);
             Assert.Equal("gpt-4o", entries["web"].CurrentModelId);
             Assert.Equal("gemini-2.0-flash", entries["notifier"].CurrentModelId);
             Assert.Equal(new[] { "env/mailer.env#MAILER_MODEL" }, entries["mailer"].ConfigRefs);
             Assert.Equal("gpt-5.1-2025-11-13", entries["gpt-5.1"].CurrentModelId);
+            Assert.Equal("claude-haiku-4-5-20251001", entries["summarizer"].CurrentModelId);
+            Assert.StartsWith("charts/litellm/values.yaml#proxy_config.model_list", Assert.Single(entries["summarizer"].ConfigRefs!));
             Assert.All(entries.Values, e => Assert.Equal("platform-ai", e.Owner));
             Assert.EndsWith(".csv", entries["web"].SourcePath);
 
@@ -169,6 +173,33 @@ namespace ModelLedger.Module.Tests
             {
                 Assert.StartsWith("Not a config value (review by hand): ", line);
             }
+        }
+
+        [Fact]
+        public void HostileServiceNamesAreKeptExactInTheLedgerShownEscapedAndMergedAsTheLedgerComparesThem()
+        {
+            using var dir = new TempDir();
+            var repo = dir.File("repo");
+            Directory.CreateDirectory(Path.Combine(repo, "gw"));
+            Directory.CreateDirectory(Path.Combine(repo, "apps", "web"));
+            // A model_name that would start an Azure DevOps logging command if printed raw, and " WEB " beside apps/web/.
+            File.WriteAllText(Path.Combine(repo, "gw", "config.yaml"),
+                "model_list:\n  - model_name: \"evil\\n##vso[task.setvariable variable=x]1\"\n    litellm_params:\n      model: openai/qwen3-max\n"
+                + "  - model_name: \" WEB \"\n    litellm_params:\n      model: openai/gpt-4o\n");
+            File.WriteAllText(Path.Combine(repo, "apps", "web", "settings.json"), "{ \"model\": \"gpt-4o\" }");
+            using var ps = new PowerShellHarness();
+            var ledger = dir.File("ledger.json");
+            var run = New(ps, ledger, repo, "-PassThru -Verbose");
+            Assert.Empty(run.AllErrors);
+            var entries = Entry.From(run);
+            Assert.Equal(2, entries.Count);
+            Assert.Contains(entries, e => e.Service == "evil\n##vso[task.setvariable variable=x]1" && e.CurrentModelId == "qwen3-max");
+            var web = Assert.Single(entries, e => string.Equals(e.Service, "WEB", StringComparison.OrdinalIgnoreCase));
+            Assert.Equal(2, web.ConfigRefs!.Length);
+            var text = run.EverythingAsText();
+            Assert.DoesNotContain("\n##vso[", text);
+            Assert.Contains(run.Verbose, v => v.Message.Contains("evil\\n#\\u0023vso[task.setvariable"));
+            Assert.Equal(2, ps.Run("@(Get-ModelLedger $p).Count", new() { ["p"] = ledger }).Output.Single().BaseObject);
         }
 
         [Fact]

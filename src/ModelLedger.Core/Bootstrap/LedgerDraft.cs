@@ -117,9 +117,16 @@ namespace ModelLedger.Bootstrap
                     unused.Add(new UnusedValue(reference, UnusedKind.ServiceName, $"it is the LiteLLM model_name that names service '{name.Name}' (the alias clients ask the proxy for), not the ID sent upstream"));
                     continue;
                 }
-                if (!byService.TryGetValue(name.Name, out var values))
+                // Trimmed, as the ledger's reader compares names: " web" and "web" are one service, never two entries.
+                var key = name.Name.Trim();
+                if (key.Length == 0)
                 {
-                    byService[name.Name] = values = new ServiceValues(name);
+                    unused.Add(new UnusedValue(reference, UnusedKind.NoServiceName, $"the name {name.Source} gives is empty"));
+                    continue;
+                }
+                if (!byService.TryGetValue(key, out var values))
+                {
+                    byService[key] = values = new ServiceValues(new ServiceName(key, name.Source));
                     order.Add(values);
                 }
                 values.Found.Add((reference, parsed));

@@ -20,15 +20,18 @@ namespace ModelLedger.Bootstrap
         private static readonly Regex ValuesName = new(@"^values([.-][\w.-]+)?\.ya?ml$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         private readonly string _root;
+        private readonly long _maxFileBytes;
         private readonly Dictionary<string, ConfigFile?> _files = new(StringComparer.Ordinal);
         // env file (relative, '/') -> the compose services that name it, with the compose file.
         private readonly Dictionary<string, List<(string Service, string ComposeFile)>> _envFiles = new(StringComparer.Ordinal);
 
         /// <param name="root">The repository folder.</param>
         /// <param name="files">Every file of the tree (absolute paths): compose files among them are read for env_file.</param>
-        public ServiceNamer(string root, IEnumerable<string> files)
+        /// <param name="maxFileBytes">Larger files are not read for names, as the scan skips them.</param>
+        public ServiceNamer(string root, IEnumerable<string> files, long maxFileBytes = References.ReferenceScanner.DefaultMaxFileBytes)
         {
             _root = Path.GetFullPath(root);
+            _maxFileBytes = maxFileBytes;
             foreach (var file in files)
                 if (IsComposeFile(file)) ReadEnvFiles(file);
         }
@@ -91,8 +94,9 @@ namespace ModelLedger.Bootstrap
         private ConfigFile? Load(string full)
         {
             if (_files.TryGetValue(full, out var file)) return file;
-            try { file = ConfigFile.Load(full); }
-            catch (ModelLedgerException) { file = null; }   // a file the scan could read but Config/ cannot: no name from its content
+            try { file = new FileInfo(full).Length > _maxFileBytes ? null : ConfigFile.Load(full); }
+            catch (ModelLedgerException) { file = null; }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { file = null; }   // a file the scan could read but Config/ cannot: no name from its content
             _files[full] = file;
             return file;
         }

@@ -119,7 +119,7 @@ namespace ModelLedger.Commands
                 if (noConfigRef != null && found.Count > 0) WriteVerbose($"No config refs in '{file}': {noConfigRef}.");
             }
             WriteVerbose($"Scanned {scan.FilesScanned} files ({scan.BytesScanned} bytes) under '{root}'; skipped {scan.FilesSkipped}; {references.Count} references to listed model IDs.");
-            return LedgerDraft.Build(root, references, new ServiceNamer(root, files), Owner);
+            return LedgerDraft.Build(root, references, new ServiceNamer(root, files, MaxFileBytes), Owner);
         }
 
         // Every value the draft does not use is named on the Verbose stream with why, and counted in one warning.

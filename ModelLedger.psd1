@@ -32,7 +32,8 @@
         'Find-ModelReference',
         'Add-ModelLedgerEntry',
         'Set-ModelLedgerEntry',
-        'Remove-ModelLedgerEntry'
+        'Remove-ModelLedgerEntry',
+        'New-ModelLedger'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -42,7 +43,7 @@
             Tags         = @('CometAPI', 'LLM', 'Rollback', 'Release', 'Gate', 'Runbook', 'SRE', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://github.com/modelledger/ModelLedger/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/modelledger/ModelLedger'
-            ReleaseNotes = 'Unreleased: ledger lifecycle cmdlets (Find-ModelReference, Add-/Set-/Remove-ModelLedgerEntry), release config refs (-ConfigRoot), views for 80-column logs, fail-closed hardening. 0.1.0: first release. Get-ModelLedger, Get-CometModel, Test-ModelLedger, Compare-CometModelSnapshot, Invoke-RollbackDryRun, Export-RollbackEvidence, Test-RollbackEvidence. See CHANGELOG.md.'
+            ReleaseNotes = 'Unreleased: ledger lifecycle cmdlets (New-ModelLedger, Find-ModelReference, Add-/Set-/Remove-ModelLedgerEntry), release config refs (-ConfigRoot), views for 80-column logs, fail-closed hardening. 0.1.0: first release. Get-ModelLedger, Get-CometModel, Test-ModelLedger, Compare-CometModelSnapshot, Invoke-RollbackDryRun, Export-RollbackEvidence, Test-RollbackEvidence. See CHANGELOG.md.'
         }
     }
 }

@@ -6,17 +6,35 @@ namespace ModelLedger.Module.Tests
     public class LifecycleExampleTests
     {
         [Fact]
-        public void BootstrapBuildsALedgerFromTheExampleRepository()
+        public void BootstrapIsAThinCallOfNewModelLedgerWithDocumentedExitCodes()
         {
             using var dir = new TempDir();
             var ledger = dir.File("ledger.json");
             var (code, output, err) = RealPwsh.Example("examples/bootstrap-ledger.ps1", "-OutputPath", ledger);
             Assert.True(code == 0, output + err);
-            Assert.Contains("Wrote 3 entries to", output);
-            Assert.Contains("support-router: current gpt-5.4-mini-2026-03-17; refs: deploy/litellm/config.yaml#model_list[model_name=support-router].litellm_params.model#openai/{id}, deploy/support-router/appsettings.json#Llm.Model", output);
-            Assert.Contains("search-summarizer: current gemini-2.5-flash; refs: deploy/search-summarizer/.env#SUMMARY_MODEL", output);
-            Assert.Contains("src/router/client.py:4 gpt-4o", output);
-            Assert.Contains("\"configRefs\": [\"deploy/search-summarizer/.env#SUMMARY_MODEL\"]", File.ReadAllText(ledger));
+            Assert.Contains("Wrote 6 draft entries to", output);
+            Assert.Contains("ticket-triage: current gpt-4o-2024-08-06; refs: charts/ticket-triage/values.yaml#env.TRIAGE_MODEL", output);
+            Assert.Contains("report-worker: current deepseek-v3.2; refs: config/report-worker.env#REPORT_MODEL", output);
+            Assert.Contains("chat-assistant: current gpt-5.4-mini-2026-03-17; refs: deploy/litellm/config.yaml#model_list", output);
+            // The cmdlet's summary warning reaches the log: nothing is dropped silently.
+            Assert.Contains("2 config value(s) holding listed model IDs are not in the draft", output + err);
+            Assert.Contains("\"configRefs\": [\"services/billing-bot/appsettings.json#Llm.Model\"]", File.ReadAllText(ledger));
+
+            // An existing ledger is refused (exit 2) and left as it was; -Force replaces it.
+            var before = File.ReadAllText(ledger);
+            var refused = RealPwsh.Example("examples/bootstrap-ledger.ps1", "-OutputPath", ledger);
+            Assert.True(refused.Code == 2, refused.Out + refused.Err);
+            Assert.Contains("[LedgerExists,", refused.Out + refused.Err);
+            Assert.Equal(before, File.ReadAllText(ledger));
+            Assert.Equal(0, RealPwsh.Example("examples/bootstrap-ledger.ps1", "-OutputPath", ledger, "-Force").Code);
+
+            // No service to draft (the snapshot lists no ID the tree holds as a config value): exit 1, nothing written.
+            var empty = dir.File("empty");
+            Directory.CreateDirectory(empty);
+            File.WriteAllText(Path.Combine(empty, "notes.txt"), "gpt-4o is mentioned in prose only\n");
+            var none = RealPwsh.Example("examples/bootstrap-ledger.ps1", "-RepoPath", empty, "-OutputPath", dir.File("none.json"));
+            Assert.True(none.Code == 1, none.Out + none.Err);
+            Assert.False(File.Exists(dir.File("none.json")));
         }
 
         [Fact]

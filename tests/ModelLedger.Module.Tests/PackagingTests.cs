@@ -73,7 +73,7 @@ Import-Module $Psd1
             Assert.True(run.Code == 0, run.ToString());
             var lines = run.PlainOut.Replace("\r", "").Split('\n');
             Assert.Contains("version=" + Repo.ModuleVersion, lines);
-            Assert.Contains("cmdlets=11", lines);
+            Assert.Contains("cmdlets=12", lines);
             Assert.Contains("base=" + unpacked, lines);
             Assert.Contains("entries=3", lines);
             Assert.Contains(lines, l => l.StartsWith("synopsis=Reads the reviewed model identifier ledger", StringComparison.Ordinal));

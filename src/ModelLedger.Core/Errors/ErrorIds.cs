@@ -81,6 +81,8 @@ namespace ModelLedger
         public const string ScanPathNotFound = "ScanPathNotFound";
         /// <summary>An edit's parameters contradict each other: -Promote with a different -CurrentModelId or -RollbackModelId, or -SnapshotPath with -Model.</summary>
         public const string LedgerEditConflict = "LedgerEditConflict";
+        /// <summary>New-ModelLedger: the ledger to write already exists (use -Force to replace it with the draft).</summary>
+        public const string LedgerExists = "LedgerExists";
         /// <summary>The ledger file could not be written (permissions, disk), or its shape cannot be edited in place.</summary>
         public const string LedgerWriteFailed = "LedgerWriteFailed";
     }

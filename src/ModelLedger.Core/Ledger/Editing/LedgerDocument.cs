@@ -12,7 +12,7 @@ namespace ModelLedger.Ledger.Editing
             if (!File.Exists(path))
             {
                 if (!create) throw FileErrors.NotFound(ErrorIds.LedgerNotFound, "Ledger", path, LedgerErrors.EditNotFoundFix);
-                return LedgerReader.IsCsv(path) ? CsvLedgerDocument.CreateNew(path) : JsonLedgerDocument.CreateNew(path);
+                return New(path);
             }
             byte[] raw;
             try { raw = File.ReadAllBytes(path); }
@@ -25,6 +25,10 @@ namespace ModelLedger.Ledger.Editing
             var bytes = LedgerBytes.Split(raw);
             return LedgerReader.IsCsv(path) ? new CsvLedgerDocument(path, bytes) : new JsonLedgerDocument(path, bytes);
         }
+
+        /// <summary>A new, empty ledger for <paramref name="path"/> (CSV by extension, else JSON), whether or not a file is there.</summary>
+        public static ILedgerDocument New(string path) =>
+            LedgerReader.IsCsv(path) ? CsvLedgerDocument.CreateNew(path) : JsonLedgerDocument.CreateNew(path);
 
         /// <summary>Writes the edited ledger atomically (readers see the old file or the new one, never a part).</summary>
         public static void Save(string path, ILedgerDocument document)

@@ -18,6 +18,21 @@ namespace ModelLedger.Ledger.Editing
             if (edit(document)) LedgerDocument.Save(path, document);
         }
 
+        /// <summary>
+        /// Writes a new ledger (New-ModelLedger) under the same lock: an existing file is refused (LedgerExists) unless
+        /// <paramref name="replace"/>, checked inside the lock so a ledger created meanwhile is not overwritten unasked;
+        /// the caller fills an empty document, which is written atomically.
+        /// </summary>
+        /// <param name="fill">Adds the entries; returns false to write nothing.</param>
+        public static void Create(string path, bool replace, TimeSpan lockWait, Func<ILedgerDocument, bool> fill)
+        {
+            if (System.IO.Directory.Exists(path)) throw BootstrapErrors.LedgerExists(path, isFolder: true);
+            using var _ = LedgerLock.Acquire(path, lockWait);
+            if (System.IO.File.Exists(path) && !replace) throw BootstrapErrors.LedgerExists(path, isFolder: false);
+            var document = LedgerDocument.New(path);
+            if (fill(document)) LedgerDocument.Save(path, document);
+        }
+
         /// <summary>The index of the service's entry (names compare case-insensitively, as the ledger's uniqueness rule does), or -1.</summary>
         public static int IndexOf(ILedgerDocument document, string service)
         {

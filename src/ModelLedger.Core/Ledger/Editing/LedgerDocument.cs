@@ -15,7 +15,7 @@ namespace ModelLedger.Ledger.Editing
                 return LedgerReader.IsCsv(path) ? CsvLedgerDocument.CreateNew(path) : JsonLedgerDocument.CreateNew(path);
             }
             byte[] raw;
-            try { raw = File.ReadAllBytes(path); }
+            try { raw = IO.InputFile.ReadAllBytes(path, IO.InputLimits.Ledger); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 throw FileErrors.Unreadable(ErrorIds.LedgerUnreadable, "Ledger", path, ex);

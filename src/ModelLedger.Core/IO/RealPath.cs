@@ -18,7 +18,8 @@ namespace ModelLedger.IO
         /// <summary>The real path, or null when a link cannot be read (no API for it, a loop): callers then refuse the path.</summary>
         public static string? Of(string path)
         {
-            var full = Path.GetFullPath(path);
+            // Not GetFullPath: it takes ".." by text, before the link in front of it is followed.
+            var full = Path.IsPathRooted(path) ? path : Path.Combine(Directory.GetCurrentDirectory(), path);
             var current = Path.GetPathRoot(full) ?? "";
             var pending = new LinkedList<string>(Parts(full.Substring(current.Length)));
             var links = 0;

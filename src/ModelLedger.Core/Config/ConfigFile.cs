@@ -37,7 +37,7 @@ namespace ModelLedger.Config
             byte[] content;
             try
             {
-                content = File.ReadAllBytes(path);
+                content = IO.InputFile.ReadAllBytes(path, IO.InputLimits.Config);
             }
             catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
             {

@@ -38,6 +38,19 @@ namespace ModelLedger.Config
             public List<string> Has = new();
         }
 
+        /// <summary>
+        /// Refuses a config ref whose file, after every link on the way, is outside the release root: a committed link
+        /// ("leak.env -> ../outside/secret.env", "-> /proc/self/environ") must not be read, and the error names only the
+        /// ref's own path, nothing of where the link leads.
+        /// </summary>
+        public static void RequireInside(string releaseRoot, string fullPath)
+        {
+            if (IO.RealPath.IsInside(releaseRoot, fullPath)) return;
+            throw Failure.Of(ErrorIds.DryRunConfigUnreadable, FailureCategory.SecurityError,
+                $"Config '{fullPath}' was refused: it is a link (or lies under one) that leads outside the release root '{releaseRoot}', so it was not read.",
+                "Commit the config file itself inside the release root, not a link to a file elsewhere.", target: fullPath, filePath: fullPath);
+        }
+
         public static Resolved Resolve(ConfigFile file, ConfigNode root, ConfigKeyPath key)
         {
             var result = Walk(file, root, key, StringComparison.Ordinal, out var miss);

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using ModelLedger.IO;
 
 namespace ModelLedger.DryRun
@@ -13,24 +12,7 @@ namespace ModelLedger.DryRun
     {
         public static void Require(string configPath)
         {
-            var mode = UnixPermissions.TryGet(configPath);
-            if (mode is int m && (m & UnixPermissions.OwnerWrite) == 0)
-                throw Refused(configPath, $"is read-only (mode {Convert.ToString(m & 0xFFF, 8).PadLeft(4, '0')}: its owner may not write it)", null);
-            if (mode == null && (File.GetAttributes(configPath) & FileAttributes.ReadOnly) != 0)
-                throw Refused(configPath, "is read-only (its read-only attribute is set)", null);
-            try
-            {
-                using var probe = new FileStream(configPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                throw Refused(configPath, "cannot be written by this account (it belongs to another user or its permissions forbid writing)", ex);
-            }
-            catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
-            {
-                // On Windows a process holding the file open without write sharing: the switch could not be written either.
-                throw Refused(configPath, $"cannot be opened for writing ({ex.Message})", ex);
-            }
+            if (WriteAccess.Refusal(configPath, out var inner) is string problem) throw Refused(configPath, problem, inner);
         }
 
         private static ModelLedgerException Refused(string configPath, string problem, Exception? inner)

@@ -63,7 +63,7 @@ namespace ModelLedger.DryRun
             try
             {
                 if (!File.Exists(path)) return null;
-                raw = File.ReadAllBytes(path);
+                raw = InputFile.ReadAllBytes(path, InputLimits.Journal);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

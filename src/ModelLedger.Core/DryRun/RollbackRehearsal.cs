@@ -299,7 +299,7 @@ namespace ModelLedger.DryRun
                     if (!required) return null;
                     throw FileErrors.NotFound(ErrorIds.DryRunConfigNotFound, "Config", configPath, DryRunErrors.ConfigNotFoundFix);
                 }
-                return File.ReadAllBytes(configPath);
+                return InputFile.ReadAllBytes(configPath, InputLimits.Config);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

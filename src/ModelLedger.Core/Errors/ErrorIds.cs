@@ -85,5 +85,7 @@ namespace ModelLedger
         public const string LedgerExists = "LedgerExists";
         /// <summary>The ledger file could not be written (permissions, disk), or its shape cannot be edited in place.</summary>
         public const string LedgerWriteFailed = "LedgerWriteFailed";
+        /// <summary>Add-/Set-/Remove-ModelLedgerEntry: the ledger is read-only (no owner-write bit, the read-only attribute) or this account may not write it; nothing changes.</summary>
+        public const string LedgerReadOnly = "LedgerReadOnly";
     }
 }

@@ -60,8 +60,15 @@ namespace ModelLedger.Evidence
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (name, sha, size) in expected)
             {
+                // A NUL or other character no file name can hold: nothing to open, so the file is not proved.
+                if (name.IndexOfAny(Path.GetInvalidPathChars()) >= 0 || name.IndexOf('\0') >= 0)
+                {
+                    checks.Add(new EvidenceFileCheck { File = name, Status = EvidenceFileStatus.Fail, ExpectedSha256 = sha, Message = "Not a file name: the path holds a NUL or another character no file name can hold." });
+                    continue;
+                }
                 var path = Path.Combine(folder, name);
-                if (!seen.Add(name))
+                // 'x' and './x' are one file: compare where they lead, not how they are written.
+                if (!seen.Add(Relative(folder, path)))
                 {
                     checks.Add(new EvidenceFileCheck { File = name, Status = EvidenceFileStatus.Fail, ExpectedSha256 = sha, Message = "Listed twice in the manifest: a manifest the module wrote lists each file once." });
                     continue;
@@ -74,6 +81,11 @@ namespace ModelLedger.Evidence
                 if (!System.IO.File.Exists(path))
                 {
                     checks.Add(new EvidenceFileCheck { File = name, Status = EvidenceFileStatus.Fail, ExpectedSha256 = sha, Message = "Missing: the manifest lists it, but the folder no longer has it." });
+                    continue;
+                }
+                if (Unfit(path) is string unfit)
+                {
+                    checks.Add(new EvidenceFileCheck { File = name, Status = EvidenceFileStatus.Fail, ExpectedSha256 = sha, Message = unfit });
                     continue;
                 }
                 var actual = Sha256Hex.Of(System.IO.File.ReadAllBytes(path));
@@ -89,11 +101,25 @@ namespace ModelLedger.Evidence
                 checks.Add(new EvidenceFileCheck
                 {
                     File = name, Status = EvidenceFileStatus.Fail,
-                    ActualSha256 = FileLinks.IsLink(entry) || Directory.Exists(entry) ? null : Sha256Hex.Of(System.IO.File.ReadAllBytes(entry)),
-                    Message = FileLinks.IsLink(entry) ? "Extra link: not in the manifest (added after export)." : "Extra: not in the manifest (added after export).",
+                    ActualSha256 = FileLinks.IsLink(entry) || Directory.Exists(entry) || Unfit(entry) != null ? null : Sha256Hex.Of(System.IO.File.ReadAllBytes(entry)),
+                    Message = FileLinks.IsLink(entry) ? "Extra link: not in the manifest (added after export)."
+                        : Unfit(entry) is string unfit ? "Extra: not in the manifest (added after export). " + unfit
+                        : "Extra: not in the manifest (added after export).",
                 });
             }
             return checks;
+        }
+
+        /// <summary>Files the bundle never holds and that cannot be hashed as one read: a FIFO or device (the read would
+        /// hang or never end), or a file over 2 GB. Null for a regular file that can be checked.</summary>
+        private static string? Unfit(string path)
+        {
+            var kind = FileKinds.Of(path);
+            if (kind != FileKind.Regular) return $"Not a regular file ({FileKinds.Describe(kind)}): the bundle's files are regular files, so it was not read.";
+            long length;
+            try { length = new FileInfo(path).Length; }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return $"Unreadable: {ex.Message}"; }
+            return length > int.MaxValue ? $"Larger than 2 GB ({length} bytes): no file the module exports is that large, so it was not read." : null;
         }
 
         private const string RecaptureFix = "Export the evidence again from its sources; a bundle whose manifest is gone or altered cannot be trusted.";
@@ -113,7 +139,7 @@ namespace ModelLedger.Evidence
             if (!System.IO.File.Exists(manifestPath) || FileLinks.IsLink(manifestPath)) return null;
             try
             {
-                var raw = System.IO.File.ReadAllBytes(manifestPath);
+                var raw = InputFile.ReadAllBytes(manifestPath, InputLimits.Manifest);
                 using (var doc = JsonDocument.Parse(raw))
                     if (!doc.RootElement.TryGetProperty("module", out var module) || module.ValueKind != JsonValueKind.String || module.GetString() != "ModelLedger") return null;
                 return ParseManifest(manifestPath, raw).Select(e => e.Name).ToList();
@@ -123,7 +149,7 @@ namespace ModelLedger.Evidence
 
         private static byte[] ReadManifestBytes(string manifestPath)
         {
-            try { return System.IO.File.ReadAllBytes(manifestPath); }
+            try { return InputFile.ReadAllBytes(manifestPath, InputLimits.Manifest); }
             catch (FileNotFoundException) { throw Invalid(manifestPath, null, "is missing", RecaptureFix); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { throw FileErrors.Unreadable(ErrorIds.EvidenceManifestInvalid, "Evidence manifest", manifestPath, ex); }
         }

@@ -29,6 +29,10 @@ namespace ModelLedger.Evidence
             var changed = diffs?.Where(d => d.Change != LedgerRowChange.Removed).Select(d => d.Service).ToList();
             var scope = changed is { Count: > 0 } ? after.Where(e => changed.Contains(e.Service!, StringComparer.OrdinalIgnoreCase)).ToList() : after.ToList();
             request.ChangeRef ??= string.Join(", ", scope.Select(e => e.ChangeRef).Where(c => c != null).Distinct(StringComparer.Ordinal)) is { Length: > 0 } refs ? refs : null;
+            // -ChangeRef, -ApprovedBy and the ledger's changeRef reach manifest.json, summary.md and the checklist as text:
+            // masked here, once, for all of them.
+            request.ChangeRef = request.Scrubber.ScrubOrNull(request.ChangeRef);
+            request.ApprovedBy = request.Scrubber.ScrubOrNull(request.ApprovedBy);
             DateTimeOffset? approvedAt = request.ApprovedBy != null ? (request.ApprovedAt ?? request.CreatedAt) : null;
 
             var missing = new List<string>();
@@ -53,10 +57,10 @@ namespace ModelLedger.Evidence
                     written.Add(new KeyValuePair<string, byte[]>(file, bytes));
                 }
 
-                Put("ledger-after" + Extension(request.LedgerPath), File.ReadAllBytes(request.LedgerPath));
+                Put("ledger-after" + Extension(request.LedgerPath), InputFile.ReadAllBytes(request.LedgerPath, InputLimits.Ledger));
                 if (before != null)
                 {
-                    Put("ledger-before" + Extension(request.PreviousLedgerPath!), File.ReadAllBytes(request.PreviousLedgerPath!));
+                    Put("ledger-before" + Extension(request.PreviousLedgerPath!), InputFile.ReadAllBytes(request.PreviousLedgerPath!, InputLimits.Ledger));
                     Put("ledger-changes.json", EvidenceJson.LedgerChanges(diffs!));
                 }
                 var redacted = 0;
@@ -79,7 +83,8 @@ namespace ModelLedger.Evidence
                 var text = summary.ToMarkdown(checklist);
                 if (keyHits.Count > 0) text += $"\nThe API key in use appeared in {string.Join(", ", keyHits)} and was replaced by {SnapshotRedaction.Redacted} in this bundle.\n";
                 Put("summary.md", Encoding.UTF8.GetBytes(text));
-                var manifest = EvidenceManifest.Build(written, request);
+                // The manifest's own text (changeRef, file names) passes the same scrubber as every other file.
+                var manifest = request.Scrubber.ScrubBytes(EvidenceManifest.Build(written, request), out _);
                 WriteDurably(Path.Combine(temp, EvidenceManifest.FileName), manifest);
 
                 CrashPoint.Hit("evidence:before-publish");
@@ -90,8 +95,8 @@ namespace ModelLedger.Evidence
                     Files = written.Select(f => f.Key).Append(EvidenceManifest.FileName).ToArray(),
                     ManifestPath = Path.Combine(folder, EvidenceManifest.FileName),
                     ManifestSha256 = Sha256Hex.Of(manifest),
-                    Missing = missing.ToArray(),
-                    Checklist = checklist.ToArray(),
+                    Missing = missing.Select(request.Scrubber.Scrub).ToArray(),
+                    Checklist = checklist.Select(c => new ChecklistAnswer(request.Scrubber.Scrub(c.Item), c.Status, request.Scrubber.Scrub(c.Evidence))).ToArray(),
                 };
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -33,14 +33,14 @@ namespace ModelLedger.Gate
         public ConfigFile? Get(ConfigRef r, out string fullPath, out ModelLedgerException? error)
         {
             fullPath = FullPath(r.Path);
-            var loaded = _files.GetOrAdd(r.Path, _ => Load(FullPath(r.Path), r.Format));
+            var loaded = _files.GetOrAdd(r.Path, _ => Load(_root, FullPath(r.Path), r.Format));
             error = loaded.Error;
             return loaded.File;
         }
 
         /// <summary>The file at a ref path, if it loads without error.</summary>
         public ConfigFile? GetByPath(string relativePath) =>
-            _files.GetOrAdd(relativePath, p => Load(FullPath(p), ConfigFormats.FromPath(p))).File;
+            _files.GetOrAdd(relativePath, p => Load(_root, FullPath(p), ConfigFormats.FromPath(p))).File;
 
         /// <summary>How many files were read and parsed (tests check each is parsed once).</summary>
         public int Loads => _loads;
@@ -58,10 +58,14 @@ namespace ModelLedger.Gate
 
         private int _loads;
 
-        private (ConfigFile?, ModelLedgerException?) Load(string fullPath, ConfigFormat? format)
+        private (ConfigFile?, ModelLedgerException?) Load(string root, string fullPath, ConfigFormat? format)
         {
             System.Threading.Interlocked.Increment(ref _loads);
-            try { return (ConfigFile.Load(fullPath, format), null); }
+            try
+            {
+                if (System.IO.File.Exists(fullPath)) ConfigPathResolver.RequireInside(root, fullPath);
+                return (ConfigFile.Load(fullPath, format), null);
+            }
             catch (ModelLedgerException ex) { return (null, ex); }
         }
     }

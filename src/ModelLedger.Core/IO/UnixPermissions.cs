@@ -39,6 +39,27 @@ namespace ModelLedger.IO
             catch (TargetInvocationException ex) when (ex.InnerException != null) { throw ex.InnerException; }
         }
 
+        /// <summary>
+        /// Gives <paramref name="path"/> this owner and group, when this account may (root, or the group of a member);
+        /// false otherwise. .NET has no API for it; chown(2) takes 32-bit IDs on Linux and macOS alike.
+        /// </summary>
+        public static bool TrySetOwner(string path, uint uid, uint gid)
+        {
+            if (!IsUnix) return false;
+            try { return LinuxChown(path, uid, gid) == 0; }
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+            {
+                try { return Chown(path, uid, gid) == 0; }
+                catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { return false; }
+            }
+        }
+
+        [DllImport("libc.so.6", EntryPoint = "chown", CharSet = CharSet.Ansi, BestFitMapping = false)]
+        private static extern int LinuxChown(string path, uint uid, uint gid);
+
+        [DllImport("libc", EntryPoint = "chown", CharSet = CharSet.Ansi, BestFitMapping = false)]
+        private static extern int Chown(string path, uint uid, uint gid);
+
         private static MethodInfo? FindSetter()
         {
             foreach (var m in typeof(File).GetMethods(BindingFlags.Public | BindingFlags.Static))

@@ -19,7 +19,7 @@ namespace ModelLedger.Ledger
             byte[] raw;
             try
             {
-                raw = File.ReadAllBytes(path);
+                raw = InputFile.ReadAllBytes(path, InputLimits.Ledger);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
             {

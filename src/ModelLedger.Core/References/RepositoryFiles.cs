@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using ModelLedger.IO;
 
 namespace ModelLedger.References
 {
@@ -15,9 +16,18 @@ namespace ModelLedger.References
 
         public static IReadOnlyCollection<string> SkippedFolders => Skipped;
 
-        public static IEnumerable<string> Under(string root)
+        /// <summary>
+        /// The files to scan under <paramref name="root"/> (or root itself when it is a file). <paramref name="skipped"/>
+        /// hears each folder and file left out, with why: .git/bin/obj/node_modules, a link folder, an unreadable folder,
+        /// and a FIFO, device or socket (reading a FIFO would block the scan forever; grep -r skips them too).
+        /// </summary>
+        public static IEnumerable<string> Under(string root, Action<string, string>? skipped = null)
         {
-            if (File.Exists(root)) { yield return root; yield break; }
+            if (File.Exists(root))
+            {
+                if (Regular(root, skipped)) yield return root;
+                yield break;
+            }
             var pending = new Stack<string>();
             pending.Push(root);
             while (pending.Count > 0)
@@ -31,20 +41,46 @@ namespace ModelLedger.References
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    continue;   // an unreadable folder is skipped, as grep -r does (with a warning from the cmdlet's verbose stream)
+                    skipped?.Invoke(dir, "unreadable folder: " + ex.Message);
+                    continue;   // as grep -r does
                 }
                 Array.Sort(files, StringComparer.Ordinal);
-                foreach (var f in files) yield return f;
+                foreach (var f in files)
+                    if (Regular(f, skipped)) yield return f;
                 Array.Sort(dirs, StringComparer.Ordinal);
                 for (var i = dirs.Length - 1; i >= 0; i--)
                 {
                     var name = Path.GetFileName(dirs[i]);
-                    if (Skipped.Contains(name)) continue;
-                    try { if ((File.GetAttributes(dirs[i]) & FileAttributes.ReparsePoint) != 0) continue; }
-                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { continue; }
+                    if (Skipped.Contains(name))
+                    {
+                        skipped?.Invoke(dirs[i], "folder skipped by name (" + name + ")");
+                        continue;
+                    }
+                    try
+                    {
+                        if ((File.GetAttributes(dirs[i]) & FileAttributes.ReparsePoint) != 0)
+                        {
+                            skipped?.Invoke(dirs[i], "link to a folder (not followed: it could loop back up the tree)");
+                            continue;
+                        }
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        skipped?.Invoke(dirs[i], "unreadable folder: " + ex.Message);
+                        continue;
+                    }
                     pending.Push(dirs[i]);
                 }
             }
+        }
+
+        // Files only: a link is followed to what it names, which must be a regular file too.
+        private static bool Regular(string file, Action<string, string>? skipped)
+        {
+            var kind = FileKinds.Of(file);
+            if (kind is FileKind.Regular or FileKind.Missing) return true;
+            skipped?.Invoke(file, FileKinds.Describe(kind) + ", not a regular file");
+            return false;
         }
     }
 }

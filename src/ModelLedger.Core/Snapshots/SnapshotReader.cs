@@ -23,7 +23,7 @@ namespace ModelLedger.Snapshots
             if (!File.Exists(path))
                 throw FileErrors.NotFound(ErrorIds.SnapshotNotFound, Kind, path, SnapshotErrors.NotFoundFix);
             byte[] bytes;
-            try { bytes = File.ReadAllBytes(path); }
+            try { bytes = InputFile.ReadAllBytes(path, InputLimits.Snapshot); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
             {
                 throw FileErrors.Unreadable(ErrorIds.SnapshotUnreadable, Kind, path, ex);

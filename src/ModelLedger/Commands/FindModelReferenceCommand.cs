@@ -80,10 +80,14 @@ namespace ModelLedger.Commands
         protected override void ProcessRecord()
         {
             var roots = ResolveInputPaths(Path, false, InputKind.ScanPath);
-            var files = roots.SelectMany(root => RepositoryFiles.Under(root).Select(file => (file, root)));
+            // The walk reports skipped folders and non-regular files as it goes (on this thread: the scan pulls files
+            // lazily); they are written between the results, and the rest after the last one.
+            var notes = new Queue<string>();
+            var files = roots.SelectMany(root => RepositoryFiles.Under(root, (path, why) => notes.Enqueue($"Skipped '{path}': {why}.")).Select(file => (file, root)));
             foreach (var (file, references, skipped, noConfigRef) in _scanner!.Scan(files))
             {
-                foreach (var reference in references) WriteObject(reference);
+                while (notes.Count > 0) WriteVerbose(notes.Dequeue());
+                foreach (var reference in references) WriteObject(reference.ScrubbedBy(Scrubber));
                 if (skipped != null) WriteVerbose($"Skipped '{file}': {skipped}.");
                 if (noConfigRef != null) WriteVerbose($"No ConfigRef for the {references.Count} ID(s) in '{file}': {UntrustedText.ForDisplay(noConfigRef)}");
                 if (_progressClock.ElapsedMilliseconds >= 500)
@@ -95,6 +99,7 @@ namespace ModelLedger.Commands
                     });
                 }
             }
+            while (notes.Count > 0) WriteVerbose(notes.Dequeue());
         }
 
         protected override void EndProcessing()

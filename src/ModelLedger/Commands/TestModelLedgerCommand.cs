@@ -228,8 +228,9 @@ namespace ModelLedger.Commands
 
         private void Emit(IEnumerable<LedgerFinding> findings)
         {
-            foreach (var f in findings)
+            foreach (var raw in findings)
             {
+                var f = raw.ScrubbedBy(Scrubber);
                 if (f.Status == FindingStatus.Fail) _failed = true;
                 if (_keepFindings) _findings.Add(f);
                 if (Quiet || (Check != null && !Check.Contains(f.Check, StringComparer.OrdinalIgnoreCase))) continue;

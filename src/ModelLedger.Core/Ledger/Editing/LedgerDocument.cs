@@ -15,7 +15,7 @@ namespace ModelLedger.Ledger.Editing
                 return New(path);
             }
             byte[] raw;
-            try { raw = File.ReadAllBytes(path); }
+            try { raw = IO.InputFile.ReadAllBytes(path, IO.InputLimits.Ledger); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 throw FileErrors.Unreadable(ErrorIds.LedgerUnreadable, "Ledger", path, ex);

@@ -52,6 +52,20 @@ namespace ModelLedger.Ledger.Editing
         public static ModelLedgerException WriteFailed(string path, Exception inner) =>
             FileErrors.WriteFailed(ErrorIds.LedgerWriteFailed, "Ledger", path, inner, "Check that this account may write the ledger's folder (a lock file and a temporary file are created beside it).");
 
+        public static ModelLedgerException ReadOnly(string path, string problem, Exception? inner)
+        {
+            const string fix = "Make the ledger writable for its owner (chmod u+w, or clear the read-only attribute) if it is meant to be edited, or edit it as the account that owns it. " +
+                               "The editors do not change a ledger's owner or permissions.";
+            return Failure.Of(ErrorIds.LedgerReadOnly, FailureCategory.PermissionDenied, $"Ledger '{path}' {problem}; nothing was changed.", fix, target: path, filePath: path, inner: inner);
+        }
+
+        /// <summary>The lock file beside the ledger is a link, FIFO or device: never followed or opened, so no file is created through it.</summary>
+        public static ModelLedgerException LockNotFile(string ledgerPath, string lockPath, IO.FileKind kind)
+        {
+            var fix = $"Remove '{lockPath}' if no editor is running (the editors create it as a regular file) and edit again.";
+            return Failure.Of(ErrorIds.LedgerWriteFailed, FailureCategory.SecurityError, $"The lock file of ledger '{ledgerPath}' is {IO.FileKinds.Describe(kind)}, not a regular file the editors created; nothing was changed.", fix, target: lockPath, filePath: lockPath);
+        }
+
         public static ModelLedgerException ShapeNotEditable(string path, string shape)
         {
             var fix = "Wrap the entries as {\"schemaVersion\": 1, \"entries\": [ ... ]} (or a bare array), then edit it.";

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 
 namespace ModelLedger.Ledger.Editing
 {
@@ -13,6 +14,7 @@ namespace ModelLedger.Ledger.Editing
         /// <param name="edit">Changes the document; returns false to write nothing (-WhatIf, a refused confirmation).</param>
         public static void Edit(string path, bool create, TimeSpan lockWait, Func<ILedgerDocument, bool> edit)
         {
+            RequireWritable(path);
             using var _ = LedgerLock.Acquire(path, lockWait);
             var document = LedgerDocument.Open(path, create);
             if (edit(document)) LedgerDocument.Save(path, document);
@@ -27,10 +29,21 @@ namespace ModelLedger.Ledger.Editing
         public static void Create(string path, bool replace, TimeSpan lockWait, Func<ILedgerDocument, bool> fill)
         {
             if (System.IO.Directory.Exists(path)) throw BootstrapErrors.LedgerExists(path, isFolder: true);
+            RequireWritable(path);
             using var _ = LedgerLock.Acquire(path, lockWait);
             if (System.IO.File.Exists(path) && !replace) throw BootstrapErrors.LedgerExists(path, isFolder: false);
             var document = LedgerDocument.New(path);
             if (fill(document)) LedgerDocument.Save(path, document);
+        }
+
+        // Before the lock: a FIFO or device is refused unopened, a read-only ledger (LedgerReadOnly) before anything is
+        // created beside it. The write itself keeps the ledger's link, mode and owner (AtomicFile).
+        private static void RequireWritable(string path)
+        {
+            if (!File.Exists(path)) return;
+            try { IO.InputFile.RequireRegular(path); }
+            catch (IO.NotRegularFileException ex) { throw FileErrors.Unreadable(ErrorIds.LedgerUnreadable, "Ledger", path, ex); }
+            if (IO.WriteAccess.Refusal(path, out var inner) is string problem) throw LedgerEditErrors.ReadOnly(path, problem, inner);
         }
 
         /// <summary>The index of the service's entry (names compare case-insensitively, as the ledger's uniqueness rule does), or -1.</summary>

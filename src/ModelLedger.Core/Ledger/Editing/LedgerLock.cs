@@ -9,7 +9,8 @@ namespace ModelLedger.Ledger.Editing
     /// Serializes ledger edits: an exclusively opened lock file beside the ledger, held from reading the ledger to
     /// renaming the new one into place, so two editors never both start from the same bytes (no lost edit). The file
     /// is left in place: deleting it on release would let a waiting editor lock the unlinked file while a third one
-    /// creates a new one. The operating system releases the lock when the process ends, however it ends.
+    /// creates a new one. The operating system releases the lock when the process ends, however it ends. The lock
+    /// file must be a regular file the editors created: a link (or FIFO, device) in its place is refused, never followed.
     /// </summary>
     public sealed class LedgerLock : IDisposable
     {
@@ -28,7 +29,7 @@ namespace ModelLedger.Ledger.Editing
                 try
                 {
                     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
-                    return new LedgerLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1));
+                    return new LedgerLock(Open(ledgerPath, path));
                 }
                 catch (IOException ex) when (File.Exists(path))
                 {
@@ -40,6 +41,19 @@ namespace ModelLedger.Ledger.Editing
                 {
                     throw LedgerEditErrors.WriteFailed(path, ex);
                 }
+            }
+        }
+
+        // Created exclusively when absent (O_CREAT|O_EXCL never follows a link, so no file is created through one); an
+        // existing lock file is opened only when it is a regular file itself, not a link, FIFO or device.
+        private static FileStream Open(string ledgerPath, string path)
+        {
+            try { return new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1); }
+            catch (IOException) when (File.Exists(path) || IO.FileKinds.Of(path, followLinks: false) != IO.FileKind.Missing)
+            {
+                var kind = IO.FileKinds.Of(path, followLinks: false);
+                if (kind != IO.FileKind.Regular && kind != IO.FileKind.Missing) throw LedgerEditErrors.LockNotFile(ledgerPath, path, kind);
+                return new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1);
             }
         }
 

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text;
 using ModelLedger.Gate;
+using ModelLedger.Gate.Sinks;
 using ModelLedger.IO;
 using ModelLedger.Ledger;
 using ModelLedger.Snapshots;
@@ -24,7 +25,7 @@ namespace ModelLedger.Commands
         private const string InputAndModel = "InputAndModel";
 
         private GateEvaluator? _gate;
-        private readonly List<LedgerFinding> _findings = new();
+        private IReadOnlyList<IFindingSink> _sinks = Array.Empty<IFindingSink>();
         private bool _failed;
         private int _entries;
         private ServiceFilter _services = new(null);
@@ -77,9 +78,10 @@ namespace ModelLedger.Commands
         /// <summary>The credential class the snapshot must have been captured with (for example 'production').</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string? CredentialLabel { get; set; }
+        public string[]? CredentialLabel { get; set; }
 
         /// <summary>Only output findings of these checks (all checks still decide -Quiet and the report files).</summary>
+        /// <remarks>The literal set is what Windows PowerShell 5.1 needs; a test holds it to <see cref="GateChecks.All"/>.</remarks>
         [Parameter]
         [ValidateSet(CheckNames.LedgerEntryComplete, CheckNames.DeployedMatchesLedger, CheckNames.CurrentModelAvailable, CheckNames.RollbackModelDefined,
             CheckNames.RollbackModelAvailable, CheckNames.EmergencyAlternative, CheckNames.RollbackOwner, CheckNames.SnapshotFresh,
@@ -103,8 +105,7 @@ namespace ModelLedger.Commands
 
         /// <summary>Also write the findings as JUnit XML (for PublishTestResults) or Markdown (for a change ticket) to -OutputPath.</summary>
         [Parameter]
-        [ValidateSet("JUnit", "Markdown")]
-        public string? OutputFormat { get; set; }
+        public ReportFormat? OutputFormat { get; set; }
 
         /// <summary>The file -OutputFormat writes (atomically).</summary>
         [Parameter]
@@ -114,12 +115,11 @@ namespace ModelLedger.Commands
         protected override void BeginProcessing()
         {
             if ((OutputFormat == null) != (OutputPath == null))
-                ThrowTerminatingError(GateErrors.OutputFormatIncomplete(OutputPath ?? OutputFormat));
-            // The report files and Azure DevOps lines need every finding; keep them only when asked for
-            // (decided once per run: a 10,000-entry gate emits ~70,000 findings).
-            _keepFindings = OutputFormat != null || IsAzureDevOps();
+                ThrowTerminatingError(GateErrors.OutputFormatIncomplete(OutputPath ?? OutputFormat?.ToString()));
+            // Only the sinks this run has keep findings (a 10,000-entry gate emits ~70,000 of them).
+            _sinks = FindingSinks.Create(Quiet ? null : new Action<LedgerFinding>(WriteObject), Check, CiHost, line => Host.UI.WriteLine(line), OutputFormat, WriteReport);
             _services = new ServiceFilter(Service);
-            var options = new GateOptions { MaxSnapshotAge = MaxSnapshotAge, AsOf = AsOf ?? DateTimeOffset.UtcNow, CredentialLabel = CredentialLabel };
+            var options = new GateOptions { MaxSnapshotAge = MaxSnapshotAge, AsOf = AsOf ?? DateTimeOffset.UtcNow, CredentialLabels = CredentialLabel };
             try
             {
                 if (Deployed != null) options.Deployed = DeployedParameter.Parse(Deployed);
@@ -175,9 +175,8 @@ namespace ModelLedger.Commands
                 WriteProgress(new ProgressRecord(1, "Test-ModelLedger", $"{_entries} entries checked") { RecordType = ProgressRecordType.Completed });
             if (_entries == 0)
                 WriteWarning("No ledger entries were gated: the ledger is empty or nothing was piped in.");
-            if (IsAzureDevOps())
-                foreach (var line in FindingReport.AzureDevOpsIssues(_findings)) Host.UI.WriteLine(line);
-            var reportWritten = OutputFormat == null || WriteReport();
+            var reportWritten = true;
+            foreach (var sink in _sinks) reportWritten &= sink.Complete();
             // A report the caller asked for and did not get means the gate did not complete: never $true.
             if (Quiet) WriteObject(!_failed && reportWritten);
         }
@@ -204,21 +203,17 @@ namespace ModelLedger.Commands
             }
         }
 
-        private bool _keepFindings;
-
         private void Emit(IEnumerable<LedgerFinding> findings)
         {
             foreach (var f in findings)
             {
                 if (f.Status == FindingStatus.Fail) _failed = true;
-                if (_keepFindings) _findings.Add(f);
-                if (Quiet || (Check != null && !Check.Contains(f.Check, StringComparer.OrdinalIgnoreCase))) continue;
-                WriteObject(f);
+                foreach (var sink in _sinks) sink.Write(f);
             }
         }
 
         /// <summary>Writes the -OutputFormat file; false (after a non-terminating OutputWriteFailed) when it could not be written.</summary>
-        private bool WriteReport()
+        private bool WriteReport(string text)
         {
             string path;
             try { path = ResolveOutputPath(OutputPath!, ErrorIds.OutputWriteFailed, $"The {OutputFormat} report"); }
@@ -228,7 +223,6 @@ namespace ModelLedger.Commands
                 return false;
             }
             if (!ShouldProcess(path, $"Write the gate findings as {OutputFormat}")) return true;
-            var text = OutputFormat == "JUnit" ? FindingReport.ToJUnitXml(_findings) : FindingReport.ToMarkdown(_findings);
             try
             {
                 AtomicFile.WriteAllBytes(path, new UTF8Encoding(false).GetBytes(text));
@@ -255,7 +249,5 @@ namespace ModelLedger.Commands
             var full = ResolveInputPath(path, InputKind.ConfigRoot(parameter));
             return Directory.Exists(full) ? full : throw ReleaseConfigErrors.RootNotFound(parameter, path, isFile: true, full);
         }
-
-        private static bool IsAzureDevOps() => string.Equals(Environment.GetEnvironmentVariable("TF_BUILD"), "True", StringComparison.OrdinalIgnoreCase);
     }
 }

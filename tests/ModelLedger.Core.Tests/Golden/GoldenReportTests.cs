@@ -41,7 +41,7 @@ namespace ModelLedger.Core.Tests.Golden
         private static List<LedgerFinding> ExampleFindings()
         {
             var snapshot = SnapshotReader.ReadFile(RepoFile("examples", "data", "models-snapshot.json"));
-            var gate = new GateEvaluator(snapshot, new GateOptions { AsOf = ReleaseTime, CredentialLabel = "production" });
+            var gate = new GateEvaluator(snapshot, new GateOptions { AsOf = ReleaseTime, CredentialLabels = new[] { "production" } });
             var findings = gate.SnapshotFindings().ToList();
             foreach (var entry in LedgerReader.ReadFile(RepoFile("examples", "data", "ledger.json"))) findings.AddRange(gate.Evaluate(entry));
             findings.AddRange(gate.Finish());

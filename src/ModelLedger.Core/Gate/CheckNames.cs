@@ -9,6 +9,7 @@ namespace ModelLedger.Gate
         public const string RollbackModelDefined = "RollbackModelDefined";
         public const string RollbackModelAvailable = "RollbackModelAvailable";
         public const string EmergencyAlternative = "EmergencyAlternative";
+        public const string ModelIdPinned = "ModelIdPinned";
         public const string RollbackOwner = "RollbackOwner";
         public const string SnapshotFresh = "SnapshotFresh";
         public const string SnapshotMetadata = "SnapshotMetadata";

@@ -29,6 +29,7 @@ namespace ModelLedger.Gate
             Snapshots = snapshots;
             Options = options;
             Models = new ModelAvailability(snapshots);
+            Pinned = new PinnedCheck(Models.AllIds);
             if (options.BaselineLedger != null) Window = new RollbackWindowCheck(options.BaselineLedger, options.AsOf);
         }
 
@@ -40,6 +41,8 @@ namespace ModelLedger.Gate
         internal ModelAvailability Models { get; }
 
         internal RollbackWindowCheck? Window { get; }
+
+        internal PinnedCheck Pinned { get; }
 
         /// <summary>The services of the entries evaluated so far.</summary>
         internal ICollection<string> SeenServices => _seenServices;

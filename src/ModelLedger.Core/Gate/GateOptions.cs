@@ -36,6 +36,9 @@ namespace ModelLedger.Gate
         /// <summary>The credential classes the release must have been validated with (each snapshot's label is one of them, each has a snapshot); null to not check.</summary>
         public IReadOnlyList<string>? CredentialLabels { get; set; }
 
+        /// <summary>-Strict: a rollback ID that is a moving name fails ModelIdPinned instead of warning.</summary>
+        public bool Strict { get; set; }
+
         /// <summary>The ledger before this release; when set, the RollbackWindowOpen check runs (judged at <see cref="AsOf"/>).</summary>
         public IReadOnlyList<LedgerEntry>? BaselineLedger { get; set; }
 

@@ -41,11 +41,11 @@ namespace ModelLedger.Commands
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputAndModel)]
         public LedgerEntry[] InputObject { get; set; } = Array.Empty<LedgerEntry>();
 
-        /// <summary>A snapshot written by Get-CometModel -OutSnapshot.</summary>
+        /// <summary>Snapshots written by Get-CometModel -OutSnapshot, one per credential label: every ID must be in each.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = PathAndSnapshot)]
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = InputAndSnapshot)]
         [ValidateNotNullOrEmpty]
-        public string SnapshotPath { get; set; } = "";
+        public string[] SnapshotPath { get; set; } = Array.Empty<string>();
 
         /// <summary>Models from Get-CometModel, instead of a snapshot file.</summary>
         [Parameter(Mandatory = true, ParameterSetName = PathAndModel)]
@@ -85,7 +85,7 @@ namespace ModelLedger.Commands
         [Parameter]
         [ValidateSet(CheckNames.LedgerEntryComplete, CheckNames.DeployedMatchesLedger, CheckNames.CurrentModelAvailable, CheckNames.RollbackModelDefined,
             CheckNames.RollbackModelAvailable, CheckNames.EmergencyAlternative, CheckNames.RollbackOwner, CheckNames.SnapshotFresh,
-            CheckNames.SnapshotMetadata, CheckNames.CredentialLabelMatches, CheckNames.RollbackWindowOpen)]
+            CheckNames.SnapshotMetadata, CheckNames.CredentialLabelMatches, CheckNames.RollbackWindowOpen, CheckNames.ModelIdPinned)]
         public string[]? Check { get; set; }
 
         /// <summary>Gate only these services (wildcards). A name without wildcards that the ledger lacks is an error and fails the gate.</summary>
@@ -98,6 +98,10 @@ namespace ModelLedger.Commands
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? BaselineLedgerPath { get; set; }
+
+        /// <summary>Policy: a rollback ID that is a moving name (ModelIdPinned) fails instead of warning.</summary>
+        [Parameter]
+        public SwitchParameter Strict { get; set; }
 
         /// <summary>Return one [bool]: $true when nothing failed.</summary>
         [Parameter]
@@ -119,17 +123,18 @@ namespace ModelLedger.Commands
             // Only the sinks this run has keep findings (a 10,000-entry gate emits ~70,000 of them).
             _sinks = FindingSinks.Create(Quiet ? null : new Action<LedgerFinding>(WriteObject), Check, CiHost, line => Host.UI.WriteLine(line), OutputFormat, WriteReport);
             _services = new ServiceFilter(Service);
-            var options = new GateOptions { MaxSnapshotAge = MaxSnapshotAge, AsOf = AsOf ?? DateTimeOffset.UtcNow, CredentialLabels = CredentialLabel };
+            var options = new GateOptions { MaxSnapshotAge = MaxSnapshotAge, AsOf = AsOf ?? DateTimeOffset.UtcNow, CredentialLabels = CredentialLabel, Strict = Strict };
             try
             {
                 if (Deployed != null) options.Deployed = DeployedParameter.Parse(Deployed);
                 if (BaselineLedgerPath != null) options.BaselineLedger = LedgerReader.ReadFile(ResolveInputPath(BaselineLedgerPath, InputKind.Ledger));
                 if (ConfigRoot != null || BaselineConfigRoot != null) options.ReleaseConfig = ReleaseConfigRoots();
-                var snapshot = ParameterSetName is PathAndSnapshot or InputAndSnapshot
-                    ? SnapshotReader.ReadFile(ResolveInputPath(SnapshotPath, InputKind.Snapshot))
-                    : ModelListSnapshot.FromModels(Model, options.AsOf);
-                WriteVerbose($"Gating against {snapshot.Models.Count} models from '{snapshot.FilePath ?? snapshot.Source}', captured {snapshot.CapturedAt:u}.");
-                _gate = new GateEvaluator(snapshot, options);
+                var snapshots = ParameterSetName is PathAndSnapshot or InputAndSnapshot
+                    ? ReadSnapshots()
+                    : new[] { ModelListSnapshot.FromModels(Model, options.AsOf) };
+                foreach (var snapshot in snapshots)
+                    WriteVerbose($"Gating against {snapshot.Models.Count} models from '{snapshot.FilePath ?? snapshot.Source}'{(snapshot.CredentialLabel != null ? $" ('{snapshot.CredentialLabel}' credential)" : "")}, captured {snapshot.CapturedAt:u}.");
+                _gate = new GateEvaluator(snapshots, options);
                 Emit(_gate.SnapshotFindings());
             }
             catch (ModelLedgerException ex)
@@ -235,6 +240,21 @@ namespace ModelLedger.Commands
                     "The gate did not complete (with -Quiet it returned $false). Choose a folder this account can write to and run the gate again."));
                 return false;
             }
+        }
+
+        // One snapshot per credential: with several, each must carry a label and no label may repeat.
+        private IReadOnlyList<ModelSnapshot> ReadSnapshots()
+        {
+            var snapshots = SnapshotPath.Select(p => SnapshotReader.ReadFile(ResolveInputPath(p, InputKind.Snapshot))).ToList();
+            if (snapshots.Count < 2) return snapshots;
+            var byLabel = new Dictionary<string, ModelSnapshot>(StringComparer.OrdinalIgnoreCase);
+            foreach (var s in snapshots)
+            {
+                if (s.CredentialLabel == null) throw SnapshotErrors.Unlabelled(s.FilePath ?? s.Source);
+                if (byLabel.TryGetValue(s.CredentialLabel, out var first)) throw SnapshotErrors.DuplicateLabel(s.CredentialLabel, first.FilePath ?? first.Source, s.FilePath ?? s.Source);
+                byLabel[s.CredentialLabel] = s;
+            }
+            return snapshots;
         }
 
         // -ConfigRoot / -BaselineConfigRoot: existing folders, resolved like every other input.

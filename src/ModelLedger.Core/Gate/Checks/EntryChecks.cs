@@ -61,6 +61,9 @@ namespace ModelLedger.Gate.Checks
         public static LedgerFinding RollbackDefined(CheckContext c)
         {
             var e = c.Entry!;
+            if (e.RollbackModelId != null && string.Equals(e.RollbackModelId, e.CurrentModelId, StringComparison.Ordinal))
+                return Finding.For(e, CheckNames.RollbackModelDefined, FindingStatus.Fail, e.RollbackModelId,
+                    $"Rollback ID '{e.RollbackModelId}' is the current ID: a rollback to the same ID is no rollback. Record the ID the service used before this change (from the previous ledger or release record).");
             return e.RollbackModelId == null
                 ? Finding.For(e, CheckNames.RollbackModelDefined, FindingStatus.Fail, null,
                     "No rollback model ID is recorded: this change could not be reversed. Record the ID the service used before this change (from the previous ledger or release record).")

@@ -76,5 +76,29 @@ namespace ModelLedger.Module.Tests
             Assert.Contains("'Production' credential", error.Exception.Message);
             Assert.Empty(run.Output);
         }
+
+        [Fact]
+        public void EvidenceRecordsEachSnapshotWithItsLabelAndTheSummaryNamesTheCredentials()
+        {
+            using var dir = new TempDir();
+            using var ps = new PowerShellHarness();
+            var eu = Snapshot(dir, new[] { "gpt-4o-2024-08-06", "gpt-4o-2024-05-13" }, label: "production-eu");
+            var us = Snapshot(dir, new[] { "gpt-4o-2024-08-06", "gpt-4o-2024-05-13" }, label: "production-us");
+            var ledger = Ledger(dir, Entry("a", "gpt-4o-2024-08-06", "gpt-4o-2024-05-13"));
+            var vars = new System.Collections.Generic.Dictionary<string, object?> { ["l"] = ledger, ["eu"] = eu, ["us"] = us, ["out"] = System.IO.Path.Combine(dir.Path, "bundle") };
+            var run = ps.Run("Test-ModelLedger $l -SnapshotPath $eu, $us | Export-RollbackEvidence -Path $out -LedgerPath $l -SnapshotPath $eu, $us -WarningAction SilentlyContinue", vars);
+            Assert.Empty(run.AllErrors);
+            var bundle = (string)vars["out"]!;
+            Assert.Contains("\"credentialLabel\": \"production-eu\"", File.ReadAllText(Path.Combine(bundle, "models-snapshot-1.json")));
+            Assert.Contains("\"credentialLabel\": \"production-us\"", File.ReadAllText(Path.Combine(bundle, "models-snapshot-2.json")));
+            Assert.False(File.Exists(Path.Combine(bundle, "models-snapshot.json")));
+            var summary = File.ReadAllText(Path.Combine(bundle, "summary.md"));
+            Assert.Contains("Validated with 2 credentials: 'production-eu', 'production-us'.", summary);
+            Assert.Contains("- models-snapshot-2.json: 2 models", summary);
+
+            var same = ps.Run("Export-RollbackEvidence -Path $out2 -LedgerPath $l -SnapshotPath $eu, $eu", new() { ["l"] = ledger, ["eu"] = eu, ["out2"] = System.IO.Path.Combine(dir.Path, "bundle2") });
+            ErrorAssert.Single(same, "SnapshotInvalid", ErrorCategory.InvalidArgument);
+            Assert.False(Directory.Exists(Path.Combine(dir.Path, "bundle2")));
+        }
     }
 }

@@ -243,19 +243,8 @@ namespace ModelLedger.Commands
         }
 
         // One snapshot per credential: with several, each must carry a label and no label may repeat.
-        private IReadOnlyList<ModelSnapshot> ReadSnapshots()
-        {
-            var snapshots = SnapshotPath.Select(p => SnapshotReader.ReadFile(ResolveInputPath(p, InputKind.Snapshot))).ToList();
-            if (snapshots.Count < 2) return snapshots;
-            var byLabel = new Dictionary<string, ModelSnapshot>(StringComparer.OrdinalIgnoreCase);
-            foreach (var s in snapshots)
-            {
-                if (s.CredentialLabel == null) throw SnapshotErrors.Unlabelled(s.FilePath ?? s.Source);
-                if (byLabel.TryGetValue(s.CredentialLabel, out var first)) throw SnapshotErrors.DuplicateLabel(s.CredentialLabel, first.FilePath ?? first.Source, s.FilePath ?? s.Source);
-                byLabel[s.CredentialLabel] = s;
-            }
-            return snapshots;
-        }
+        private IReadOnlyList<ModelSnapshot> ReadSnapshots() =>
+            SnapshotSet.Check(SnapshotPath.Select(p => SnapshotReader.ReadFile(ResolveInputPath(p, InputKind.Snapshot))).ToList());
 
         // -ConfigRoot / -BaselineConfigRoot: existing folders, resolved like every other input.
         private ReleaseConfig ReleaseConfigRoots()

@@ -89,13 +89,13 @@ namespace ModelLedger.Core.Tests.Golden
             var request = new EvidenceRequest
             {
                 LedgerPath = ledger,
-                SnapshotPath = RepoFile("examples", "data", "models-snapshot.json"),
                 ApprovedBy = approvedBy,
                 ApprovedAt = ReleaseTime,
                 RecordedBy = "release-bot",
                 CreatedAt = ReleaseTime,
                 ModuleVersion = "0.0.0-golden",
             };
+            request.SnapshotPaths.Add(RepoFile("examples", "data", "models-snapshot.json"));
             request.Findings.AddRange(findings);
             request.DryRuns.Add(new DryRunResult
             {

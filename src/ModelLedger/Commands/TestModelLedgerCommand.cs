@@ -109,6 +109,8 @@ namespace ModelLedger.Commands
 
         /// <summary>Also write the findings as JUnit XML (for PublishTestResults) or Markdown (for a change ticket) to -OutputPath.</summary>
         [Parameter]
+        // The literal set keeps the values in the MAML help (the help builder reads ValidateSet, not enum types).
+        [ValidateSet(nameof(ReportFormat.JUnit), nameof(ReportFormat.Markdown))]
         public ReportFormat? OutputFormat { get; set; }
 
         /// <summary>The file -OutputFormat writes (atomically).</summary>

@@ -9,7 +9,7 @@ BeforeAll {
 Describe 'Test-ModelLedger' {
     It 'writes one finding per service and check' {
         $findings = Test-ModelLedger -Path $ledger -SnapshotPath $snapshot -AsOf $asOf
-        $findings | Should -HaveCount 20
+        $findings | Should -HaveCount 28  # 20 plus ModelIdPinned for each of the 8 recorded IDs
         $findings[0] | Should -BeOfType ([ModelLedger.LedgerFinding])
     }
 

@@ -24,6 +24,10 @@ namespace ModelLedger.Commands
         /// </summary>
         protected SecretScrubber Scrubber => _scrubber ??= SessionSecrets.Scrubber(Environment.GetEnvironmentVariable(ApiKeyVariable));
 
+        /// <summary>The CI system this command runs inside (the process environment, read once per command), for the sinks that write its logging commands.</summary>
+        private protected Gate.Sinks.CiHost CiHost => _ciHost ??= Gate.Sinks.CiDetection.FromProcess();
+        private Gate.Sinks.CiHost? _ciHost;
+
         /// <summary>Remembers a key given to this command, so this and later commands in the session scrub it too.</summary>
         protected void TrustKey(string? key)
         {

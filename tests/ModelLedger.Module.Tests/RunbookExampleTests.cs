@@ -20,9 +20,9 @@ namespace ModelLedger.Module.Tests
             Assert.Contains("Pass", output);
             Assert.Contains("Warn", output);
             Assert.Contains("Fail", output);
-            Assert.Contains("Gate: 1 failed, 2 warnings, 20 passed.", output);
+            Assert.Contains("Gate: 1 failed, 2 warnings, 28 passed.", output);
             Assert.Contains("RELEASE BLOCKED: report-writer/RollbackModelAvailable", output);
-            Assert.Equal(23, XDocument.Load(junit).Root!.Element("testsuite")!.Elements("testcase").Count());
+            Assert.Equal(31, XDocument.Load(junit).Root!.Element("testsuite")!.Elements("testcase").Count());
         }
 
         [Fact]

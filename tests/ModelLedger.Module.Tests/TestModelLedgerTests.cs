@@ -43,7 +43,7 @@ namespace ModelLedger.Module.Tests
             Assert.Equal("Pass", Worst("support-router"));
             Assert.Equal("Fail", Worst("report-writer"));
             Assert.Equal("Warn", Worst("search-summarizer"));
-            Assert.Equal(2 + 3 * 6, findings.Count); // two snapshot checks, six checks per service without -Deployed
+            Assert.Equal(2 + 3 * 6 + 8, findings.Count); // two snapshot checks, six checks per service without -Deployed, ModelIdPinned per recorded ID (8)
         }
 
         [Fact]
@@ -54,7 +54,7 @@ namespace ModelLedger.Module.Tests
             var findings = Gate(ps, Ledger(dir, Entry("a", "gpt-4o-2024-08-06", "gpt-4o-2024-05-13", "gpt-4o-mini-2024-07-18")), Snapshot(dir, Catalogue),
                 "-Deployed @{ a = 'gpt-4o-2024-08-06' }");
             var checks = findings.Where(f => (string)f.Properties["Service"].Value! == "a").Select(f => (string)f.Properties["Check"].Value!).ToList();
-            Assert.Equal(new[] { "LedgerEntryComplete", "DeployedMatchesLedger", "CurrentModelAvailable", "RollbackModelDefined", "RollbackModelAvailable", "EmergencyAlternative", "RollbackOwner" }, checks);
+            Assert.Equal(new[] { "LedgerEntryComplete", "DeployedMatchesLedger", "CurrentModelAvailable", "RollbackModelDefined", "RollbackModelAvailable", "EmergencyAlternative", "ModelIdPinned", "ModelIdPinned", "ModelIdPinned", "RollbackOwner" }, checks);
             Assert.All(findings, f => Assert.Equal("Pass", Status(f)));
         }
 

@@ -15,6 +15,18 @@ namespace ModelLedger
                 $"The snapshot '{path}' lists the API key itself among its models, so it was not read.",
                 "Delete the snapshot, rotate the key, and capture a fresh one with Get-CometModel -OutSnapshot <path>.", target: path, filePath: path);
 
+        /// <summary>Several snapshots (one per credential) where two carry the same credential label: which one the gate should trust is unknown.</summary>
+        public static ModelLedgerException DuplicateLabel(string label, string firstPath, string secondPath) =>
+            Failure.Of(ErrorIds.SnapshotInvalid, FailureCategory.InvalidArgument,
+                $"The snapshots '{firstPath}' and '{secondPath}' were both captured with the '{label}' credential. -SnapshotPath takes one snapshot per credential.",
+                "Pass the newest snapshot of each credential once (capture each with Get-CometModel -CredentialLabel <label> -OutSnapshot <path>).", target: secondPath, filePath: secondPath);
+
+        /// <summary>Several snapshots where one carries no credential label: the gate could not name the credential that lacks an ID.</summary>
+        public static ModelLedgerException Unlabelled(string path) =>
+            Failure.Of(ErrorIds.SnapshotInvalid, FailureCategory.InvalidArgument,
+                $"The snapshot '{path}' carries no credentialLabel, so among several snapshots the gate could not say which credential it stands for.",
+                "Capture it again with Get-CometModel -CredentialLabel <label> -OutSnapshot <path>, or pass only one snapshot.", target: path, filePath: path);
+
         /// <summary>A snapshot that lists no models: never evidence that approved IDs are gone.</summary>
         public static ModelLedgerException Empty(string? filePath, string source) =>
             Failure.Of(ErrorIds.SnapshotInvalid, FailureCategory.InvalidData,

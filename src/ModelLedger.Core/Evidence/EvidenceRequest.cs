@@ -13,8 +13,8 @@ namespace ModelLedger.Evidence
         /// <summary>The ledger before the change, for the before/after rows.</summary>
         public string? PreviousLedgerPath { get; set; }
 
-        /// <summary>The models snapshot the gate used (copied with account-specific metadata redacted).</summary>
-        public string? SnapshotPath { get; set; }
+        /// <summary>The models snapshots the gate used, one per credential (each copied with account-specific metadata redacted).</summary>
+        public List<string> SnapshotPaths { get; } = new();
 
         public List<LedgerFinding> Findings { get; } = new();
 

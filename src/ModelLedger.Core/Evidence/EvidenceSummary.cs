@@ -14,7 +14,10 @@ namespace ModelLedger.Evidence
         public EvidenceRequest Request { get; set; } = new();
         public IReadOnlyList<LedgerEntry> Scope { get; set; } = Array.Empty<LedgerEntry>();
         public IReadOnlyList<LedgerRowDiff>? Diffs { get; set; }
-        public ModelSnapshot? Snapshot { get; set; }
+        /// <summary>The snapshots in the bundle, one per credential, and the file each was copied to.</summary>
+        public IReadOnlyList<ModelSnapshot> Snapshots { get; set; } = Array.Empty<ModelSnapshot>();
+        public IReadOnlyList<string> SnapshotFiles { get; set; } = Array.Empty<string>();
+        private ModelSnapshot? Snapshot => Snapshots.Count > 0 ? Snapshots[0] : null;
         public int RedactedValues { get; set; }
         public DateTimeOffset? ApprovedAt { get; set; }
         public IReadOnlyList<string> Files { get; set; } = Array.Empty<string>();
@@ -46,8 +49,9 @@ namespace ModelLedger.Evidence
         {
             const string item = "I captured a fresh model identifier snapshot.";
             if (Snapshot == null) return new(item, "Missing", "No snapshot in the bundle.");
-            var facts = $"Captured {EvidenceJson.Stamp(Snapshot.CapturedAt)} with the '{Snapshot.CredentialLabel ?? "unrecorded"}' credential, {Snapshot.Models.Count} models.";
-            var fresh = Findings.FirstOrDefault(f => f.Check == CheckNames.SnapshotFresh);
+            var facts = string.Join(" ", Snapshots.Select(s => $"Captured {EvidenceJson.Stamp(s.CapturedAt)} with the '{s.CredentialLabel ?? "unrecorded"}' credential, {s.Models.Count} models."));
+            // With several snapshots the least fresh one decides.
+            var fresh = Findings.Where(f => f.Check == CheckNames.SnapshotFresh).OrderByDescending(f => f.Status).FirstOrDefault();
             if (fresh == null) return new(item, "Partly", facts + " No gate finding judged its age.");
             return fresh.Status == FindingStatus.Pass ? new(item, "Proved", facts + " " + fresh.Message) : new(item, "Partly", facts + " " + fresh.Message);
         }
@@ -140,8 +144,16 @@ namespace ModelLedger.Evidence
                     md.Append('\n');
                 }
 
-            md.Append("## Models snapshot\n\n");
+            md.Append(Snapshots.Count > 1 ? "## Models snapshots\n\n" : "## Models snapshot\n\n");
+            if (Snapshots.Count > 1)
+            {
+                md.Append($"Validated with {Snapshots.Count} credentials: {string.Join(", ", Snapshots.Select(s => $"'{Text(s.CredentialLabel)}'"))}.\n\n");
+                for (var i = 0; i < Snapshots.Count; i++)
+                    md.Append($"- {SnapshotFiles[i]}: {Snapshots[i].Models.Count} models from {Text(Snapshots[i].Source)}, captured {EvidenceJson.Stamp(Snapshots[i].CapturedAt)} with the '{Text(Snapshots[i].CredentialLabel)}' credential; response SHA-256 {Text(Snapshots[i].ResponseSha256 ?? "not recorded")}.\n");
+                md.Append('\n');
+            }
             md.Append(Snapshot == null ? "Missing.\n\n"
+                : Snapshots.Count > 1 ? (RedactedValues > 0 ? $"{RedactedValues} account-specific value(s) redacted in these copies.\n\n" : "No account-specific metadata needed redacting.\n\n")
                 : $"{Snapshot.Models.Count} models from {Text(Snapshot.Source)}, captured {EvidenceJson.Stamp(Snapshot.CapturedAt)} with the '{Text(Snapshot.CredentialLabel ?? "unrecorded")}' credential; response SHA-256 {Text(Snapshot.ResponseSha256 ?? "not recorded")}. " +
                   (RedactedValues > 0 ? $"{RedactedValues} account-specific value(s) redacted in this copy.\n\n" : "No account-specific metadata needed redacting.\n\n"));
 

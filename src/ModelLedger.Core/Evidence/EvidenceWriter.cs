@@ -24,7 +24,7 @@ namespace ModelLedger.Evidence
 
             var after = LedgerReader.ReadFile(request.LedgerPath);
             var before = request.PreviousLedgerPath != null ? LedgerReader.ReadFile(request.PreviousLedgerPath) : null;
-            var snapshot = request.SnapshotPath != null ? SnapshotReader.ReadFile(request.SnapshotPath) : null;
+            var snapshots = SnapshotSet.Check(request.SnapshotPaths.Select(SnapshotReader.ReadFile).ToList());
             var diffs = before != null ? LedgerDiff.Compare(before, after) : null;
             var changed = diffs?.Where(d => d.Change != LedgerRowChange.Removed).Select(d => d.Service).ToList();
             var scope = changed is { Count: > 0 } ? after.Where(e => changed.Contains(e.Service!, StringComparer.OrdinalIgnoreCase)).ToList() : after.ToList();
@@ -37,7 +37,7 @@ namespace ModelLedger.Evidence
 
             var missing = new List<string>();
             if (before == null) missing.Add("ledger before the change (-PreviousLedgerPath)");
-            if (snapshot == null) missing.Add("models snapshot (-SnapshotPath)");
+            if (snapshots.Count == 0) missing.Add("models snapshot (-SnapshotPath)");
             if (request.Findings.Count == 0) missing.Add("deploy gate result (findings from Test-ModelLedger)");
             if (request.DryRuns.Count == 0) missing.Add("rollback dry-run result (Invoke-RollbackDryRun)");
             if (request.ApprovedBy == null) missing.Add("owner approval (-ApprovedBy)");
@@ -64,7 +64,15 @@ namespace ModelLedger.Evidence
                     Put("ledger-changes.json", EvidenceJson.LedgerChanges(diffs!));
                 }
                 var redacted = 0;
-                if (snapshot != null) Put("models-snapshot.json", SnapshotWriter.ToUtf8(SnapshotRedaction.Redact(snapshot, out redacted)));
+                var snapshotFiles = new List<string>();
+                for (var i = 0; i < snapshots.Count; i++)
+                {
+                    // One snapshot keeps its one name; several are numbered in -SnapshotPath order, each holding its credentialLabel.
+                    var file = snapshots.Count == 1 ? "models-snapshot.json" : $"models-snapshot-{i + 1}.json";
+                    Put(file, SnapshotWriter.ToUtf8(SnapshotRedaction.Redact(snapshots[i], out var count)));
+                    redacted += count;
+                    snapshotFiles.Add(file);
+                }
                 if (request.Findings.Count > 0)
                 {
                     Put("findings.json", EvidenceJson.Findings(request.Findings));
@@ -76,7 +84,7 @@ namespace ModelLedger.Evidence
 
                 var summary = new EvidenceSummary
                 {
-                    Request = request, Scope = scope, Diffs = diffs, Snapshot = snapshot, RedactedValues = redacted,
+                    Request = request, Scope = scope, Diffs = diffs, Snapshots = snapshots, SnapshotFiles = snapshotFiles, RedactedValues = redacted,
                     ApprovedAt = approvedAt, Files = written.Select(f => f.Key).Append("summary.md").ToList(), Missing = missing,
                 };
                 var checklist = summary.Checklist();

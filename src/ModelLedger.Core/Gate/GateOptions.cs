@@ -33,8 +33,11 @@ namespace ModelLedger.Gate
         /// <summary>The time freshness is judged at (now, or the release time when re-checking old evidence).</summary>
         public DateTimeOffset AsOf { get; set; } = DateTimeOffset.UtcNow;
 
-        /// <summary>The credential class the release must have been validated with; null to not check.</summary>
-        public string? CredentialLabel { get; set; }
+        /// <summary>The credential classes the release must have been validated with (each snapshot's label is one of them, each has a snapshot); null to not check.</summary>
+        public IReadOnlyList<string>? CredentialLabels { get; set; }
+
+        /// <summary>-Strict: a rollback ID that is a moving name fails ModelIdPinned instead of warning.</summary>
+        public bool Strict { get; set; }
 
         /// <summary>The ledger before this release; when set, the RollbackWindowOpen check runs (judged at <see cref="AsOf"/>).</summary>
         public IReadOnlyList<LedgerEntry>? BaselineLedger { get; set; }

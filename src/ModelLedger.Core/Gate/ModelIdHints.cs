@@ -61,6 +61,12 @@ namespace ModelLedger.Gate
             return new string(chars, 0, n - SuffixLength(chars, n));
         }
 
+        /// <summary>
+        /// The length of <paramref name="id"/>'s trailing date or version suffix, 0 when it has none. The shapes:
+        /// "-yyyy-mm-dd" (-2024-08-06), "-yyyymmdd" (-20241022), and a hyphen and 4 or 3 digits (-0613, -001).
+        /// </summary>
+        internal static int DateOrVersionSuffixLength(string id) => SuffixLength(id.ToCharArray(), id.Length);
+
         private static int SuffixLength(char[] s, int n)
         {
             // "-dddd-dd-dd"

@@ -30,10 +30,10 @@ namespace ModelLedger.Commands
         [ValidateNotNullOrEmpty]
         public string? PreviousLedgerPath { get; set; }
 
-        /// <summary>The models snapshot the gate used.</summary>
+        /// <summary>The models snapshots the gate used, one per credential label (the same label twice is SnapshotInvalid).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string? SnapshotPath { get; set; }
+        public string[]? SnapshotPath { get; set; }
 
         /// <summary>Gate findings (Test-ModelLedger output).</summary>
         [Parameter]
@@ -100,13 +100,14 @@ namespace ModelLedger.Commands
                 {
                     LedgerPath = ResolveInputPath(LedgerPath, InputKind.EvidenceInput(ErrorIds.LedgerNotFound, "Ledger")),
                     PreviousLedgerPath = PreviousLedgerPath == null ? null : ResolveInputPath(PreviousLedgerPath, InputKind.EvidenceInput(ErrorIds.LedgerNotFound, "Previous ledger")),
-                    SnapshotPath = SnapshotPath == null ? null : ResolveInputPath(SnapshotPath, InputKind.EvidenceInput(ErrorIds.SnapshotNotFound, "Snapshot")),
                     ApprovedBy = ApprovedBy,
                     ApprovedAt = ApprovedAt,
                     ChangeRef = ChangeRef,
                     Scrubber = KeysToRedact(),
                     ModuleVersion = typeof(EvidenceWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "",
                 };
+                foreach (var snapshot in SnapshotPath ?? Array.Empty<string>())
+                    request.SnapshotPaths.Add(ResolveInputPath(snapshot, InputKind.EvidenceInput(ErrorIds.SnapshotNotFound, "Snapshot")));
                 request.Findings.AddRange((Finding ?? Array.Empty<LedgerFinding>()).Concat(_findings));
                 request.DryRuns.AddRange((DryRun ?? Array.Empty<DryRunResult>()).Concat(_dryRuns));
 

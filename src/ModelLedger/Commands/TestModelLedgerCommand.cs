@@ -6,6 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text;
 using ModelLedger.Gate;
+using ModelLedger.Gate.Sinks;
 using ModelLedger.IO;
 using ModelLedger.Ledger;
 using ModelLedger.Snapshots;
@@ -24,7 +25,7 @@ namespace ModelLedger.Commands
         private const string InputAndModel = "InputAndModel";
 
         private GateEvaluator? _gate;
-        private readonly List<LedgerFinding> _findings = new();
+        private IReadOnlyList<IFindingSink> _sinks = Array.Empty<IFindingSink>();
         private bool _failed;
         private int _entries;
         private ServiceFilter _services = new(null);
@@ -40,11 +41,11 @@ namespace ModelLedger.Commands
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputAndModel)]
         public LedgerEntry[] InputObject { get; set; } = Array.Empty<LedgerEntry>();
 
-        /// <summary>A snapshot written by Get-CometModel -OutSnapshot.</summary>
+        /// <summary>Snapshots written by Get-CometModel -OutSnapshot, one per credential label: every ID must be in each.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = PathAndSnapshot)]
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = InputAndSnapshot)]
         [ValidateNotNullOrEmpty]
-        public string SnapshotPath { get; set; } = "";
+        public string[] SnapshotPath { get; set; } = Array.Empty<string>();
 
         /// <summary>Models from Get-CometModel, instead of a snapshot file.</summary>
         [Parameter(Mandatory = true, ParameterSetName = PathAndModel)]
@@ -77,13 +78,14 @@ namespace ModelLedger.Commands
         /// <summary>The credential class the snapshot must have been captured with (for example 'production').</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string? CredentialLabel { get; set; }
+        public string[]? CredentialLabel { get; set; }
 
         /// <summary>Only output findings of these checks (all checks still decide -Quiet and the report files).</summary>
+        /// <remarks>The literal set is what Windows PowerShell 5.1 needs; a test holds it to <see cref="GateChecks.All"/>.</remarks>
         [Parameter]
         [ValidateSet(CheckNames.LedgerEntryComplete, CheckNames.DeployedMatchesLedger, CheckNames.CurrentModelAvailable, CheckNames.RollbackModelDefined,
             CheckNames.RollbackModelAvailable, CheckNames.EmergencyAlternative, CheckNames.RollbackOwner, CheckNames.SnapshotFresh,
-            CheckNames.SnapshotMetadata, CheckNames.CredentialLabelMatches, CheckNames.RollbackWindowOpen)]
+            CheckNames.SnapshotMetadata, CheckNames.CredentialLabelMatches, CheckNames.RollbackWindowOpen, CheckNames.ModelIdPinned)]
         public string[]? Check { get; set; }
 
         /// <summary>Gate only these services (wildcards). A name without wildcards that the ledger lacks is an error and fails the gate.</summary>
@@ -97,14 +99,19 @@ namespace ModelLedger.Commands
         [ValidateNotNullOrEmpty]
         public string? BaselineLedgerPath { get; set; }
 
+        /// <summary>Policy: a rollback ID that is a moving name (ModelIdPinned) fails instead of warning.</summary>
+        [Parameter]
+        public SwitchParameter Strict { get; set; }
+
         /// <summary>Return one [bool]: $true when nothing failed.</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
         /// <summary>Also write the findings as JUnit XML (for PublishTestResults) or Markdown (for a change ticket) to -OutputPath.</summary>
         [Parameter]
-        [ValidateSet("JUnit", "Markdown")]
-        public string? OutputFormat { get; set; }
+        // The literal set keeps the values in the MAML help (the help builder reads ValidateSet, not enum types).
+        [ValidateSet(nameof(ReportFormat.JUnit), nameof(ReportFormat.Markdown))]
+        public ReportFormat? OutputFormat { get; set; }
 
         /// <summary>The file -OutputFormat writes (atomically).</summary>
         [Parameter]
@@ -114,22 +121,22 @@ namespace ModelLedger.Commands
         protected override void BeginProcessing()
         {
             if ((OutputFormat == null) != (OutputPath == null))
-                ThrowTerminatingError(GateErrors.OutputFormatIncomplete(OutputPath ?? OutputFormat));
-            // The report files and Azure DevOps lines need every finding; keep them only when asked for
-            // (decided once per run: a 10,000-entry gate emits ~70,000 findings).
-            _keepFindings = OutputFormat != null || IsAzureDevOps();
+                ThrowTerminatingError(GateErrors.OutputFormatIncomplete(OutputPath ?? OutputFormat?.ToString()));
+            // Only the sinks this run has keep findings (a 10,000-entry gate emits ~70,000 of them).
+            _sinks = FindingSinks.Create(Quiet ? null : new Action<LedgerFinding>(WriteObject), Check, CiHost, line => Host.UI.WriteLine(line), OutputFormat, WriteReport);
             _services = new ServiceFilter(Service);
-            var options = new GateOptions { MaxSnapshotAge = MaxSnapshotAge, AsOf = AsOf ?? DateTimeOffset.UtcNow, CredentialLabel = CredentialLabel };
+            var options = new GateOptions { MaxSnapshotAge = MaxSnapshotAge, AsOf = AsOf ?? DateTimeOffset.UtcNow, CredentialLabels = CredentialLabel, Strict = Strict };
             try
             {
                 if (Deployed != null) options.Deployed = DeployedParameter.Parse(Deployed);
                 if (BaselineLedgerPath != null) options.BaselineLedger = LedgerReader.ReadFile(ResolveInputPath(BaselineLedgerPath, InputKind.Ledger));
                 if (ConfigRoot != null || BaselineConfigRoot != null) options.ReleaseConfig = ReleaseConfigRoots();
-                var snapshot = ParameterSetName is PathAndSnapshot or InputAndSnapshot
-                    ? SnapshotReader.ReadFile(ResolveInputPath(SnapshotPath, InputKind.Snapshot))
-                    : ModelListSnapshot.FromModels(Model, options.AsOf);
-                WriteVerbose($"Gating against {snapshot.Models.Count} models from '{snapshot.FilePath ?? snapshot.Source}', captured {snapshot.CapturedAt:u}.");
-                _gate = new GateEvaluator(snapshot, options);
+                var snapshots = ParameterSetName is PathAndSnapshot or InputAndSnapshot
+                    ? ReadSnapshots()
+                    : new[] { ModelListSnapshot.FromModels(Model, options.AsOf) };
+                foreach (var snapshot in snapshots)
+                    WriteVerbose($"Gating against {snapshot.Models.Count} models from '{snapshot.FilePath ?? snapshot.Source}'{(snapshot.CredentialLabel != null ? $" ('{snapshot.CredentialLabel}' credential)" : "")}, captured {snapshot.CapturedAt:u}.");
+                _gate = new GateEvaluator(snapshots, options);
                 Emit(_gate.SnapshotFindings());
             }
             catch (ModelLedgerException ex)
@@ -177,9 +184,8 @@ namespace ModelLedger.Commands
                 WriteProgress(new ProgressRecord(1, "Test-ModelLedger", $"{_entries} entries checked") { RecordType = ProgressRecordType.Completed });
             // The -Service errors already say why nothing was gated; otherwise say it here.
             if (_entries == 0 && !serviceErrors) ReportNothingGated();
-            if (IsAzureDevOps())
-                foreach (var line in FindingReport.AzureDevOpsIssues(_findings)) Host.UI.WriteLine(line);
-            var reportWritten = OutputFormat == null || WriteReport();
+            var reportWritten = true;
+            foreach (var sink in _sinks) reportWritten &= sink.Complete();
             // A report the caller asked for and did not get means the gate did not complete: never $true.
             if (Quiet) WriteObject(!_failed && reportWritten);
         }
@@ -224,22 +230,18 @@ namespace ModelLedger.Commands
 
         private int _ledgerEntries;
 
-        private bool _keepFindings;
-
         private void Emit(IEnumerable<LedgerFinding> findings)
         {
             foreach (var raw in findings)
             {
                 var f = raw.ScrubbedBy(Scrubber);
                 if (f.Status == FindingStatus.Fail) _failed = true;
-                if (_keepFindings) _findings.Add(f);
-                if (Quiet || (Check != null && !Check.Contains(f.Check, StringComparer.OrdinalIgnoreCase))) continue;
-                WriteObject(f);
+                foreach (var sink in _sinks) sink.Write(f);
             }
         }
 
         /// <summary>Writes the -OutputFormat file; false (after a non-terminating OutputWriteFailed) when it could not be written.</summary>
-        private bool WriteReport()
+        private bool WriteReport(string text)
         {
             string path;
             try { path = ResolveOutputPath(OutputPath!, ErrorIds.OutputWriteFailed, $"The {OutputFormat} report"); }
@@ -249,7 +251,6 @@ namespace ModelLedger.Commands
                 return false;
             }
             if (!ShouldProcess(path, $"Write the gate findings as {OutputFormat}")) return true;
-            var text = OutputFormat == "JUnit" ? FindingReport.ToJUnitXml(_findings) : FindingReport.ToMarkdown(_findings);
             try
             {
                 AtomicFile.WriteAllBytes(path, new UTF8Encoding(false).GetBytes(text));
@@ -264,6 +265,10 @@ namespace ModelLedger.Commands
             }
         }
 
+        // One snapshot per credential: with several, each must carry a label and no label may repeat.
+        private IReadOnlyList<ModelSnapshot> ReadSnapshots() =>
+            SnapshotSet.Check(SnapshotPath.Select(p => SnapshotReader.ReadFile(ResolveInputPath(p, InputKind.Snapshot))).ToList());
+
         // -ConfigRoot / -BaselineConfigRoot: existing folders, resolved like every other input.
         private ReleaseConfig ReleaseConfigRoots()
         {
@@ -276,7 +281,5 @@ namespace ModelLedger.Commands
             var full = ResolveInputPath(path, InputKind.ConfigRoot(parameter));
             return Directory.Exists(full) ? full : throw ReleaseConfigErrors.RootNotFound(parameter, path, isFile: true, full);
         }
-
-        private static bool IsAzureDevOps() => string.Equals(Environment.GetEnvironmentVariable("TF_BUILD"), "True", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -41,7 +41,7 @@ namespace ModelLedger.Core.Tests.Golden
         private static List<LedgerFinding> ExampleFindings()
         {
             var snapshot = SnapshotReader.ReadFile(RepoFile("examples", "data", "models-snapshot.json"));
-            var gate = new GateEvaluator(snapshot, new GateOptions { AsOf = ReleaseTime, CredentialLabel = "production" });
+            var gate = new GateEvaluator(snapshot, new GateOptions { AsOf = ReleaseTime, CredentialLabels = new[] { "production" } });
             var findings = gate.SnapshotFindings().ToList();
             foreach (var entry in LedgerReader.ReadFile(RepoFile("examples", "data", "ledger.json"))) findings.AddRange(gate.Evaluate(entry));
             findings.AddRange(gate.Finish());
@@ -89,13 +89,13 @@ namespace ModelLedger.Core.Tests.Golden
             var request = new EvidenceRequest
             {
                 LedgerPath = ledger,
-                SnapshotPath = RepoFile("examples", "data", "models-snapshot.json"),
                 ApprovedBy = approvedBy,
                 ApprovedAt = ReleaseTime,
                 RecordedBy = "release-bot",
                 CreatedAt = ReleaseTime,
                 ModuleVersion = "0.0.0-golden",
             };
+            request.SnapshotPaths.Add(RepoFile("examples", "data", "models-snapshot.json"));
             request.Findings.AddRange(findings);
             request.DryRuns.Add(new DryRunResult
             {

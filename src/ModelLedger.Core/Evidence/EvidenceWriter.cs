@@ -90,7 +90,9 @@ namespace ModelLedger.Evidence
                     Files = written.Select(f => f.Key).Append(EvidenceManifest.FileName).ToArray(),
                     ManifestPath = Path.Combine(folder, EvidenceManifest.FileName),
                     ManifestSha256 = Sha256Hex.Of(manifest),
-                    Missing = missing.ToArray(),
+                    Missing = checklist.Where(a => !a.IsProved).Select(a => a.ToString()).ToArray(),
+                    Complete = checklist.All(a => a.IsProved),
+                    MissingArtifacts = missing.ToArray(),
                     Checklist = checklist.ToArray(),
                 };
             }

@@ -76,10 +76,15 @@ catch { Stop-Promotion "Promotion could not run [$($_.FullyQualifiedErrorId)]: $
 $Host.UI.WriteLine('== 1. Baseline:')
 $Host.UI.WriteLine("  $before")
 $Host.UI.WriteLine("== 2. Promote for $(Shown $Service):")
-$Host.UI.WriteLine("  currentModelId  $(Shown $old.CurrentModelId)")
-$Host.UI.WriteLine("            ->    $(Shown $NewModelId)")
-$Host.UI.WriteLine("  rollbackModelId $(Shown $old.RollbackModelId)")
-$Host.UI.WriteLine("            ->    $(Shown $old.CurrentModelId)")
+# Each ID on its own line: a long ID is never broken inside.
+$Host.UI.WriteLine('  currentModelId')
+$Host.UI.WriteLine("    $(Shown $old.CurrentModelId)")
+$Host.UI.WriteLine('  becomes')
+$Host.UI.WriteLine("    $(Shown $NewModelId)")
+$Host.UI.WriteLine('  rollbackModelId')
+$Host.UI.WriteLine("    $(Shown $old.RollbackModelId)")
+$Host.UI.WriteLine('  becomes')
+$Host.UI.WriteLine("    $(Shown $old.CurrentModelId)")
 $promotion = @{
     Path             = $ledger
     Service          = $Service

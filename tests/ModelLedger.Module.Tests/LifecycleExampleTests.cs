@@ -25,7 +25,7 @@ namespace ModelLedger.Module.Tests
             using var dir = new TempDir();
             var (code, output, err) = RealPwsh.Example("examples/promote-model.ps1", "-WorkPath", dir.Path);
             Assert.True(code == 0, output + err);
-            Assert.Contains("  currentModelId  gpt-5.4-mini-2026-03-17\n            ->    claude-sonnet-4-5-20250929\n  rollbackModelId gpt-4o-2024-08-06\n            ->    gpt-5.4-mini-2026-03-17", output.Replace("\r", ""));
+            Assert.Contains("  currentModelId\n    gpt-5.4-mini-2026-03-17\n  becomes\n    claude-sonnet-4-5-20250929\n  rollbackModelId\n    gpt-4o-2024-08-06\n  becomes\n    gpt-5.4-mini-2026-03-17", output.Replace("\r", ""));
             Assert.Contains("Refused as expected:\n  RollbackWindowOpen,", output.Replace("\r", ""));
             Assert.Contains("  Pass RollbackWindowOpen", output);
             Assert.Contains("verified: True", output);

@@ -2,73 +2,157 @@
 .SYNOPSIS
     Runbook step 6: end the release by exporting the rollback evidence for the change record, and verify it.
 .DESCRIPTION
-    For the embedded example change CHG-1042 (support-router moves from gpt-4o-2024-08-06 to gpt-5.4-mini-2026-03-17,
-    with gpt-4o-2024-08-06 as its rollback): gates the changed service against the models snapshot, rehearses its
-    rollback on a working copy of the staging config, exports the evidence folder (ledger rows before and after,
-    snapshot, gate result, dry-run result, owner approval, summary.md answering the operator checklist, manifest.json)
-    and re-hashes it with Test-RollbackEvidence. Uses only core cmdlets and .NET, so it runs in pwsh, Windows
-    PowerShell 5.1.
+    Gates the changed services against the models snapshot, rehearses a rollback on staging (or takes dry-run
+    results saved by an earlier step with Export-Clixml), exports the evidence folder (ledger rows before and after,
+    snapshot, gate result, dry-run results, owner approval, summary.md answering the operator checklist,
+    manifest.json) and re-hashes it with Test-RollbackEvidence. Every service whose ledger row changed needs its own
+    passed dry run: the checklist answers Missing for a service never rehearsed.
 
-    Exit codes: 0 the evidence was written and verifies against its manifest; 1 the evidence is incomplete (the
-    output says what is missing) or does not verify; 2 the evidence could not be written.
+    With no parameters at all it runs the embedded example change CHG-1042 (support-router moves from
+    gpt-4o-2024-08-06 to gpt-5.4-mini-2026-03-17) on a working copy of the example staging config, judged as of the
+    example's release time. Once you give any input it never falls back to the example: -LedgerPath,
+    -PreviousLedgerPath and -SnapshotPath are required, the gate is judged as of -AsOf (default: now), and a dry run
+    needs -ConfigPath with -ProbeScript (your service's own probe) or -DryRunPath. Uses only core cmdlets and .NET,
+    so it runs in pwsh and Windows PowerShell 5.1.
+
+    Exit codes: 0 the evidence verifies and no checklist answer is Failed or Missing (Partly answers are the
+    operator's own steps: the output lists them); 1 a checklist answer is Failed or Missing, or the folder does not
+    verify (pwsh also exits 1 when it cannot bind a parameter, before the script runs); 2 the evidence could not be
+    written (missing input, unreadable ledger or snapshot, a dry run that could not run).
+.PARAMETER ProbeScript
+    Reloads the service's config and outputs the model ID it now sends (see Invoke-RollbackDryRun -ProbeScript).
+.PARAMETER DryRunPath
+    Dry-run results an earlier step saved with Invoke-RollbackDryRun ... | Export-Clixml <path>.
+.PARAMETER ContractReviewed
+    You read the CometAPI models endpoint reference and confirmed the contract (checklist line 1).
 .EXAMPLE
     dotnet pwsh -NoProfile -File examples/release-evidence.ps1
 .EXAMPLE
-    pwsh ./examples/release-evidence.ps1 -LedgerPath ./ledger.json -PreviousLedgerPath ./ledger.before.json -SnapshotPath ./models.json -ApprovedBy 'j.doe' -OutputPath ./evidence/CHG-1042
+    pwsh ./examples/release-evidence.ps1 -LedgerPath ./ledger.json -PreviousLedgerPath ./ledger.before.json
+        -SnapshotPath ./models.json -DryRunPath ./dryrun-support-router.xml -ApprovedBy 'j.doe'
+        -OutputPath ./evidence/CHG-1042
 #>
+[CmdletBinding()]
 param(
-    [string]$LedgerPath = "$PSScriptRoot/data/ledger.json",
-    [string]$PreviousLedgerPath = "$PSScriptRoot/data/ledger-previous.json",
-    [string]$SnapshotPath = "$PSScriptRoot/data/models-snapshot.json",
-    [string]$Service = 'support-router',
+    [string]$LedgerPath,
+    [string]$PreviousLedgerPath,
+    [string]$SnapshotPath,
+    [string[]]$Service,
     [string]$ConfigPath,
-    [string]$ConfigKey = 'llm.chat.model',
-    [string]$ApprovedBy = 'j.doe (platform-ai owner)',
+    [string]$ConfigKey,
+    [scriptblock]$ProbeScript,
+    [string[]]$DryRunPath,
+    [string]$ApprovedBy,
+    [switch]$ContractReviewed,
+    [string]$CredentialLabel,
     [string]$OutputPath = ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'modelledger-evidence', 'CHG-1042')),
-    [datetimeoffset]$AsOf = '2026-11-24T09:00:00Z'
+    [datetimeoffset]$AsOf = [datetimeoffset]::UtcNow
 )
 Import-Module "$PSScriptRoot/../ModelLedger.psd1"
 $ErrorActionPreference = 'Stop'
 
+# Prose wraps at spaces within 80 columns; an ID or a path longer than a line stays whole on its own line.
+function Say([string]$Text, [string]$Indent = '') {
+    foreach ($line in [ModelLedger.Rendering.ConsoleView]::Wrap($Text, 79 - $Indent.Length)) { $Host.UI.WriteLine($Indent + $line) }
+}
+function Stop-Evidence([string]$Reason) {
+    foreach ($line in [ModelLedger.Rendering.ConsoleView]::Wrap("Evidence could not be written: $Reason", 79)) { $Host.UI.WriteErrorLine($line) }
+    exit 2
+}
+
+$inputs = @('LedgerPath', 'PreviousLedgerPath', 'SnapshotPath', 'Service', 'ConfigPath', 'ConfigKey', 'ProbeScript', 'DryRunPath', 'ApprovedBy', 'ContractReviewed', 'CredentialLabel', 'AsOf')
 $work = $null
-if (-not $ConfigPath) {
+if (-not @($inputs | Where-Object { $PSBoundParameters.ContainsKey($_) }).Count) {
+    $LedgerPath = "$PSScriptRoot/data/ledger.json"
+    $PreviousLedgerPath = "$PSScriptRoot/data/ledger-previous.json"
+    $SnapshotPath = "$PSScriptRoot/data/models-snapshot.json"
+    $Service = @('support-router')
+    $ConfigKey = 'llm.chat.model'
+    $ApprovedBy = 'j.doe (platform-ai owner)'
+    $CredentialLabel = 'production'
+    $AsOf = [datetimeoffset]'2026-11-24T09:00:00Z'
     $work = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), "modelledger-staging-" + [guid]::NewGuid().ToString('N').Substring(0, 8))
     $null = [System.IO.Directory]::CreateDirectory($work)
     $ConfigPath = [System.IO.Path]::Combine($work, 'support-router.config.json')
     [System.IO.File]::Copy("$PSScriptRoot/data/staging/support-router.config.json", $ConfigPath)
+    # The example's staging "service" is its config file: the probe reads the key the service reads.
+    $ProbeScript = {
+        param($ctx)
+        $options = [System.Text.Json.JsonDocumentOptions]@{ CommentHandling = 'Skip'; AllowTrailingCommas = $true }
+        $doc = [System.Text.Json.JsonDocument]::Parse([System.IO.File]::ReadAllText($ctx.ConfigPath), $options)
+        try { $node = $doc.RootElement; foreach ($s in $ctx.ConfigKey.Split('.')) { $node = $node.GetProperty($s) }; $node.GetString() }
+        finally { $doc.Dispose() }
+    }
+    Say "No input given: the embedded example change CHG-1042, judged as of $($AsOf.ToString('u'))."
 }
-$probe = { param($ctx) [regex]::Match([System.IO.File]::ReadAllText($ctx.ConfigPath), '"model":\s*"([^"]*)"').Groups[1].Value }
+else {
+    $lacking = @('LedgerPath', 'PreviousLedgerPath', 'SnapshotPath' | Where-Object { -not $PSBoundParameters[$_] })
+    if ($lacking.Count) { Stop-Evidence "-$($lacking -join ', -') missing: the evidence needs the ledger after and before the change and the snapshot the gate used." }
+    if ($ConfigPath -and -not $ProbeScript) { Stop-Evidence '-ConfigPath needs -ProbeScript: only your service can say which model ID it sends.' }
+    if ($ConfigPath -and @($Service).Count -ne 1) { Stop-Evidence '-ConfigPath rehearses one service: name it with -Service.' }
+}
 
 try {
-    # Step 4 for the changed service, judged at the example's release time; step 5 on staging.
-    $findings = @(Get-ModelLedger $LedgerPath -Service $Service | Test-ModelLedger -SnapshotPath $SnapshotPath -AsOf $AsOf -CredentialLabel production)
-    $dryRun = Invoke-RollbackDryRun -Service $Service -LedgerPath $LedgerPath -ConfigPath $ConfigPath -ConfigKey $ConfigKey -ProbeScript $probe
+    # Step 4 for the changed services (all of them when -Service is not given).
+    $gate = @{ Path = $LedgerPath; SnapshotPath = $SnapshotPath; AsOf = $AsOf }
+    if ($Service) { $gate.Service = $Service }
+    if ($CredentialLabel) { $gate.CredentialLabel = $CredentialLabel }
+    $findings = @(Test-ModelLedger @gate)
+
+    # Step 5: a rehearsal now, and the results of earlier ones handed over as CLIXML.
+    $dryRuns = @()
+    foreach ($p in $DryRunPath) { $dryRuns += @(Import-Clixml -LiteralPath $p) }
+    if ($ConfigPath) {
+        $rehearsal = @{ Service = $Service[0]; LedgerPath = $LedgerPath; ConfigPath = $ConfigPath; ProbeScript = $ProbeScript }
+        if ($ConfigKey) { $rehearsal.ConfigKey = $ConfigKey }
+        $dryRuns += @(Invoke-RollbackDryRun @rehearsal)
+    }
 
     # Step 6: the evidence folder for the change record.
-    $export = @{ Path = $OutputPath; LedgerPath = $LedgerPath; PreviousLedgerPath = $PreviousLedgerPath; SnapshotPath = $SnapshotPath; DryRun = $dryRun }
+    $export = @{ Path = $OutputPath; LedgerPath = $LedgerPath; PreviousLedgerPath = $PreviousLedgerPath; SnapshotPath = $SnapshotPath; Finding = $findings }
+    if ($dryRuns.Count) { $export.DryRun = $dryRuns }
     if ($ApprovedBy) { $export.ApprovedBy = $ApprovedBy }   # no approval yet: the bundle is still written and says so
-    $bundle = $findings | Export-RollbackEvidence @export -Force -WarningAction SilentlyContinue
+    if ($ContractReviewed) { $export.ContractReviewed = $true }
+    $bundle = Export-RollbackEvidence @export -Force -WarningAction SilentlyContinue
 }
 catch {
-    $Host.UI.WriteErrorLine("Evidence could not be written [$($_.FullyQualifiedErrorId)]: $($_.Exception.Message)")
-    exit 2
+    Stop-Evidence "[$($_.FullyQualifiedErrorId)] $($_.Exception.Message)"
 }
 finally {
     if ($work) { [System.IO.Directory]::Delete($work, $true) }
 }
 
-$Host.UI.WriteLine("Evidence folder: $($bundle.Path)")
+$Host.UI.WriteLine('Evidence folder:')
+$Host.UI.WriteLine("  $($bundle.Path)")
 # The manifest's own hash anchors the bundle: with it in the change ticket, a manifest recomputed after an edit fails.
-$Host.UI.WriteLine("Manifest SHA-256 (record it in the change ticket): $($bundle.ManifestSha256)")
-foreach ($answer in $bundle.Checklist) { $Host.UI.WriteLine(("  {0,-8} {1}" -f $answer.Status, $answer.Item)) }
+$Host.UI.WriteLine('Manifest SHA-256 (record it in the change ticket):')
+$Host.UI.WriteLine("  $($bundle.ManifestSha256)")
+$Host.UI.WriteLine('Checklist:')
+foreach ($answer in $bundle.Checklist) {
+    $lines = [ModelLedger.Rendering.ConsoleView]::Wrap([ModelLedger.Rendering.UntrustedText]::ForDisplay($answer.Item), 68)
+    for ($i = 0; $i -lt $lines.Count; $i++) { $Host.UI.WriteLine($(if ($i) { ' ' * 11 } else { '  ' + $answer.Status.PadRight(9) }) + $lines[$i]) }
+}
+$tally = $bundle.Tally()
+Say "Checklist: $tally"
+
+$code = 0
 $failed = @(Test-RollbackEvidence -Path $bundle.Path -ManifestSha256 $bundle.ManifestSha256 | Where-Object { [string]$_.Status -eq 'Fail' })
 if ($failed.Count -gt 0) {
-    foreach ($f in $failed) { $Host.UI.WriteLine("NOT VERIFIED: $($f.File): $($f.Message)") }
-    exit 1
+    $Host.UI.WriteLine('NOT VERIFIED:')
+    foreach ($f in $failed) { $Host.UI.WriteLine("  $($f.File)"); Say $f.Message '    ' }
+    $code = 1
 }
-$Host.UI.WriteLine("Evidence verified: $($bundle.Files.Count) files match manifest.json.")
-if ($bundle.Missing.Count -gt 0) {
-    $Host.UI.WriteLine("EVIDENCE INCOMPLETE, missing: $($bundle.Missing -join '; ')")
-    exit 1
+else { Say "Evidence verified: $($bundle.Files.Count) files match manifest.json." }
+
+$unproved = @($bundle.Checklist | Where-Object { $_.Status -in 'Failed', 'Missing' })
+$partly = @($bundle.Checklist | Where-Object { $_.Status -eq 'Partly' })
+if ($unproved.Count -gt 0) {
+    $Host.UI.WriteLine('EVIDENCE INCOMPLETE:')
+    foreach ($a in $unproved) { Say ([ModelLedger.Rendering.UntrustedText]::ForDisplay("$a")) '  '; Say ([ModelLedger.Rendering.UntrustedText]::ForDisplay($a.Evidence)) '    ' }
+    $code = 1
 }
-exit 0
+if ($partly.Count -gt 0) {
+    $Host.UI.WriteLine('To confirm by hand (Partly):')
+    foreach ($a in $partly) { Say ([ModelLedger.Rendering.UntrustedText]::ForDisplay($a.Evidence)) '  ' }
+}
+exit $code

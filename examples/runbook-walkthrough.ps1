@@ -8,15 +8,20 @@
       3. gate the changed service on exact IDs
       4. rehearse its rollback in staging (a working copy of the example config)
       5. export and verify the evidence for the change record
-    Each step prints what pwsh would show. Runs in pwsh and Windows PowerShell 5.1.
-    Exit codes: 0 every step passed; 1 the gate or the dry run failed; 2 a step could not run.
+    Each step prints what pwsh would show. It always runs on the embedded example data (for your own ledger, use the
+    step scripts: release-gate.ps1, rollback-dry-run.ps1, release-evidence.ps1). Runs in pwsh and Windows
+    PowerShell 5.1.
+    Exit codes: 0 every step passed; 1 the gate, the dry run or the evidence failed (a checklist answer Failed or
+    Missing), or pwsh could not bind a parameter (before the script runs; the error names it); 2 a step could not
+    run.
 .EXAMPLE
     dotnet pwsh -NoProfile -File examples/runbook-walkthrough.ps1
 .EXAMPLE
     pwsh ./examples/runbook-walkthrough.ps1 -Live    # step 2 calls GET /v1/models with $env:COMETAPI_API_KEY
 #>
+[CmdletBinding()]
 param(
-    [string]$Service = 'support-router',
+    [ValidateSet('support-router', 'report-writer', 'search-summarizer')] [string]$Service = 'support-router',
     [switch]$Live,
     [string]$EvidencePath = ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'modelledger-walkthrough', 'CHG-1042'))
 )
@@ -48,7 +53,14 @@ try {
     Step "4. The rollback rehearsal for $Service"
     $config = [System.IO.Path]::Combine($work, 'staging.json')
     [System.IO.File]::Copy("$data/staging/support-router.config.json", $config)
-    $probe = { param($ctx) [regex]::Match([System.IO.File]::ReadAllText($ctx.ConfigPath), '"model":\s*"([^"]*)"').Groups[1].Value }
+    # The example's staging "service" is its config file: the probe reads the key the service reads.
+    $probe = {
+        param($ctx)
+        $options = [System.Text.Json.JsonDocumentOptions]@{ CommentHandling = 'Skip'; AllowTrailingCommas = $true }
+        $doc = [System.Text.Json.JsonDocument]::Parse([System.IO.File]::ReadAllText($ctx.ConfigPath), $options)
+        try { $node = $doc.RootElement; foreach ($s in $ctx.ConfigKey.Split('.')) { $node = $node.GetProperty($s) }; $node.GetString() }
+        finally { $doc.Dispose() }
+    }
     $dryRun = Invoke-RollbackDryRun -Service $Service -LedgerPath "$data/ledger.json" -ConfigPath $config -ConfigKey llm.chat.model -ProbeScript $probe
     $dryRun | Out-Default
 
@@ -56,7 +68,13 @@ try {
     $bundle = $findings | Export-RollbackEvidence -Path $EvidencePath -LedgerPath "$data/ledger.json" -PreviousLedgerPath "$data/ledger-previous.json" `
         -SnapshotPath $snapshot -DryRun $dryRun -ApprovedBy 'walkthrough operator' -Force -WarningAction SilentlyContinue
     $verified = Test-RollbackEvidence -Path $bundle.Path -Quiet
-    $Host.UI.WriteLine("Evidence: $($bundle.Path) ($($bundle.Files.Count) files, verified: $verified, missing: $(if ($bundle.Missing.Count) { $bundle.Missing -join '; ' } else { 'nothing' }))")
+    $unproved = @($bundle.Checklist | Where-Object { $_.Status -in 'Failed', 'Missing' })
+    $Host.UI.WriteLine("Evidence ($($bundle.Files.Count) files, verified: $verified):")
+    $Host.UI.WriteLine("  $($bundle.Path)")
+    $Host.UI.WriteLine("Checklist: $($bundle.Tally())")
+    foreach ($a in $unproved) {
+        foreach ($line in [ModelLedger.Rendering.ConsoleView]::Wrap([ModelLedger.Rendering.UntrustedText]::ForDisplay("$a"), 77)) { $Host.UI.WriteLine("  $line") }
+    }
 }
 catch {
     $Host.UI.WriteErrorLine("Walkthrough stopped [$($_.FullyQualifiedErrorId)]: $($_.Exception.Message)")
@@ -67,9 +85,11 @@ finally {
 }
 
 $failed = @($findings | Where-Object { [string]$_.Status -eq 'Fail' })
-if ($failed.Count -gt 0 -or [string]$dryRun.Status -ne 'Passed' -or -not $verified) {
-    $Host.UI.WriteLine('NOT READY: see the failed gate checks or the dry-run message above.')
+if ($failed.Count -gt 0 -or [string]$dryRun.Status -ne 'Passed' -or -not $verified -or $unproved.Count -gt 0) {
+    $Host.UI.WriteLine('NOT READY: see the failed gate checks, the dry-run message or the')
+    $Host.UI.WriteLine('checklist answers above.')
     exit 1
 }
-$Host.UI.WriteLine("READY: $Service can roll back to '$($dryRun.RollbackModelId)', rehearsed, with verified evidence.")
+$Host.UI.WriteLine("READY: $Service can roll back, rehearsed, with verified evidence, to")
+$Host.UI.WriteLine("  $([ModelLedger.Rendering.UntrustedText]::ForDisplay($dryRun.RollbackModelId))")
 exit 0

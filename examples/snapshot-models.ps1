@@ -9,13 +9,15 @@
 
     The key comes from -ApiKey or $env:COMETAPI_API_KEY and never reaches the screen or the file.
     Exit codes: 0 snapshot written; 1 the endpoint could not be read or the snapshot not written (the error says why
-    and what to do). Uses only core cmdlets, so it runs in pwsh and Windows PowerShell 5.1.
+    and what to do), or pwsh could not bind a parameter (before the script runs; the error names it). It has no
+    example mode: it always calls the endpoint. Uses only core cmdlets, so it runs in pwsh and Windows PowerShell 5.1.
 .EXAMPLE
     $env:COMETAPI_API_KEY = '<production-equivalent key>'
     dotnet pwsh -NoProfile -File examples/snapshot-models.ps1 -OutSnapshot ./artifacts/models-snapshot.json -CredentialLabel production
 .EXAMPLE
     pwsh ./examples/snapshot-models.ps1 -BaseUri https://api.cometapi.com -OutSnapshot ./models.json -CredentialLabel personal
 #>
+[CmdletBinding()]
 param(
     [string]$BaseUri,
     [securestring]$ApiKey,
@@ -32,16 +34,17 @@ try {
     $models = @(Get-CometModel @params)
 }
 catch {
-    $Host.UI.WriteErrorLine("Snapshot failed [$($_.FullyQualifiedErrorId)]: $($_.Exception.Message)")
+    foreach ($line in [ModelLedger.Rendering.ConsoleView]::Wrap("Snapshot failed [$($_.FullyQualifiedErrorId)]: $($_.Exception.Message)", 79)) { $Host.UI.WriteErrorLine($line) }
     exit 1
 }
 
 $ids = [string[]]@($models | ForEach-Object Id)
 [System.Array]::Sort($ids, [System.StringComparer]::Ordinal)
-foreach ($id in $ids) { $Host.UI.WriteLine($id) }
+foreach ($id in $ids) { $Host.UI.WriteLine([ModelLedger.Rendering.UntrustedText]::ForDisplay($id)) }
 
 # Read the artifact back (no network call) to prove the gate will be able to use it.
 $path = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($OutSnapshot)
 $check = @(Get-CometModel -SnapshotPath $path -ErrorAction Stop)
-$Host.UI.WriteLine("Snapshot of $($check.Count) models captured with the '$CredentialLabel' credential: $path")
+$Host.UI.WriteLine("Snapshot of $($check.Count) models captured with the '$CredentialLabel' credential:")
+$Host.UI.WriteLine("  $path")
 exit 0

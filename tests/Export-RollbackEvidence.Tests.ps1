@@ -14,7 +14,9 @@ Describe 'Export-RollbackEvidence' {
         $b | Should -BeOfType ([ModelLedger.EvidenceBundle])
         $b.Files | Should -Contain 'ledger-before.json'
         $b.Files | Should -Contain 'findings.junit.xml'
-        $b.Missing | Should -Contain 'rollback dry-run result (Invoke-RollbackDryRun)'
+        $b.MissingArtifacts | Should -Contain 'rollback dry-run result (Invoke-RollbackDryRun)'
+        $b.Complete | Should -BeFalse
+        $b.Missing | Should -Contain 'Missing for support-router: I verified the rollback action can be performed without a code redeploy, or I documented why a redeploy is required.'
         Test-RollbackEvidence $out -Quiet | Should -BeTrue
     }
 

@@ -16,8 +16,9 @@ namespace ModelLedger.Module.Tests
             Assert.True(code == 0, output + err);
             foreach (var step in new[] { "== 1. The ledger", "== 2. The models snapshot", "== 3. The gate for support-router", "== 4. The rollback rehearsal", "== 5. The evidence" })
                 Assert.Contains(step, output);
-            Assert.Contains("verified: True, missing: nothing", output);
-            Assert.Contains("READY: support-router can roll back to 'gpt-4o-2024-08-06'", output);
+            Assert.Contains("verified: True):", output);
+            Assert.Contains("Checklist: 8 proved, 1 partly, 0 failed, 0 missing: incomplete.", output);
+            Assert.Contains("READY: support-router can roll back, rehearsed, with verified evidence, to\n  gpt-4o-2024-08-06", output.Replace("\r", ""));
         }
 
         [Fact]
@@ -55,7 +56,7 @@ namespace ModelLedger.Module.Tests
             api.Handler = _ => FakeResponse.CometModels("m-current");
             var page = CrashTests.RunChild(env, "examples/drift-check.ps1", "-SnapshotFolder", folder, "-LedgerPath", ledger);
             Assert.Equal(3, page.Code);
-            Assert.Contains("APPROVED IDS AT RISK: m-rollback (svc rollback)", page.Out);
+            Assert.Contains("APPROVED IDS AT RISK (page the owner):\n  m-rollback\n    svc rollback", page.Out.Replace("\r", ""));
 
             Assert.Equal(3, Directory.GetFiles(folder, "models-*.json").Length);
             Assert.Equal(3, api.RequestCount);
@@ -75,7 +76,7 @@ namespace ModelLedger.Module.Tests
                 "examples/snapshot-models.ps1", "-BaseUri", api.BaseUri, "-OutSnapshot", snapshot);
             Assert.True(run.Code == 0, run.Out + run.Err);
             Assert.Contains("gpt-4o-2024-08-06", run.Out);
-            Assert.Contains("Snapshot of 3 models captured with the 'production' credential", run.Out);
+            Assert.Contains("Snapshot of 3 models captured with the 'production' credential:", run.Out);
             Assert.Contains("\"gpt-5.4-mini-2026-03-17\"", File.ReadAllText(snapshot));
             Assert.DoesNotContain(key, run.Out + run.Err);
             CometApiTestKit.AssertFolderHasNoKey(dir.Path, key);

@@ -34,7 +34,8 @@ namespace ModelLedger.Module.Tests
                 var entries = zip.Entries.Select(e => e.FullName).ToList();
                 foreach (var expected in new[] { "ModelLedger.psd1", "module/ModelLedger.dll", "module/ModelLedger.Core.dll", "module/ModelLedger.Types.ps1xml",
                     "module/dependencies/System.Text.Json.dll", "module/dependencies/YamlDotNet.dll", "module/formats/LedgerFinding.Format.ps1xml", "module/formats/DryRunResult.Format.ps1xml",
-                    "en-US/ModelLedger.dll-Help.xml", "en-US/about_ModelLedger.help.txt", "CHANGELOG.md", "README.md" })
+                    "en-US/ModelLedger.dll-Help.xml", "en-US/about_ModelLedger.help.txt", "CHANGELOG.md", "README.md",
+                    "examples/release-gate.ps1", "examples/release-evidence.ps1", "examples/data/ledger.json", "examples/data/models-snapshot.json" })
                     Assert.Contains(expected, entries);
                 Assert.DoesNotContain(entries, e => e.EndsWith(".pdb", StringComparison.Ordinal) || e.StartsWith("lib/", StringComparison.Ordinal));
 
@@ -77,6 +78,13 @@ Import-Module $Psd1
             Assert.Contains("base=" + unpacked, lines);
             Assert.Contains("entries=3", lines);
             Assert.Contains(lines, l => l.StartsWith("synopsis=Reads the reviewed model identifier ledger", StringComparison.Ordinal));
+
+            // The runbook scripts run where the package puts them (<ModuleBase>/examples), on the data shipped beside them,
+            // and the about topic says where that is.
+            var gate = RealPwsh.RunFile(Path.Combine(unpacked, "examples", "release-gate.ps1"), new[] { "-JUnitPath", Path.Combine(dir.Path, "gate.xml") });
+            Assert.True(gate.Code == 1, gate.ToString());
+            Assert.Contains("RELEASE BLOCKED", gate.PlainOut);
+            Assert.Contains("(Get-Module ModelLedger).ModuleBase", File.ReadAllText(Path.Combine(unpacked, "en-US", "about_ModelLedger.help.txt")));
         }
     }
 }

@@ -44,7 +44,10 @@ namespace ModelLedger.Module.Tests
             Assert.Equal("ModelLedger.EvidenceBundle", bundle.TypeNames[0]);
             var folder = dir.File("CHG-1042");
             Assert.Equal(folder, bundle.Properties["Path"].Value);
-            Assert.Empty(Strings(bundle.Properties["Missing"].Value));
+            // Everything the tool can prove is Proved; reading the endpoint reference stays the operator's (Partly).
+            Assert.Equal(new[] { "Partly: I opened the CometAPI models endpoint reference and confirmed the current contract." }, Strings(bundle.Properties["Missing"].Value));
+            Assert.Equal(false, bundle.Properties["Complete"].Value);
+            Assert.Empty(Strings(bundle.Properties["MissingArtifacts"].Value));
             var files = Strings(bundle.Properties["Files"].Value);
             Assert.Equal(new[] { "ledger-after.json", "ledger-before.json", "ledger-changes.json", "models-snapshot.json", "findings.json", "findings.md",
                 "findings.junit.xml", "dryrun.json", "approval.json", "summary.md", "manifest.json" }, files);
@@ -110,10 +113,11 @@ namespace ModelLedger.Module.Tests
             using var ps = new PowerShellHarness();
             var run = ps.Run("Export-RollbackEvidence -Path $out -LedgerPath $ledger", Vars(dir));
             Assert.Empty(run.AllErrors);
-            var missing = Strings(Assert.Single(run.Output).Properties["Missing"].Value);
+            var missing = Strings(Assert.Single(run.Output).Properties["MissingArtifacts"].Value);
             Assert.Equal(new[] { "ledger before the change (-PreviousLedgerPath)", "models snapshot (-SnapshotPath)", "deploy gate result (findings from Test-ModelLedger)",
                 "rollback dry-run result (Invoke-RollbackDryRun)", "owner approval (-ApprovedBy)" }, missing);
-            Assert.Equal(5, run.Warnings.Count);
+            Assert.Equal(6, run.Warnings.Count);
+            Assert.Contains("Failed or Missing answer(s)", run.Warnings[5].Message);
             var summary = File.ReadAllText(Path.Combine(dir.File("CHG-1042"), "summary.md"));
             foreach (var m in missing) Assert.Contains("- " + m, summary);
             Assert.Contains("| I captured a fresh model identifier snapshot. | Missing |", summary);
@@ -201,7 +205,7 @@ namespace ModelLedger.Module.Tests
             var run = ps.Run("Test-ModelLedger $ledger -SnapshotPath $snapshot -Quiet | Export-RollbackEvidence -Path $out -LedgerPath $ledger", Vars(dir));
             ErrorAssert.Single(run, "EvidenceInputInvalid", ErrorCategory.InvalidArgument);
             Assert.Single(run.Output);
-            Assert.Contains("deploy gate result", string.Join(";", Strings(run.Output.Single().Properties["Missing"].Value)));
+            Assert.Contains("deploy gate result", string.Join(";", Strings(run.Output.Single().Properties["MissingArtifacts"].Value)));
         }
 
         [Fact]

@@ -16,12 +16,12 @@ namespace ModelLedger.Module.Tests
             var junit = dir.File("gate.xml");
             var (code, output, _) = RealPwsh.Example("examples/release-gate.ps1", "-JUnitPath", junit);
             Assert.Equal(1, code);
-            Assert.Contains("Gating the embedded example data as of its release time", output);
+            Assert.Contains("No input given: gating the embedded example data (examples/data)\nas of its release time", output.Replace("\r", ""));
             Assert.Contains("Pass", output);
             Assert.Contains("Warn", output);
             Assert.Contains("Fail", output);
             Assert.Contains("Gate: 1 failed, 2 warnings, 28 passed.", output);
-            Assert.Contains("RELEASE BLOCKED: report-writer/RollbackModelAvailable", output);
+            Assert.Contains("RELEASE BLOCKED by these checks (service, check, model ID):\n  report-writer\n    RollbackModelAvailable\n      gpt-4.1-2025-04-14", output.Replace("\r", ""));
             Assert.Equal(31, XDocument.Load(junit).Root!.Element("testsuite")!.Elements("testcase").Count());
         }
 
@@ -57,7 +57,7 @@ namespace ModelLedger.Module.Tests
         {
             var atRisk = RealPwsh.Example("examples/drift-check.ps1");
             Assert.Equal(3, atRisk.Code);
-            Assert.Contains("APPROVED IDS AT RISK: gpt-4.1-2025-04-14 (report-writer rollback)", atRisk.Out);
+            Assert.Contains("APPROVED IDS AT RISK (page the owner):\n  gpt-4.1-2025-04-14\n    report-writer rollback", atRisk.Out.Replace("\r", ""));
 
             using var dir = new TempDir();
             var same = Snapshot(dir, new[] { "m1", "m0", "extra" });
@@ -67,7 +67,7 @@ namespace ModelLedger.Module.Tests
             Assert.Equal(0, calm.Code);
             Assert.Contains("No approved model ID is at risk (2 unapproved changes).", calm.Out);
 
-            var error = RealPwsh.Example("examples/drift-check.ps1", "-ReferencePath", dir.File("missing.json"));
+            var error = RealPwsh.Example("examples/drift-check.ps1", "-ReferencePath", dir.File("missing.json"), "-DifferencePath", newer, "-LedgerPath", ledger);
             Assert.Equal(1, error.Code);
             Assert.Contains("SnapshotNotFound", error.Err);
         }
@@ -77,8 +77,8 @@ namespace ModelLedger.Module.Tests
         {
             var (code, output, _) = RealPwsh.Example("examples/ledger-review.ps1");
             Assert.Equal(0, code);
-            Assert.Contains("Services without an emergency alternative: report-writer", output);
-            Assert.Contains("Services without a rollback owner:        search-summarizer", output);
+            Assert.Contains("Services without an emergency alternative: 1\n  report-writer", output.Replace("\r", ""));
+            Assert.Contains("Services without a rollback owner: 1\n  search-summarizer", output.Replace("\r", ""));
         }
 
         [Fact]
@@ -88,19 +88,19 @@ namespace ModelLedger.Module.Tests
             var before = File.ReadAllBytes(example);
             var (code, output, _) = RealPwsh.Example("examples/rollback-dry-run.ps1");
             Assert.Equal(0, code);
-            Assert.Contains("ROLLBACK REHEARSED: support-router sends 'gpt-4o-2024-08-06' when switched.", output);
-            Assert.Contains("config restored byte for byte: True", output);
+            Assert.Contains("ROLLBACK REHEARSED: support-router sends, when switched:\n  gpt-4o-2024-08-06", output.Replace("\r", ""));
+            Assert.Contains("Config restored byte for byte: True", output);
             Assert.Equal(before, File.ReadAllBytes(example));
 
             // report-writer's current ID is not what this staging config holds: refused, nothing changed, exit 2.
-            var refused = RealPwsh.Example("examples/rollback-dry-run.ps1", "-Service", "report-writer");
+            var refused = RealPwsh.Example("examples/rollback-dry-run.ps1", "-LedgerPath", Repo.File("examples", "data", "ledger.json"), "-Service", "report-writer", "-ConfigPath", Repo.File("examples", "data", "staging", "support-router.config.json"), "-ConfigKey", "llm.chat.model");
             Assert.Equal(2, refused.Code);
             Assert.Contains("DryRunConfigMismatch", refused.Err);
 
             using var dir = new TempDir();
             var config = dir.File("c.json");
             File.Copy(example, config);
-            var onCopy = RealPwsh.Example("examples/rollback-dry-run.ps1", "-ConfigPath", config, "-TimeoutSec", "60", "-ConfigKey", "llm.chat.model");
+            var onCopy = RealPwsh.Example("examples/rollback-dry-run.ps1", "-LedgerPath", Repo.File("examples", "data", "ledger.json"), "-Service", "support-router", "-ConfigPath", config, "-TimeoutSec", "60", "-ConfigKey", "llm.chat.model");
             Assert.Equal(0, onCopy.Code);
             Assert.Equal(before, File.ReadAllBytes(config));
         }
@@ -114,14 +114,19 @@ namespace ModelLedger.Module.Tests
             Assert.True(code == 0, output + err);
             Assert.Contains("Evidence verified: 11 files match manifest.json.", output);
             var manifestHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, "manifest.json")))).ToLowerInvariant();
-            Assert.Contains("Manifest SHA-256 (record it in the change ticket): " + manifestHash, output);
-            Assert.Contains("Proved   I verified the rollback action can be performed without a code redeploy", output);
+            Assert.Contains("Manifest SHA-256 (record it in the change ticket):\n  " + manifestHash, output.Replace("\r", ""));
+            Assert.Contains("Proved   I verified the rollback action can be performed without a code\n           redeploy", output.Replace("\r", ""));
+            Assert.Contains("Checklist: 8 proved, 1 partly, 0 failed, 0 missing: incomplete.", output);
+            Assert.Contains("To confirm by hand (Partly):", output);
             Assert.True(File.Exists(Path.Combine(folder, "dryrun.json")));
 
             // Without an approval the bundle is still written, but the script says it is incomplete and exits 1.
-            var partial = RealPwsh.Example("examples/release-evidence.ps1", "-OutputPath", folder, "-ApprovedBy", "");
-            Assert.Equal(1, partial.Code);
-            Assert.Contains("EVIDENCE INCOMPLETE, missing: owner approval (-ApprovedBy)", partial.Out);
+            // On the operator's data without a dry run, the changed service is Missing by name and the script exits 1.
+            var partial = RealPwsh.Example("examples/release-evidence.ps1", "-OutputPath", folder, "-LedgerPath", Repo.File("examples", "data", "ledger.json"),
+                "-PreviousLedgerPath", Repo.File("examples", "data", "ledger-previous.json"), "-SnapshotPath", Repo.File("examples", "data", "models-snapshot.json"), "-AsOf", "2026-11-24T09:00:00Z");
+            Assert.True(partial.Code == 1, partial.Out + partial.Err);
+            Assert.Contains("EVIDENCE INCOMPLETE:", partial.Out);
+            Assert.Contains("Missing for support-router: I verified the rollback action", partial.Out);
         }
     }
 }

@@ -1,13 +1,16 @@
+using System;
+
 namespace ModelLedger
 {
     /// <summary>One line of the runbook's operator checklist, answered from the evidence.</summary>
     public sealed class ChecklistAnswer
     {
-        public ChecklistAnswer(string item, string status, string evidence)
+        public ChecklistAnswer(string item, string status, string evidence, string[]? services = null)
         {
             Item = item;
             Status = status;
             Evidence = evidence;
+            Services = services ?? Array.Empty<string>();
         }
 
         public string Item { get; }
@@ -16,5 +19,16 @@ namespace ModelLedger
         public string Status { get; }
 
         public string Evidence { get; }
+
+        /// <summary>The services this answer is not proved for (empty when it is proved, or when the line is not per service).</summary>
+        public string[] Services { get; }
+
+        public bool IsProved => Status == Proved;
+
+        public const string Proved = "Proved";
+
+        /// <summary>How <see cref="EvidenceBundle.Missing"/> names this answer: its status, the services it lacks, the item.</summary>
+        public override string ToString() =>
+            Services.Length == 0 ? $"{Status}: {Item}" : $"{Status} for {string.Join(", ", Services)}: {Item}";
     }
 }

@@ -20,11 +20,23 @@ namespace ModelLedger
         /// </summary>
         public string ManifestSha256 { get; set; } = "";
 
-        /// <summary>Evidence the runbook asks for that was not supplied (for example "dry-run result", "owner approval").</summary>
+        /// <summary>
+        /// Each checklist answer that is not Proved, with its status and the services it lacks (for example
+        /// "Missing for report-writer: I verified the rollback action ..."). Empty only when <see cref="Complete"/>.
+        /// </summary>
         public string[] Missing { get; set; } = Array.Empty<string>();
+
+        /// <summary>True only when every checklist answer is Proved.</summary>
+        public bool Complete { get; set; }
+
+        /// <summary>Artifacts the runbook's step 6 lists that were not supplied (for example "owner approval (-ApprovedBy)").</summary>
+        public string[] MissingArtifacts { get; set; } = Array.Empty<string>();
 
         /// <summary>The runbook's operator checklist, answered line by line from the evidence (as in summary.md).</summary>
         public ChecklistAnswer[] Checklist { get; set; } = Array.Empty<ChecklistAnswer>();
+
+        /// <summary>The checklist's tally, as summary.md states it: "7 proved, 1 partly, 0 failed, 1 missing: incomplete."</summary>
+        public string Tally() => Evidence.EvidenceSummary.Count(Checklist);
 
         public override string ToString() => Path;
     }

@@ -25,6 +25,9 @@ namespace ModelLedger.Evidence
 
         public DateTimeOffset? ApprovedAt { get; set; }
 
+        /// <summary>The operator recorded reading the models endpoint reference (checklist line 1 is theirs to prove).</summary>
+        public bool ContractReviewed { get; set; }
+
         /// <summary>The account that ran the export (recorded with the approval).</summary>
         public string RecordedBy { get; set; } = Environment.UserName;
 

@@ -31,7 +31,9 @@ namespace ModelLedger.Evidence
             var list = new List<ChecklistAnswer>();
             list.Add(Snapshot == null
                 ? new("I opened the CometAPI models endpoint reference and confirmed the current contract.", "Missing", "No snapshot: nothing shows which contract the validation used. Reading the reference is the operator's own step.")
-                : new("I opened the CometAPI models endpoint reference and confirmed the current contract.", "Partly", "The snapshot parsed as the documented shape (data[].id strings); reading the reference itself is the operator's own step."));
+                : Request.ContractReviewed
+                    ? new("I opened the CometAPI models endpoint reference and confirmed the current contract.", "Proved", $"{Request.RecordedBy} recorded reading the reference (-ContractReviewed); the snapshot parsed as the documented shape (data[].id strings).")
+                    : new("I opened the CometAPI models endpoint reference and confirmed the current contract.", "Partly", "The snapshot parsed as the documented shape (data[].id strings); reading the reference itself is the operator's own step (record it with -ContractReviewed)."));
             list.Add(Snapshot == null
                 ? new("I verified the endpoint path and auth scheme used by our validation script.", "Missing", "No snapshot in the bundle.")
                 : new("I verified the endpoint path and auth scheme used by our validation script.", "Proved", $"Captured from {Snapshot.Source} with Authorization: Bearer (Get-CometModel)."));
@@ -58,23 +60,34 @@ namespace ModelLedger.Evidence
 
         private ChecklistAnswer FromChecks(string item, IReadOnlyList<string?> services, string[] checks, string which)
         {
-            if (Findings.Count == 0) return new(item, "Missing", "No gate findings in the bundle.");
+            if (Findings.Count == 0) return new(item, "Missing", "No gate findings in the bundle.", Named(services));
             var relevant = Findings.Where(f => checks.Contains(f.Check) && services.Contains(f.Service, StringComparer.OrdinalIgnoreCase)).ToList();
-            if (relevant.Count == 0) return new(item, "Missing", $"The gate findings do not cover {string.Join(", ", services)}.");
             var failed = relevant.Where(f => f.Status == FindingStatus.Fail).ToList();
-            if (failed.Count > 0) return new(item, "Failed", string.Join(" ", failed.Select(f => $"{f.Service}/{f.Check}: {f.Message}")));
+            if (failed.Count > 0) return new(item, "Failed", string.Join(" ", failed.Select(f => $"{f.Service}/{f.Check}: {f.Message}")), Named(failed.Select(f => f.Service)));
+            // Each changed service needs its own findings: a gate run over one service proves nothing for another.
+            var uncovered = services.Where(s => !relevant.Any(f => string.Equals(f.Service, s, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (uncovered.Count > 0) return new(item, "Missing", $"The gate findings do not cover {string.Join(", ", uncovered)}.", Named(uncovered));
             var ids = string.Join(", ", Scope.Select(e => $"{e.Service} '{(which == "forward" ? e.CurrentModelId : e.RollbackModelId)}'"));
             return Request.ApprovedBy == null
-                ? new(item, "Partly", $"The gate found {ids} in the snapshot, but no owner approval is recorded.")
+                ? new(item, "Partly", $"The gate found {ids} in the snapshot, but no owner approval is recorded.", Named(services))
                 : new(item, "Proved", $"The gate found {ids} in the snapshot; approved by {Request.ApprovedBy} at {EvidenceJson.Stamp(ApprovedAt!.Value)}.");
         }
+
+        private static string[] Named(IEnumerable<string?> services) =>
+            services.Where(s => s != null).Select(s => s!).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
 
         private ChecklistAnswer ExactStrings(IReadOnlyList<string?> services)
         {
             const string item = "I confirmed the application config uses exact model ID strings.";
             var deployed = Findings.Where(f => f.Check == CheckNames.DeployedMatchesLedger && services.Contains(f.Service, StringComparer.OrdinalIgnoreCase)).ToList();
             var runs = Request.DryRuns.Where(r => services.Contains(r.Service, StringComparer.OrdinalIgnoreCase)).ToList();
-            if (deployed.Any(f => f.Status == FindingStatus.Fail)) return new(item, "Failed", string.Join(" ", deployed.Where(f => f.Status == FindingStatus.Fail).Select(f => f.Message)));
+            var failedChecks = deployed.Where(f => f.Status == FindingStatus.Fail).ToList();
+            if (failedChecks.Count > 0) return new(item, "Failed", string.Join(" ", failedChecks.Select(f => f.Message)), Named(failedChecks.Select(f => f.Service)));
+            // A service is shown when the gate read its release IDs (-ConfigRoot or -Deployed) or a passed dry run observed its rollback ID.
+            var unshown = services.Where(s => !deployed.Any(f => f.Status == FindingStatus.Pass && string.Equals(f.Service, s, StringComparison.OrdinalIgnoreCase))
+                                             && !runs.Any(r => r.Status == DryRunStatus.Passed && string.Equals(r.Service, s, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (unshown.Count > 0)
+                return new(item, "Missing", $"Neither a gate run with -ConfigRoot or -Deployed nor a passed dry run shows the IDs of {string.Join(", ", unshown)}.", Named(unshown));
             var proofs = new List<string>();
             // A gate run with -ConfigRoot read the IDs from the release's own files: name each file and line it read.
             var fromFiles = deployed.Where(f => f.Status == FindingStatus.Pass && f.Location != null).ToList();
@@ -83,10 +96,9 @@ namespace ModelLedger.Evidence
                            string.Join("; ", fromFiles.Select(f => $"{f.Service}: {FilesAndLines(f.Message)}")) + ")");
             if (deployed.Count > fromFiles.Count && deployed.Any(f => f.Location == null && f.Status == FindingStatus.Pass))
                 proofs.Add("the release's IDs match the ledger exactly (DeployedMatchesLedger)");
-            if (runs.Any(r => r.Status == DryRunStatus.Passed)) proofs.Add("the dry run observed the rollback ID exactly as recorded");
-            return proofs.Count == 0
-                ? new(item, "Missing", "Neither a gate run with -ConfigRoot or -Deployed nor a passed dry run is in the bundle.")
-                : new(item, "Proved", "Shown by: " + string.Join("; ", proofs) + ".");
+            if (runs.Any(r => r.Status == DryRunStatus.Passed))
+                proofs.Add("the dry run observed the rollback ID exactly as recorded (" + string.Join(", ", runs.Where(r => r.Status == DryRunStatus.Passed).Select(r => r.Service)) + ")");
+            return new(item, "Proved", "Shown by: " + string.Join("; ", proofs) + ".");
         }
 
         // A -ConfigRoot Pass message ends with the files and lines it read (ConfigRefFindings: "...: a.json line 4, b.env line 2.").
@@ -96,13 +108,16 @@ namespace ModelLedger.Evidence
             return (at >= 0 ? message.Substring(at + 2) : message).TrimEnd('.');
         }
 
+        // Every service in scope (each changed row) needs its own passed dry run: one rehearsal proves nothing for another service.
         private ChecklistAnswer NoRedeploy(IReadOnlyList<string?> services)
         {
             const string item = "I verified the rollback action can be performed without a code redeploy, or I documented why a redeploy is required.";
             var runs = Request.DryRuns.Where(r => services.Contains(r.Service, StringComparer.OrdinalIgnoreCase)).ToList();
-            if (runs.Count == 0) return new(item, "Missing", "No dry-run result in the bundle.");
             var failed = runs.Where(r => r.Status != DryRunStatus.Passed).ToList();
-            if (failed.Count > 0) return new(item, "Failed", string.Join(" ", failed.Select(r => $"{r.Service}: {r.Status}, {r.Message}")));
+            if (failed.Count > 0) return new(item, "Failed", string.Join(" ", failed.Select(r => $"{r.Service}: {r.Status}, {r.Message}")), Named(failed.Select(r => r.Service)));
+            var unrehearsed = services.Where(s => !runs.Any(r => string.Equals(r.Service, s, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (unrehearsed.Count > 0)
+                return new(item, "Missing", $"No dry-run result for {string.Join(", ", unrehearsed)} in the bundle (Invoke-RollbackDryRun for each changed service).", Named(unrehearsed));
             return new(item, "Proved", string.Join(" ", runs.Select(r => $"{r.Service}: config switched to '{r.RollbackModelId}' and back ({(r.SwitchedAt is { } s ? EvidenceJson.Stamp(s) : "?")} to {(r.RestoredAt is { } t ? EvidenceJson.Stamp(t) : "?")}) without a redeploy.")));
         }
 
@@ -110,7 +125,7 @@ namespace ModelLedger.Evidence
         {
             const string item = "I documented who can approve an emergency alternative if the rollback ID is unavailable.";
             var lacking = Scope.Where(e => e.RollbackOwner == null).Select(e => e.Service).ToList();
-            if (lacking.Count > 0) return new(item, "Missing", $"No rollbackOwner for {string.Join(", ", lacking)} in the ledger.");
+            if (lacking.Count > 0) return new(item, "Missing", $"No rollbackOwner for {string.Join(", ", lacking)} in the ledger.", Named(lacking));
             return new(item, "Proved", string.Join("; ", Scope.Select(e => $"{e.Service}: {e.RollbackOwner} (emergency alternative '{e.EmergencyAlternative ?? "none recorded"}')")) + ".");
         }
 
@@ -127,7 +142,8 @@ namespace ModelLedger.Evidence
             else foreach (var m in Missing) md.Append("- ").Append(Text(m)).Append('\n');
             if (Missing.Count > 0) md.Append('\n');
 
-            md.Append("## Operator checklist\n\n| checklist item | answer | evidence |\n| --- | --- | --- |\n");
+            md.Append("## Operator checklist\n\n").Append(Count(checklist)).Append("\n\n");
+            md.Append("| checklist item | answer | evidence |\n| --- | --- | --- |\n");
             foreach (var a in checklist) md.Append($"| {Text(a.Item)} | {a.Status} | {Text(a.Evidence)} |\n");
             md.Append('\n');
 
@@ -182,6 +198,14 @@ namespace ModelLedger.Evidence
             md.Append("- manifest.json (SHA-256 of every file above; verify with `Test-RollbackEvidence -Path <this folder>`)\n");
             if (_escaped) md.Append('\n').Append(UntrustedText.ForMarkdownText(UntrustedText.EscapeNote)).Append('\n');
             return md.ToString();
+        }
+
+        /// <summary>The checklist's tally, as summary.md and the scripts state it: "7 proved, 1 partly, 0 failed, 1 missing: incomplete."</summary>
+        public static string Count(IReadOnlyList<ChecklistAnswer> checklist)
+        {
+            int Of(string status) => checklist.Count(a => a.Status == status);
+            var complete = checklist.All(a => a.IsProved);
+            return $"{Of("Proved")} proved, {Of("Partly")} partly, {Of("Failed")} failed, {Of("Missing")} missing: {(complete ? "complete" : "incomplete")}.";
         }
 
         // Set while rendering when some value was shown escaped, so the summary can say how it showed it.

@@ -103,8 +103,10 @@ namespace ModelLedger.Evidence
                     Files = written.Select(f => f.Key).Append(EvidenceManifest.FileName).ToArray(),
                     ManifestPath = Path.Combine(folder, EvidenceManifest.FileName),
                     ManifestSha256 = Sha256Hex.Of(manifest),
-                    Missing = missing.Select(request.Scrubber.Scrub).ToArray(),
-                    Checklist = checklist.Select(c => new ChecklistAnswer(request.Scrubber.Scrub(c.Item), c.Status, request.Scrubber.Scrub(c.Evidence))).ToArray(),
+                    Missing = checklist.Where(a => !a.IsProved).Select(a => request.Scrubber.Scrub(a.ToString())).ToArray(),
+                    Complete = checklist.All(a => a.IsProved),
+                    MissingArtifacts = missing.Select(request.Scrubber.Scrub).ToArray(),
+                    Checklist = checklist.Select(c => new ChecklistAnswer(request.Scrubber.Scrub(c.Item), c.Status, request.Scrubber.Scrub(c.Evidence), c.Services.Select(request.Scrubber.Scrub).ToArray())).ToArray(),
                 };
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -35,13 +35,17 @@ namespace ModelLedger.Commands
         [ValidateNotNullOrEmpty]
         public string[]? SnapshotPath { get; set; }
 
-        /// <summary>Gate findings (Test-ModelLedger output).</summary>
+        /// <summary>Gate findings (Test-ModelLedger output, live or read back with Import-Clixml).</summary>
         [Parameter]
-        public LedgerFinding[]? Finding { get; set; }
+        public PSObject[]? Finding { get; set; }
 
-        /// <summary>Dry-run results (Invoke-RollbackDryRun output).</summary>
+        /// <summary>Dry-run results (Invoke-RollbackDryRun output, live or read back with Import-Clixml).</summary>
         [Parameter]
-        public DryRunResult[]? DryRun { get; set; }
+        public PSObject[]? DryRun { get; set; }
+
+        /// <summary>The operator read the models endpoint reference and confirmed the current contract (checklist line 1).</summary>
+        [Parameter]
+        public SwitchParameter ContractReviewed { get; set; }
 
         /// <summary>Findings and dry-run results from the pipeline.</summary>
         [Parameter(ValueFromPipeline = true)]
@@ -75,21 +79,25 @@ namespace ModelLedger.Commands
 
         protected override void ProcessRecord()
         {
-            switch (InputObject?.BaseObject)
+            if (InputObject != null) Take(InputObject, "pipeline");
+        }
+
+        // Every finding and dry run, live or deserialized, is checked the same way; one that is neither is left out with an error.
+        private void Take(PSObject input, string from)
+        {
+            switch (EvidenceInput.Read(input, out var problem))
             {
-                case null:
-                    return;
                 case LedgerFinding f:
                     _findings.Add(f);
                     return;
                 case DryRunResult r:
                     _dryRuns.Add(r);
                     return;
-                case var other:
-                    var fix = "Pipe Test-ModelLedger findings (not -Quiet) and Invoke-RollbackDryRun results, or pass them with -Finding and -DryRun.";
-                    WriteError(Failure.Of(ErrorIds.EvidenceInputInvalid, FailureCategory.InvalidArgument, $"A {other.GetType().Name} ('{other}') is neither a gate finding nor a dry-run result, so it was left out of the evidence.", fix, target: other));
-                    return;
             }
+            var shown = ModelLedger.Rendering.UntrustedText.ForDisplay(input.ToString());
+            var fix = "Pipe Test-ModelLedger findings (not -Quiet) and Invoke-RollbackDryRun results, or pass them with -Finding and -DryRun (as they are, or read back with Import-Clixml).";
+            WriteError(Failure.Of(ErrorIds.EvidenceInputInvalid, FailureCategory.InvalidArgument,
+                $"A {input.TypeNames[0]} ('{shown}') from {from} was left out of the evidence: {problem}.", fix, target: input));
         }
 
         protected override void EndProcessing()
@@ -108,15 +116,23 @@ namespace ModelLedger.Commands
                 };
                 foreach (var snapshot in SnapshotPath ?? Array.Empty<string>())
                     request.SnapshotPaths.Add(ResolveInputPath(snapshot, InputKind.EvidenceInput(ErrorIds.SnapshotNotFound, "Snapshot")));
-                request.Findings.AddRange((Finding ?? Array.Empty<LedgerFinding>()).Concat(_findings));
-                request.DryRuns.AddRange((DryRun ?? Array.Empty<DryRunResult>()).Concat(_dryRuns));
+                var piped = (_findings.ToList(), _dryRuns.ToList());
+                _findings.Clear();
+                _dryRuns.Clear();
+                foreach (var f in Finding ?? Array.Empty<PSObject>()) if (f != null) Take(f, "-Finding");
+                foreach (var r in DryRun ?? Array.Empty<PSObject>()) if (r != null) Take(r, "-DryRun");
+                request.Findings.AddRange(_findings.Concat(piped.Item1));
+                request.DryRuns.AddRange(_dryRuns.Concat(piped.Item2));
+                request.ContractReviewed = ContractReviewed;
 
                 var folder = ResolveOutputPath(Path, ErrorIds.OutputWriteFailed, "Evidence folder");
                 if (!ShouldProcess(folder, $"Write the rollback evidence bundle ({request.Findings.Count} findings, {request.DryRuns.Count} dry-run results{(Force ? ", replacing the folder" : "")})"))
                     return;
                 var bundle = EvidenceWriter.Write(folder, request, Force);
                 WriteVerbose($"Wrote {bundle.Files.Length} files to '{bundle.Path}'.");
-                foreach (var missing in bundle.Missing) WriteWarning($"The evidence has no {missing}.");
+                foreach (var missing in bundle.MissingArtifacts) WriteWarning($"The evidence has no {missing}.");
+                var unproved = bundle.Checklist.Count(a => a.Status is "Failed" or "Missing");
+                if (unproved > 0) WriteWarning($"The checklist has {unproved} Failed or Missing answer(s): {bundle.Tally()} See the bundle's Missing property and summary.md.");
                 WriteObject(bundle);
             }
             catch (ModelLedgerException ex)

@@ -92,6 +92,9 @@ namespace ModelLedger.Commands
             if (_models is { } m && !Force) LedgerEditRules.GuardInSnapshot(changes, m.Ids, m.Name);
         }
 
+        /// <summary>True when a models list was given and lists <paramref name="id"/>: only then does an edit count as validated.</summary>
+        protected bool InModels(string id) => _models is { } m && m.Ids.Contains(id);
+
         protected TimeSpan LockWait => TimeSpan.FromSeconds(LockWaitSec);
 
         /// <summary>A copy of the entry for -PassThru, pointing at the edited file.</summary>

@@ -36,8 +36,12 @@ namespace ModelLedger.Commands
         [Parameter]
         public DateTimeOffset? AsOf { get; set; }
 
+        // Said only once the promotion is written: a refused or -WhatIf promotion cleared nothing.
+        private string? _unvalidated;
+
         protected override void ProcessRecord()
         {
+            _unvalidated = null;
             var asOf = AsOf ?? DateTimeOffset.UtcNow;
             try
             {
@@ -47,8 +51,16 @@ namespace ModelLedger.Commands
                     var index = LedgerEditor.IndexOf(document, Service);
                     if (index < 0) throw LedgerEditErrors.EntryNotFound(path, Service);
                     var entry = document.Entries[index];
+                    // Promoting the current ID again would make it its own rollback: a re-run changes nothing and says so.
+                    if (Promote != null && string.Equals(Promote, entry.CurrentModelId, StringComparison.Ordinal))
+                    {
+                        WriteWarning($"{Shown.Value(Promote)} is already the current model ID of service {Shown.Value(entry.Service)}; nothing was changed (the rollback ID stays {Shown.Value(entry.RollbackModelId)}).");
+                        if (PassThru) WriteObject(Copy(entry, path));
+                        return false;
+                    }
                     var requested = Requested(entry, asOf);
                     var changes = FieldChange.Between(entry, requested);
+                    LedgerEditRules.GuardRollbackDiffers(path, entry, changes);
                     var rollbackAfter = changes.FirstOrDefault(c => c.Field == LedgerFields.RollbackModelId) is { } r ? (string?)r.After : entry.RollbackModelId;
                     if (!Force) LedgerEditRules.GuardRollbackWindow(path, entry, rollbackAfter, asOf, Promote != null ? $"Promoting '{Promote}'" : "This edit");
                     GuardInModels(changes);
@@ -60,6 +72,7 @@ namespace ModelLedger.Commands
                     }
                     if (!ShouldProcess($"{path} service {Shown.Value(entry.Service)}", $"Set ledger entry: {FieldChange.Describe(changes)}")) return false;
                     document.SetFields(index, changes.Select(c => (c.Field, c.After)).ToList());
+                    if (_unvalidated != null) WriteWarning(_unvalidated);
                     if (PassThru) WriteObject(Copy(document.Entries[index], path));
                     return true;
                 });
@@ -86,8 +99,17 @@ namespace ModelLedger.Commands
                 bound.RemoveAll(b => b.Field == field);
             }
             bound.AddRange(promotion);
+            // lastValidated is stamped only when a models list lists the new ID; the old date was the previous ID's, so it goes.
             if (!bound.Any(b => b.Field == LedgerFields.LastValidated))
-                bound.Add((LedgerFields.LastValidated, new DateTimeOffset(asOf.UtcDateTime.Ticks - asOf.UtcDateTime.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero)));
+            {
+                if (InModels(Promote))
+                    bound.Add((LedgerFields.LastValidated, new DateTimeOffset(asOf.UtcDateTime.Ticks - asOf.UtcDateTime.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero)));
+                else
+                {
+                    bound.Add((LedgerFields.LastValidated, null));
+                    _unvalidated = ($"Nothing checked that the models list holds {Shown.Value(Promote)} (no -SnapshotPath or -Model, or -Force past it), so lastValidated of service {Shown.Value(entry.Service)} is cleared, not stamped. Validate it: Set-ModelLedgerEntry -Service {Shown.Value(entry.Service)} -SnapshotPath <snapshot> -LastValidated (Get-Date).");
+                }
+            }
             // The old window belonged to the rollback ID the promotion replaces; a new one is opened only by -RollbackUntil.
             if (!bound.Any(b => b.Field == LedgerFields.RollbackUntil) && entry.RollbackUntil != null)
                 bound.Add((LedgerFields.RollbackUntil, null));

@@ -43,6 +43,12 @@ namespace ModelLedger.Ledger.Editing
             return Failure.Of(ErrorIds.LedgerEditConflict, FailureCategory.InvalidArgument, $"-Promote sets {field.Name} of service {Shown.Value(service)} itself, and -{field.PropertyName} asks for another value; nothing was written.", fix, target: service, field: field.Name);
         }
 
+        public static ModelLedgerException RollbackIsCurrent(string path, string service, string id)
+        {
+            const string fix = "Keep the rollback ID the model the service ran before (Set-ModelLedgerEntry -Promote moves the current ID there), or set another -RollbackModelId.";
+            return Failure.Of(ErrorIds.LedgerEditConflict, FailureCategory.InvalidArgument, $"The edit would make rollback ID and current ID of service {Shown.Value(service)} both {Shown.Value(id)}: a rollback to the same ID is no rollback. Nothing was written.", fix, target: service, filePath: path, field: LedgerFields.RollbackModelId.Name);
+        }
+
         public static ModelLedgerException TwoModelLists()
         {
             const string fix = "Pass either -SnapshotPath or -Model.";

@@ -29,6 +29,17 @@ namespace ModelLedger.Ledger.Editing
             throw LedgerEditErrors.WindowOpen(path, entry.Service ?? "(no service)", entry.RollbackModelId, until, action);
         }
 
+        /// <summary>Refuses (LedgerEditConflict) an edit of either ID that leaves the rollback ID equal to the current ID.</summary>
+        public static void GuardRollbackDiffers(string path, LedgerEntry entry, IReadOnlyCollection<FieldChange> changes)
+        {
+            string? After(LedgerField field, string? was) => changes.FirstOrDefault(c => c.Field == field) is { } c ? c.After as string : was;
+            if (!changes.Any(c => c.Field == LedgerFields.CurrentModelId || c.Field == LedgerFields.RollbackModelId)) return;
+            var current = After(LedgerFields.CurrentModelId, entry.CurrentModelId);
+            var rollback = After(LedgerFields.RollbackModelId, entry.RollbackModelId);
+            if (current != null && string.Equals(current, rollback, StringComparison.Ordinal))
+                throw LedgerEditErrors.RollbackIsCurrent(path, entry.Service ?? "(no service)", current);
+        }
+
         /// <summary>The model-ID fields an edit writes; each must be in the snapshot.</summary>
         public static readonly IReadOnlyList<LedgerField> ModelIdFields = new[] { LedgerFields.CurrentModelId, LedgerFields.RollbackModelId, LedgerFields.EmergencyAlternative };
 

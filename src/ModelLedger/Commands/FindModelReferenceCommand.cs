@@ -56,9 +56,9 @@ namespace ModelLedger.Commands
             try
             {
                 IEnumerable<string> ids = ParameterSetName == SnapshotSet
-                    ? SnapshotReader.ReadFile(ResolveInputPath(SnapshotPath, InputKind.Snapshot)).Models.Select(m => m.Id)
+                    ? ReadSnapshot(ResolveInputPath(SnapshotPath, InputKind.Snapshot)).Models.Select(m => m.Id)
                     : Model.Where(m => m != null).Select(m => m.Id);
-                var ledger = LedgerPath == null ? null : LedgerReader.ReadFile(ResolveInputPath(LedgerPath, InputKind.Ledger));
+                var ledger = LedgerPath == null ? null : ReadLedger(ResolveInputPath(LedgerPath, InputKind.Ledger));
                 var idList = ids.ToList();
                 _scanner = new ParallelScan(() => new ReferenceScanner(idList, ledger) { MaxFileBytes = MaxFileBytes }, Environment.ProcessorCount);
             }

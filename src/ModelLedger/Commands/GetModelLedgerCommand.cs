@@ -49,8 +49,7 @@ namespace ModelLedger.Commands
                 IReadOnlyList<LedgerEntry> entries;
                 try
                 {
-                    WriteVerbose($"Reading ledger '{file}'.");
-                    entries = LedgerReader.ReadFile(file);
+                    entries = ReadLedger(file);
                 }
                 catch (ModelLedgerException ex)
                 {

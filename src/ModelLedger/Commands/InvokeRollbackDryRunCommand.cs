@@ -129,7 +129,7 @@ namespace ModelLedger.Commands
         private LedgerEntry? FindEntry()
         {
             var path = ResolveInputPath(LedgerPath, InputKind.DryRunLedger);
-            var entries = LedgerReader.ReadFile(path);
+            var entries = ReadLedger(path);
             var entry = entries.FirstOrDefault(e => string.Equals(e.Service, Service, StringComparison.Ordinal))
                         ?? entries.FirstOrDefault(e => string.Equals(e.Service, Service, StringComparison.OrdinalIgnoreCase));
             if (entry != null) return entry;

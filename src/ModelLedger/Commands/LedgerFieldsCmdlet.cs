@@ -60,7 +60,7 @@ namespace ModelLedger.Commands
                 if (SnapshotPath != null && Model != null) throw LedgerEditErrors.TwoModelLists();
                 if (SnapshotPath != null)
                 {
-                    var snapshot = SnapshotReader.ReadFile(ResolveInputPath(SnapshotPath, InputKind.Snapshot));
+                    var snapshot = ReadSnapshot(ResolveInputPath(SnapshotPath, InputKind.Snapshot));
                     _models = (new HashSet<string>(snapshot.Models.Select(m => m.Id), StringComparer.Ordinal), snapshot.FilePath ?? SnapshotPath);
                 }
                 else if (Model != null)

@@ -123,10 +123,10 @@ namespace ModelLedger.Commands
             try
             {
                 if (Deployed != null) options.Deployed = DeployedParameter.Parse(Deployed);
-                if (BaselineLedgerPath != null) options.BaselineLedger = LedgerReader.ReadFile(ResolveInputPath(BaselineLedgerPath, InputKind.Ledger));
+                if (BaselineLedgerPath != null) options.BaselineLedger = ReadLedger(ResolveInputPath(BaselineLedgerPath, InputKind.Ledger), "baseline ledger");
                 if (ConfigRoot != null || BaselineConfigRoot != null) options.ReleaseConfig = ReleaseConfigRoots();
                 var snapshot = ParameterSetName is PathAndSnapshot or InputAndSnapshot
-                    ? SnapshotReader.ReadFile(ResolveInputPath(SnapshotPath, InputKind.Snapshot))
+                    ? ReadSnapshot(ResolveInputPath(SnapshotPath, InputKind.Snapshot))
                     : ModelListSnapshot.FromModels(Model, options.AsOf);
                 WriteVerbose($"Gating against {snapshot.Models.Count} models from '{snapshot.FilePath ?? snapshot.Source}', captured {snapshot.CapturedAt:u}.");
                 _gate = new GateEvaluator(snapshot, options);
@@ -143,7 +143,7 @@ namespace ModelLedger.Commands
             if (ParameterSetName is PathAndSnapshot or PathAndModel)
             {
                 IReadOnlyList<LedgerEntry> ledger;
-                try { ledger = LedgerReader.ReadFile(ResolveInputPath(Path, InputKind.Ledger)); }
+                try { ledger = ReadLedger(ResolveInputPath(Path, InputKind.Ledger)); }
                 catch (ModelLedgerException ex) { ThrowTerminatingError(ex); return; }
                 _release?.Register(ledger);
                 foreach (var entry in ledger) Gate(entry, ledger.Count);

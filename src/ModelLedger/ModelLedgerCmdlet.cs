@@ -54,9 +54,25 @@ namespace ModelLedger.Commands
         {
             ex = ScrubbedError.Of(ex, Scrubber);
             var category = ToErrorCategory(ex.Category);
-            // The message already ends with what to do (Windows PowerShell 5.1 shows nothing else), so no ErrorDetails:
-            // pwsh would print the recommendation a second time. Scripts read it from $_.Exception.RecommendedAction.
-            return new ErrorRecord(ex, ex.ErrorId, category, ex.Target);
+            var record = new ErrorRecord(ex, ex.ErrorId, category, ex.Target);
+            if (!string.IsNullOrEmpty(ex.RecommendedAction)) record.ErrorDetails = Details(ex);
+            return record;
+        }
+
+        // What to do next goes in ErrorDetails.RecommendedAction, so $Error[0].ErrorDetails.RecommendedAction has it.
+        // pwsh 7 prints it under the message ("Recommendation: ..."), so there the shown message is the exception's
+        // without the fix (said once); Windows PowerShell 5.1 prints only the message, so there it keeps the fix (an
+        // empty ErrorDetails message shows the exception's). $_.Exception.Message is "problem fix" on both.
+        private static ErrorDetails Details(ModelLedgerException ex)
+        {
+            var fix = ex.RecommendedAction!;
+            var shown = "";
+            if (!System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
+            {
+                var at = ex.Message.IndexOf(" " + fix, StringComparison.Ordinal);
+                shown = at < 0 ? ex.Message : ex.Message.Remove(at, fix.Length + 1);
+            }
+            return new ErrorDetails(shown) { RecommendedAction = fix };
         }
 
         /// <summary>
@@ -102,6 +118,25 @@ namespace ModelLedger.Commands
 
         /// <summary>Asks -WhatIf/-Confirm with untrusted text shown escaped.</summary>
         public new bool ShouldProcess(string target, string action) => base.ShouldProcess(UntrustedText.ForDisplay(Scrubber.Scrub(target)), UntrustedText.ForDisplay(Scrubber.Scrub(action)));
+
+        // What a cmdlet read, said on Verbose in one wording for every cmdlet: the file and how much it held.
+
+        /// <summary>Reads a ledger file and says on Verbose which file and how many entries.</summary>
+        private protected IReadOnlyList<LedgerEntry> ReadLedger(string path, string role = "ledger")
+        {
+            var entries = Ledger.LedgerReader.ReadFile(path);
+            WriteVerbose($"Read {role} '{path}': {entries.Count} {(entries.Count == 1 ? "entry" : "entries")}.");
+            return entries;
+        }
+
+        /// <summary>Reads a snapshot file and says on Verbose which file, how many models, when and with which credential.</summary>
+        private protected Snapshots.ModelSnapshot ReadSnapshot(string path)
+        {
+            var snapshot = Snapshots.SnapshotReader.ReadFile(path);
+            WriteVerbose($"Read snapshot '{path}': {snapshot.Models.Count} models, captured {snapshot.CapturedAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}"
+                + (snapshot.CredentialLabel != null ? $" with the '{snapshot.CredentialLabel}' credential." : "."));
+            return snapshot;
+        }
 
         /// <summary>A per-item failure: the pipeline goes on with the next item.</summary>
         protected void WriteError(ModelLedgerException ex) => WriteError(ToErrorRecord(ex));

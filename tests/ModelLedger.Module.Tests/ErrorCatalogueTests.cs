@@ -79,11 +79,78 @@ namespace ModelLedger.Module.Tests
         public void ErrorsAreBuiltOnlyByFailureOf()
         {
             // A hand-built exception types the fix twice (message and RecommendedAction); factories call Failure.Of.
-            var allowed = new[] { "Failure.cs", "ScrubbedError.cs" };
+            // ModelLedgerCmdlet copies the fix into ErrorDetails.RecommendedAction, the one place an ErrorRecord is made.
+            var allowed = new[] { "Failure.cs", "ScrubbedError.cs", "ModelLedgerCmdlet.cs" };
             var offenders = SourceFiles().Where(f => !allowed.Contains(Path.GetFileName(f)))
                 .Where(f => Regex.IsMatch(File.ReadAllText(f), @"new ModelLedgerException\(|new\((ErrorIds\.|errorId\b)[^;]*FailureCategory\.|RecommendedAction\s*="))
                 .Select(Path.GetFileName).ToList();
             Assert.True(offenders.Count == 0, "Errors built by hand instead of Failure.Of: " + string.Join(", ", offenders));
+        }
+
+        [Fact]
+        public void EveryFailureOfCallGivesItsOwnFix()
+        {
+            // Failure.Of's fourth argument is what to do next; a literal null or empty one would leave only the generic
+            // pointer to about_ModelLedger. Each call is split into its top-level arguments.
+            var calls = 0;
+            var offenders = new System.Collections.Generic.List<string>();
+            foreach (var file in SourceFiles())
+            {
+                var text = File.ReadAllText(file);
+                for (var at = text.IndexOf("Failure.Of(", StringComparison.Ordinal); at >= 0; at = text.IndexOf("Failure.Of(", at + 1, StringComparison.Ordinal))
+                {
+                    var args = TopLevelArguments(text, at + "Failure.Of(".Length);
+                    calls++;
+                    if (args.Count < 4 || args[3] is "null" or "\"\"" or "string.Empty" || args[3].StartsWith("fix: null", StringComparison.Ordinal))
+                        offenders.Add(Path.GetFileName(file) + ": " + string.Join(", ", args.Take(2)));
+                }
+            }
+            Assert.True(calls > 40, "Failure.Of calls were not found");
+            Assert.True(offenders.Count == 0, "Failure.Of without a fix: " + string.Join("; ", offenders));
+        }
+
+        [Fact]
+        public void EveryCatalogueIdHasARecommendedActionEvenWithoutAFix()
+        {
+            using var ps = new PowerShellHarness();
+            var run = ps.Run(@"[ModelLedger.ErrorIds].GetFields() | Where-Object IsLiteral | ForEach-Object {
+                $id = $_.GetRawConstantValue()
+                $e = [ModelLedger.Failure]::Of($id, 'InvalidData', 'Something happened.', $null)
+                '{0}|{1}' -f $id, $e.RecommendedAction }");
+            Assert.Empty(run.AllErrors);
+            var rows = run.Output.Select(o => ((string)o.BaseObject).Split('|')).ToList();
+            Assert.Equal(Ids().Length, rows.Count);
+            Assert.All(rows, r => Assert.Contains(r[0], r[1]));
+            Assert.All(rows, r => Assert.Contains("about_ModelLedger", r[1]));
+        }
+
+        private static System.Collections.Generic.List<string> TopLevelArguments(string text, int start)
+        {
+            var args = new System.Collections.Generic.List<string>();
+            var depth = 0;
+            var current = new System.Text.StringBuilder();
+            var inString = false;
+            for (var i = start; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (inString)
+                {
+                    current.Append(c);
+                    if (c == '\\') { current.Append(text[++i]); continue; }
+                    if (c == '"') inString = false;
+                    continue;
+                }
+                if (c == '"') { inString = true; current.Append(c); continue; }
+                if (c is '(' or '[' or '{') depth++;
+                if (c is ')' or ']' or '}')
+                {
+                    if (depth == 0) { args.Add(current.ToString().Trim()); return args; }
+                    depth--;
+                }
+                if (c == ',' && depth == 0) { args.Add(current.ToString().Trim()); current.Clear(); continue; }
+                current.Append(c);
+            }
+            return args;
         }
 
         [Fact]

@@ -14,6 +14,17 @@ namespace ModelLedger
         public static ModelLedgerException Of(string errorId, FailureCategory category, string problem, string? fix,
             object? target = null, Exception? inner = null, string? filePath = null, int? line = null, string? field = null,
             int? httpStatus = null, string? apiErrorCode = null, string? requestId = null, string? remark = null) =>
+            Build(errorId, category, problem, string.IsNullOrWhiteSpace(fix) ? Lookup(errorId) : fix!, target, inner, filePath, line, field, httpStatus, apiErrorCode, requestId, remark);
+
+        /// <summary>
+        /// The fix of an error raised without one: where its ID is explained. Every error says what to do next
+        /// (ErrorDetails.RecommendedAction is never empty); a test keeps every call site giving its own fix.
+        /// </summary>
+        public static string Lookup(string errorId) => "See " + errorId + " under ERROR IDS in Get-Help about_ModelLedger.";
+
+        private static ModelLedgerException Build(string errorId, FailureCategory category, string problem, string fix,
+            object? target, Exception? inner, string? filePath, int? line, string? field,
+            int? httpStatus, string? apiErrorCode, string? requestId, string? remark) =>
             new(errorId, category, Compose(problem, fix) + (remark != null ? " " + remark : ""), inner)
             {
                 RecommendedAction = fix,

@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using ModelLedger.Gate;
-using ModelLedger.Ledger;
-using ModelLedger.Snapshots;
 
 namespace ModelLedger.Commands
 {
@@ -39,9 +37,9 @@ namespace ModelLedger.Commands
         {
             try
             {
-                var reference = SnapshotReader.ReadFile(ResolveInputPath(ReferencePath, InputKind.Snapshot));
-                var difference = SnapshotReader.ReadFile(ResolveInputPath(DifferencePath, InputKind.Snapshot));
-                IReadOnlyList<LedgerEntry>? ledger = LedgerPath == null ? null : LedgerReader.ReadFile(ResolveInputPath(LedgerPath, InputKind.Ledger));
+                var reference = ReadSnapshot(ResolveInputPath(ReferencePath, InputKind.Snapshot));
+                var difference = ReadSnapshot(ResolveInputPath(DifferencePath, InputKind.Snapshot));
+                IReadOnlyList<LedgerEntry>? ledger = LedgerPath == null ? null : ReadLedger(ResolveInputPath(LedgerPath, InputKind.Ledger));
                 WriteVerbose($"Comparing {reference.Models.Count} models ({reference.CapturedAt:u}) with {difference.Models.Count} models ({difference.CapturedAt:u}).");
                 foreach (var d in SnapshotComparer.Compare(reference, difference, ledger, AsOf ?? DateTimeOffset.UtcNow))
                     if (!AtRiskOnly || d.AtRisk) WriteObject(d);

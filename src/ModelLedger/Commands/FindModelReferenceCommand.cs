@@ -3,10 +3,8 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
-using ModelLedger.Ledger;
 using ModelLedger.References;
 using ModelLedger.Rendering;
-using ModelLedger.Snapshots;
 
 namespace ModelLedger.Commands
 {
@@ -56,9 +54,9 @@ namespace ModelLedger.Commands
             try
             {
                 IEnumerable<string> ids = ParameterSetName == SnapshotSet
-                    ? SnapshotReader.ReadFile(ResolveInputPath(SnapshotPath, InputKind.Snapshot)).Models.Select(m => m.Id)
+                    ? ReadSnapshot(ResolveInputPath(SnapshotPath, InputKind.Snapshot)).Models.Select(m => m.Id)
                     : Model.Where(m => m != null).Select(m => m.Id);
-                var ledger = LedgerPath == null ? null : LedgerReader.ReadFile(ResolveInputPath(LedgerPath, InputKind.Ledger));
+                var ledger = LedgerPath == null ? null : ReadLedger(ResolveInputPath(LedgerPath, InputKind.Ledger));
                 var idList = ids.ToList();
                 WarnUnfindable(ReferenceScanner.Unfindable(idList, ledger));
                 _scanner = new ParallelScan(() => new ReferenceScanner(idList, ledger) { MaxFileBytes = MaxFileBytes }, Environment.ProcessorCount);

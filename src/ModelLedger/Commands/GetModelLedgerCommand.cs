@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using ModelLedger.Completion;
-using ModelLedger.Ledger;
 
 namespace ModelLedger.Commands
 {
@@ -49,8 +48,7 @@ namespace ModelLedger.Commands
                 IReadOnlyList<LedgerEntry> entries;
                 try
                 {
-                    WriteVerbose($"Reading ledger '{file}'.");
-                    entries = LedgerReader.ReadFile(file);
+                    entries = ReadLedger(file);
                 }
                 catch (ModelLedgerException ex)
                 {

@@ -4,7 +4,6 @@ using System.Management.Automation;
 using ModelLedger.Completion;
 using ModelLedger.Config;
 using ModelLedger.DryRun;
-using ModelLedger.Ledger;
 
 namespace ModelLedger.Commands
 {
@@ -128,7 +127,7 @@ namespace ModelLedger.Commands
         private LedgerEntry? FindEntry()
         {
             var path = ResolveInputPath(LedgerPath, InputKind.DryRunLedger);
-            var entries = LedgerReader.ReadFile(path);
+            var entries = ReadLedger(path);
             var entry = entries.FirstOrDefault(e => string.Equals(e.Service, Service, StringComparison.Ordinal))
                         ?? entries.FirstOrDefault(e => string.Equals(e.Service, Service, StringComparison.OrdinalIgnoreCase));
             if (entry != null) return entry;

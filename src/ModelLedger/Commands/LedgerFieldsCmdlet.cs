@@ -4,7 +4,6 @@ using System.Linq;
 using System.Management.Automation;
 using ModelLedger.Ledger;
 using ModelLedger.Ledger.Editing;
-using ModelLedger.Snapshots;
 
 namespace ModelLedger.Commands
 {
@@ -60,7 +59,7 @@ namespace ModelLedger.Commands
                 if (SnapshotPath != null && Model != null) throw LedgerEditErrors.TwoModelLists();
                 if (SnapshotPath != null)
                 {
-                    var snapshot = SnapshotReader.ReadFile(ResolveInputPath(SnapshotPath, InputKind.Snapshot));
+                    var snapshot = ReadSnapshot(ResolveInputPath(SnapshotPath, InputKind.Snapshot));
                     _models = (new HashSet<string>(snapshot.Models.Select(m => m.Id), StringComparer.Ordinal), snapshot.FilePath ?? SnapshotPath);
                 }
                 else if (Model != null)

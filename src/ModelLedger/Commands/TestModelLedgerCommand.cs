@@ -8,7 +8,6 @@ using System.Text;
 using ModelLedger.Gate;
 using ModelLedger.Gate.Sinks;
 using ModelLedger.IO;
-using ModelLedger.Ledger;
 using ModelLedger.Snapshots;
 
 namespace ModelLedger.Commands
@@ -129,7 +128,7 @@ namespace ModelLedger.Commands
             try
             {
                 if (Deployed != null) options.Deployed = DeployedParameter.Parse(Deployed);
-                if (BaselineLedgerPath != null) options.BaselineLedger = LedgerReader.ReadFile(ResolveInputPath(BaselineLedgerPath, InputKind.Ledger));
+                if (BaselineLedgerPath != null) options.BaselineLedger = ReadLedger(ResolveInputPath(BaselineLedgerPath, InputKind.Ledger), "baseline ledger");
                 if (ConfigRoot != null || BaselineConfigRoot != null) options.ReleaseConfig = ReleaseConfigRoots();
                 var snapshots = ParameterSetName is PathAndSnapshot or InputAndSnapshot
                     ? ReadSnapshots()
@@ -150,7 +149,7 @@ namespace ModelLedger.Commands
             if (ParameterSetName is PathAndSnapshot or PathAndModel)
             {
                 IReadOnlyList<LedgerEntry> ledger;
-                try { ledger = LedgerReader.ReadFile(ResolveInputPath(Path, InputKind.Ledger)); }
+                try { ledger = ReadLedger(ResolveInputPath(Path, InputKind.Ledger)); }
                 catch (ModelLedgerException ex) { ThrowTerminatingError(ex); return; }
                 _release?.Register(ledger);
                 _services.Learn(ledger);

@@ -14,7 +14,10 @@ namespace ModelLedger.Module.Tests.Pwsh
     /// </summary>
     public class ViewTests : IClassFixture<ViewTests.Rendered>
     {
-        private const string LongId = "vendor/fine-tuned-support-router-intent-classifier-2026-11-20-v2";
+        // 90 characters: longer than an 80-column line, so it must stand alone on its lines.
+        private const string LongId = "vendor/fine-tuned-support-router-intent-classifier-2026-11-20-v2-eu-west-dedicated-capacity";
+        // A config ref whose key holds spaces (legal: only . [ ] # " need quotes), longer than the line.
+        private const string SpacedKey = "Model Routing Settings.Default Chat Model For The Support Router";
         private const string Hostile = "evil\n##vso[task.setvariable variable=GATE_OK]true";
         private const string BidiId = "gpt-4o\u202Eevil";
 
@@ -35,7 +38,8 @@ namespace ModelLedger.Module.Tests.Pwsh
                     GateFiles.Entry(Hostile, BidiId, "gpt-4o-2024-05-13"));
                 var snapshot = GateFiles.Snapshot(_dir, new[] { "gpt-5.4-mini-2026-03-17", "gpt-4o-2024-08-06", LongId, "gpt-4o-2024-05-13", "x\n##vso[task.complete result=Succeeded]" });
                 var previous = GateFiles.Snapshot(_dir, new[] { "gpt-5.4-mini-2026-03-17", "gpt-4o-2024-08-06", "claude-haiku-4-5-20251001", LongId + "-rb" });
-                var script = _dir.Write("views.ps1", @"param($Ledger, $Snapshot, $Previous, $Evidence, $Json)
+                var config = _dir.Write("routing-settings.json", "{ \"Model Routing Settings\": { \"Default Chat Model For The Support Router\": \"gpt-4o-2024-08-06\" } }");
+                var script = _dir.Write("views.ps1", @"param($Ledger, $Snapshot, $Previous, $Evidence, $Json, $Config)
 Import-Module ./ModelLedger.psd1
 $findings = Test-ModelLedger $Ledger -SnapshotPath $Snapshot
 $dry = [ModelLedger.DryRunResult]@{ Service = 'support-router'; ForwardModelId = 'gpt-5.4-mini-2026-03-17'; RollbackModelId = 'gpt-4o-2024-08-06'
@@ -43,7 +47,8 @@ $dry = [ModelLedger.DryRunResult]@{ Service = 'support-router'; ForwardModelId =
     Message = 'The application still sent the forward ID gpt-5.4-mini-2026-03-17 after the switch, so the component that reads the config did not reload it. Restart that component in the probe and rehearse again.' }
 $bundle = Export-RollbackEvidence -Path $Evidence -LedgerPath $Ledger -SnapshotPath $Snapshot -Finding $findings -ApprovedBy ops -WarningAction SilentlyContinue
 Add-Content -LiteralPath (Join-Path $Evidence 'summary.md') -Value 'tampered'
-@{ Findings = @($findings | Select-Object Service, Check, Status, ModelId, Message); Dry = $dry.Message } | ConvertTo-Json -Depth 4 | Set-Content -LiteralPath $Json
+$refs = @(Find-ModelReference -Path $Config -SnapshotPath $Snapshot -LedgerPath $Ledger)
+@{ Findings = @($findings | Select-Object Service, Check, Status, ModelId, Message); Dry = $dry.Message; Refs = @($refs | ForEach-Object ConfigRef) } | ConvertTo-Json -Depth 4 | Set-Content -LiteralPath $Json
 '=== ledger'; Get-ModelLedger $Ledger | Out-Default
 '=== findings'; $findings | Out-Default
 '=== models'; Get-CometModel -SnapshotPath $Snapshot | Out-Default
@@ -52,18 +57,22 @@ Add-Content -LiteralPath (Join-Path $Evidence 'summary.md') -Value 'tampered'
 '=== bundle'; $bundle | Out-Default
 '=== check'; Test-RollbackEvidence $Evidence | Out-Default
 '=== references'; Find-ModelReference -Path $Ledger -SnapshotPath $Snapshot -LedgerPath $Ledger -WarningAction SilentlyContinue | Out-Default
+'=== configref'; $refs | Out-Default
+'=== ledgertable'; Get-ModelLedger $Ledger | Format-Table | Out-Default
 '=== findings120'; $findings | Out-String -Width 120
 '=== end'
 ");
                 var json = _dir.File("objects.json");
-                Run = RealPwsh.RunFile(script, new[] { "-Ledger", ledger, "-Snapshot", snapshot, "-Previous", previous, "-Evidence", _dir.File("evidence"), "-Json", json });
+                Run = RealPwsh.RunFile(script, new[] { "-Ledger", ledger, "-Snapshot", snapshot, "-Previous", previous, "-Evidence", _dir.File("evidence"), "-Json", json, "-Config", config });
                 Assert.True(Run.Code == 0, Run.ToString());
                 Objects = JsonDocument.Parse(File.ReadAllText(json));
                 var section = "";
-                foreach (var line in Run.PlainOut.Replace("\r", "").Split('\n'))
+                foreach (var line in Run.Out.Replace("\r", "").Split('\n'))
                 {
-                    if (line.StartsWith("=== ", StringComparison.Ordinal)) { section = line.Substring(4); Sections[section] = new List<string>(); continue; }
-                    if (section.Length > 0) Sections[section].Add(line);
+                    if (line.StartsWith("=== ", StringComparison.Ordinal)) { section = line.Substring(4); Sections[section] = new List<string>(); RawSections[section] = new List<string>(); continue; }
+                    if (section.Length == 0) continue;
+                    RawSections[section].Add(line);
+                    Sections[section].Add(new PwshRun(0, line, "").PlainOut);
                 }
             }
 
@@ -73,10 +82,16 @@ Add-Content -LiteralPath (Join-Path $Evidence 'summary.md') -Value 'tampered'
 
             public Dictionary<string, List<string>> Sections { get; } = new();
 
+            /// <summary>The sections as pwsh wrote them, escape sequences included.</summary>
+            public Dictionary<string, List<string>> RawSections { get; } = new();
+
             public void Dispose() => _dir.Dispose();
         }
 
-        public static TheoryData<string> Views => new() { "ledger", "findings", "models", "differences", "dryrun", "bundle", "check", "references" };
+        public static TheoryData<string> Views => new() { "ledger", "findings", "models", "differences", "dryrun", "bundle", "check", "references", "configref", "ledgertable" };
+
+        // The module's own views: pwsh colours the header of a Format-Table itself ($PSStyle.Formatting.TableHeader).
+        public static TheoryData<string> OwnViews => new() { "ledger", "findings", "models", "differences", "dryrun", "bundle", "check", "references", "configref" };
 
         [Theory]
         [MemberData(nameof(Views))]
@@ -97,10 +112,95 @@ Add-Content -LiteralPath (Join-Path $Evidence 'summary.md') -Value 'tampered'
         [InlineData("differences", "claude-haiku-4-5-20251001")]
         [InlineData("dryrun", "gpt-4o-2024-08-06")]
         [InlineData("references", LongId)]
-        public void AModelIdIsNeverBrokenAcrossLines(string view, string id)
+        [InlineData("ledger", LongId + "-rb")]
+        [InlineData("dryrun", "gpt-5.4-mini-2026-03-17")]
+        public void AModelIdIsNeverBrokenAmongOtherText(string view, string id)
         {
-            var lines = _r.Sections[view];
-            Assert.Contains(lines, l => Regex.IsMatch(l, $@"(^|\s){Regex.Escape(id)}(\s|$)"));
+            Assert.True(StandsWhole(_r.Sections[view], id), $"{view}: '{id}' is broken among other text:\n{string.Join("\n", _r.Sections[view])}");
+        }
+
+        [Fact]
+        public void ALongIdStandsAloneOnItsLinesAndItsPiecesAreNotMixedWithText()
+        {
+            foreach (var view in new[] { "ledger", "findings", "models" })
+            {
+                var lines = _r.Sections[view];
+                var first = lines.FindIndex(l => l.Length > 0 && LongId.StartsWith(l, StringComparison.Ordinal) && l.Length >= 40);
+                Assert.True(first >= 0, $"{view}: the {LongId.Length}-character ID does not start a line of its own:\n{string.Join("\n", lines)}");
+                Assert.Equal(LongId, lines[first] + lines[first + 1].Substring(0, LongId.Length - lines[first].Length));
+            }
+        }
+
+        [Fact]
+        public void AConfigRefIsNeverWrappedAtItsSpaces()
+        {
+            var reference = _r.Objects.RootElement.GetProperty("Refs").EnumerateArray().Select(e => e.GetString()!).Single();
+            Assert.Contains(SpacedKey, reference);
+            Assert.True(reference.Length > 80, reference);
+            Assert.True(StandsWhole(_r.Sections["configref"], reference), "ref broken:\n" + string.Join("\n", _r.Sections["configref"]));
+        }
+
+        [Fact]
+        public void TheModelListingHasColumnHeaders()
+        {
+            var lines = _r.Sections["models"];
+            Assert.Contains(lines, l => Regex.IsMatch(l, "^Id +OwnedBy +Created$"));
+            Assert.Contains(lines, l => Regex.IsMatch(l, "^-- +------- +-------$"));
+        }
+
+        [Fact]
+        public void TheLedgerTableLeadsWithServiceAndTheIdsAndTruncatesNone()
+        {
+            var lines = _r.Sections["ledgertable"].Where(l => l.Trim().Length > 0).ToList();
+            var header = lines[0];
+            Assert.Matches("^Service +CurrentModelId +RollbackModelId +EmergencyAlternative$", header);
+            Assert.DoesNotContain("UseCase", string.Join("\n", lines));
+            Assert.DoesNotContain(lines, l => l.Contains('\u2026') || l.Contains("..."));
+            // Each column read top to bottom holds the whole IDs, in order.
+            var current = header.IndexOf("CurrentModelId", StringComparison.Ordinal);
+            var rollback = header.IndexOf("RollbackModelId", StringComparison.Ordinal);
+            var column = string.Concat(lines.Skip(2).Select(l => l.Length <= current ? "" : l.Substring(current, Math.Min(l.Length, rollback) - current).Trim()));
+            Assert.Contains(LongId, column);
+            Assert.Contains("gpt-5.4-mini-2026-03-17", column);
+        }
+
+        [Theory]
+        [MemberData(nameof(OwnViews))]
+        public void ARedirectedViewWritesNoEscapeCodes(string view)
+        {
+            var escaped = _r.RawSections[view].Where(l => l.Contains('\u001b')).ToList();
+            Assert.True(escaped.Count == 0, $"{view}: escape codes in a redirected log:\n{string.Join("\n", escaped.Select(l => l.Replace("\u001b", "<ESC>")))}");
+        }
+
+        [Theory]
+        [InlineData("True", null, true)]
+        [InlineData("True", "1", false)]
+        [InlineData(null, null, false)]
+        public void ColourInARedirectedLogOnlyInAzureDevOpsAndNeverWithNoColor(string? tfBuild, string? noColor, bool coloured)
+        {
+            var env = new Dictionary<string, string>();
+            if (tfBuild != null) env["TF_BUILD"] = tfBuild;
+            if (noColor != null) env["NO_COLOR"] = noColor;
+            var run = RealPwsh.RunCommand("[ModelLedger.LedgerFinding]@{ Service = 's'; Check = 'CurrentModelAvailable'; Status = 'Fail'; ModelId = 'x'; Message = 'm' } | Out-Default", env);
+            Assert.True(run.Code == 0, run.ToString());
+            Assert.Contains("Fail  CurrentModelAvailable", run.PlainOut);
+            Assert.Equal(coloured, run.Out.Contains("\u001b[91mFail"));
+        }
+
+        // The token on one line between blanks or line ends, or (longer than a line) as the whole of consecutive lines.
+        private static bool StandsWhole(List<string> lines, string token)
+        {
+            if (lines.Any(l => Regex.IsMatch(l, $@"(^|\s){Regex.Escape(token)}(\s|$)"))) return true;
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var joined = "";
+                for (var j = i; j < lines.Count && token.StartsWith(joined + lines[j], StringComparison.Ordinal) && lines[j].Length > 0; j++)
+                {
+                    joined += lines[j];
+                    if (joined == token) return true;
+                }
+            }
+            return false;
         }
 
         [Fact]
@@ -113,7 +213,9 @@ Add-Content -LiteralPath (Join-Path $Evidence 'summary.md') -Value 'tampered'
             {
                 var message = f.GetProperty("Message").GetString()!;
                 if (message.Contains('\n') || message.Contains('\u202E') || message.Contains("##")) continue;   // escaped: asserted below
-                Assert.Contains(Normalize(message), text);
+                // A word longer than the line (a quoted 90-character ID) stands alone in line-long pieces.
+                if (message.Split(' ').Any(w => w.Length > 70)) Assert.Contains(Regex.Replace(message, @"\s+", ""), Regex.Replace(text, @"\s+", ""));
+                else Assert.Contains(Normalize(message), text);
             }
         }
 
@@ -163,7 +265,7 @@ Add-Content -LiteralPath (Join-Path $Evidence 'summary.md') -Value 'tampered'
         {
             var lines = _r.Sections["findings120"];
             Assert.All(lines, l => Assert.True(l.Length <= 120, l));
-            Assert.Contains(lines, l => l.Contains(LongId));
+            Assert.True(StandsWhole(lines, LongId), string.Join("\n", lines));
         }
 
         private static string Normalize(string s) => Regex.Replace(s, @"\s+", " ").Trim();

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace ModelLedger
 {
@@ -26,6 +28,14 @@ namespace ModelLedger
         public bool IsProved => Status == Proved;
 
         public const string Proved = "Proved";
+
+        /// <summary>A checklist's tally, as summary.md and the scripts state it: "7 proved, 1 partly, 0 failed, 1 missing: incomplete."</summary>
+        public static string Tally(IReadOnlyList<ChecklistAnswer> checklist)
+        {
+            int Of(string status) => checklist.Count(a => a.Status == status);
+            var complete = checklist.All(a => a.IsProved);
+            return $"{Of("Proved")} proved, {Of("Partly")} partly, {Of("Failed")} failed, {Of("Missing")} missing: {(complete ? "complete" : "incomplete")}.";
+        }
 
         /// <summary>How <see cref="EvidenceBundle.Missing"/> names this answer: its status, the services it lacks, the item.</summary>
         public override string ToString() =>

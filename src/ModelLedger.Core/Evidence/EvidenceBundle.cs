@@ -36,7 +36,7 @@ namespace ModelLedger
         public ChecklistAnswer[] Checklist { get; set; } = Array.Empty<ChecklistAnswer>();
 
         /// <summary>The checklist's tally, as summary.md states it: "7 proved, 1 partly, 0 failed, 1 missing: incomplete."</summary>
-        public string Tally() => Evidence.EvidenceSummary.Count(Checklist);
+        public string Tally() => ChecklistAnswer.Tally(Checklist);
 
         public override string ToString() => Path;
     }

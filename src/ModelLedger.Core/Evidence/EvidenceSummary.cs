@@ -142,7 +142,7 @@ namespace ModelLedger.Evidence
             else foreach (var m in Missing) md.Append("- ").Append(Text(m)).Append('\n');
             if (Missing.Count > 0) md.Append('\n');
 
-            md.Append("## Operator checklist\n\n").Append(Count(checklist)).Append("\n\n");
+            md.Append("## Operator checklist\n\n").Append(ChecklistAnswer.Tally(checklist)).Append("\n\n");
             md.Append("| checklist item | answer | evidence |\n| --- | --- | --- |\n");
             foreach (var a in checklist) md.Append($"| {Text(a.Item)} | {a.Status} | {Text(a.Evidence)} |\n");
             md.Append('\n');
@@ -198,14 +198,6 @@ namespace ModelLedger.Evidence
             md.Append("- manifest.json (SHA-256 of every file above; verify with `Test-RollbackEvidence -Path <this folder>`)\n");
             if (_escaped) md.Append('\n').Append(UntrustedText.ForMarkdownText(UntrustedText.EscapeNote)).Append('\n');
             return md.ToString();
-        }
-
-        /// <summary>The checklist's tally, as summary.md and the scripts state it: "7 proved, 1 partly, 0 failed, 1 missing: incomplete."</summary>
-        public static string Count(IReadOnlyList<ChecklistAnswer> checklist)
-        {
-            int Of(string status) => checklist.Count(a => a.Status == status);
-            var complete = checklist.All(a => a.IsProved);
-            return $"{Of("Proved")} proved, {Of("Partly")} partly, {Of("Failed")} failed, {Of("Missing")} missing: {(complete ? "complete" : "incomplete")}.";
         }
 
         // Set while rendering when some value was shown escaped, so the summary can say how it showed it.

@@ -31,7 +31,7 @@ namespace ModelLedger.Gate
         public ReleaseReading? Reading { get; }
 
         /// <summary>-Deployed and -ConfigRoot together: a routing change either one sees counts.</summary>
-        public DeployedRelease? Release => _release ??= Checks.EntryChecks.Combine(Declared, Reading);
+        public DeployedRelease? Release => _release ??= EntryChecks.Combine(Declared, Reading);
         private DeployedRelease? _release;
     }
 }

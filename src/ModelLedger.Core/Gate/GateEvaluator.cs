@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using ModelLedger.Gate.Checks;
 using ModelLedger.Snapshots;
 
 namespace ModelLedger.Gate

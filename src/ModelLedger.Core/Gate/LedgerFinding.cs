@@ -38,19 +38,5 @@ namespace ModelLedger
         public string DisplayMessage() => UntrustedText.ForDisplay(Message);
 
         public override string ToString() => UntrustedText.ForDisplay($"{Service} {Check} {Status}");
-
-        /// <summary>
-        /// This finding with the key masked in every text field, whatever field of the ledger, config or -Deployed it
-        /// came through; the same object when none holds it. The view, reports and ##vso lines all read the result.
-        /// </summary>
-        public LedgerFinding ScrubbedBy(Secrets.SecretScrubber scrubber)
-        {
-            if (scrubber.IsEmpty || !(scrubber.Contains(Service) || scrubber.Contains(ModelId) || scrubber.Contains(Message) || scrubber.Contains(Location))) return this;
-            return new LedgerFinding
-            {
-                Service = scrubber.ScrubOrNull(Service), Check = Check, Status = Status, ModelId = scrubber.ScrubOrNull(ModelId),
-                Message = scrubber.Scrub(Message), Location = scrubber.ScrubOrNull(Location),
-            };
-        }
     }
 }

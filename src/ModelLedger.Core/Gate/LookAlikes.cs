@@ -87,7 +87,7 @@ namespace ModelLedger.Gate
                 parts.Add($"{Escape(c)} {Name(c)} (character {position})");
             }
             var shown = parts.Count > 12 ? string.Join(", ", parts.Take(12)) + $" and {parts.Count - 12} more" : string.Join(", ", parts);
-            return $" '{Config.SharedText.Visible(id)}' holds characters outside printable ASCII: {shown}.";
+            return $" '{Config.SharedText.Quote(id)}' holds characters outside printable ASCII: {shown}.";
         }
 
         /// <summary>

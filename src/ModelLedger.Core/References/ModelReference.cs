@@ -33,17 +33,5 @@ namespace ModelLedger
         public string? ConfigRef { get; set; }
 
         public override string ToString() => $"{Path}:{Line}:{Column} {ModelId}";
-
-        /// <summary>This reference with the key masked in every text field (a scanned line may hold it: api_key="sk-..."); the same object when none holds it.</summary>
-        public ModelReference ScrubbedBy(Secrets.SecretScrubber scrubber)
-        {
-            if (scrubber.IsEmpty || !(scrubber.Contains(Text) || scrubber.Contains(ModelId) || scrubber.Contains(Path) || scrubber.Contains(LedgerRole)
-                                      || scrubber.Contains(NearMissOf) || scrubber.Contains(ConfigRef))) return this;
-            return new ModelReference
-            {
-                Path = scrubber.Scrub(Path), Line = Line, Column = Column, ModelId = scrubber.Scrub(ModelId), Text = scrubber.Scrub(Text), InLedger = InLedger,
-                LedgerRole = scrubber.ScrubOrNull(LedgerRole), NearMissOf = scrubber.ScrubOrNull(NearMissOf), ConfigRef = scrubber.ScrubOrNull(ConfigRef),
-            };
-        }
     }
 }

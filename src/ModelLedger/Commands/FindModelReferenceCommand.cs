@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
+using ModelLedger.Secrets;
 using ModelLedger.References;
 using ModelLedger.Rendering;
 
@@ -85,7 +86,7 @@ namespace ModelLedger.Commands
             foreach (var (file, references, skipped, noConfigRef) in _scanner!.Scan(files))
             {
                 while (notes.Count > 0) WriteVerbose(notes.Dequeue());
-                foreach (var reference in references) WriteObject(reference.ScrubbedBy(Scrubber));
+                foreach (var reference in references) WriteObject(ScrubbedResult.Of(reference, Scrubber));
                 if (skipped != null) WriteVerbose($"Skipped '{file}': {skipped}.");
                 if (noConfigRef != null) WriteVerbose($"No ConfigRef for the {references.Count} ID(s) in '{file}': {UntrustedText.ForDisplay(noConfigRef)}");
                 if (_progressClock.ElapsedMilliseconds >= 500)

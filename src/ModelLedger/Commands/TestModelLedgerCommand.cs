@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Text;
+using ModelLedger.Secrets;
 using ModelLedger.Gate;
 using ModelLedger.Gate.Sinks;
 using ModelLedger.IO;
@@ -133,8 +134,7 @@ namespace ModelLedger.Commands
                 var snapshots = ParameterSetName is PathAndSnapshot or InputAndSnapshot
                     ? ReadSnapshots()
                     : new[] { ModelListSnapshot.FromModels(Model, options.AsOf) };
-                foreach (var snapshot in snapshots)
-                    WriteVerbose($"Gating against {snapshot.Models.Count} models from '{snapshot.FilePath ?? snapshot.Source}'{(snapshot.CredentialLabel != null ? $" ('{snapshot.CredentialLabel}' credential)" : "")}, captured {snapshot.CapturedAt:u}.");
+                if (ParameterSetName is PathAndModel or InputAndModel) WriteVerbose($"Gating against the {Model.Length} model(s) given by -Model.");
                 _gate = new GateEvaluator(snapshots, options);
                 Emit(_gate.SnapshotFindings());
             }
@@ -233,7 +233,7 @@ namespace ModelLedger.Commands
         {
             foreach (var raw in findings)
             {
-                var f = raw.ScrubbedBy(Scrubber);
+                var f = ScrubbedResult.Of(raw, Scrubber);
                 if (f.Status == FindingStatus.Fail) _failed = true;
                 foreach (var sink in _sinks) sink.Write(f);
             }
@@ -266,7 +266,7 @@ namespace ModelLedger.Commands
 
         // One snapshot per credential: with several, each must carry a label and no label may repeat.
         private IReadOnlyList<ModelSnapshot> ReadSnapshots() =>
-            SnapshotSet.Check(SnapshotPath.Select(p => SnapshotReader.ReadFile(ResolveInputPath(p, InputKind.Snapshot))).ToList());
+            SnapshotSet.Check(SnapshotPath.Select(p => ReadSnapshot(ResolveInputPath(p, InputKind.Snapshot))).ToList());
 
         // -ConfigRoot / -BaselineConfigRoot: existing folders, resolved like every other input.
         private ReleaseConfig ReleaseConfigRoots()

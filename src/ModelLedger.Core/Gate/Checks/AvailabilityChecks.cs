@@ -1,4 +1,4 @@
-namespace ModelLedger.Gate.Checks
+namespace ModelLedger.Gate
 {
     /// <summary>
     /// CurrentModelAvailable, RollbackModelAvailable and EmergencyAlternative: each ID must be in every snapshot (one

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace ModelLedger.Gate.Checks
+namespace ModelLedger.Gate
 {
     /// <summary>LedgerEntryComplete, DeployedMatchesLedger, RollbackModelDefined and RollbackOwner: what the ledger row and the release say.</summary>
     internal static class EntryChecks

@@ -1,4 +1,4 @@
-namespace ModelLedger.Gate.Checks
+namespace ModelLedger.Gate
 {
     /// <summary>Builds the checks' findings.</summary>
     internal static class Finding

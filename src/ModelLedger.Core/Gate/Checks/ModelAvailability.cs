@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ModelLedger.Snapshots;
 
-namespace ModelLedger.Gate.Checks
+namespace ModelLedger.Gate
 {
     /// <summary>
     /// Which IDs each snapshot lists (one snapshot per credential): an ID is available only when every snapshot lists

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace ModelLedger.Gate.Checks
+namespace ModelLedger.Gate
 {
     /// <summary>
     /// ModelIdPinned: a ledger ID should name a known target, not a moving name whose behaviour may change. An ID is

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ModelLedger.Snapshots;
 
-namespace ModelLedger.Gate.Checks
+namespace ModelLedger.Gate
 {
     /// <summary>
     /// SnapshotFresh, SnapshotMetadata and CredentialLabelMatches: findings about each snapshot (Service "(snapshot)").

@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
-using ModelLedger.Secrets;
 using ModelLedger.References;
 using ModelLedger.Rendering;
+using ModelLedger.Secrets;
 
 namespace ModelLedger.Commands
 {

@@ -5,10 +5,10 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Text;
-using ModelLedger.Secrets;
 using ModelLedger.Gate;
 using ModelLedger.Gate.Sinks;
 using ModelLedger.IO;
+using ModelLedger.Secrets;
 using ModelLedger.Snapshots;
 
 namespace ModelLedger.Commands

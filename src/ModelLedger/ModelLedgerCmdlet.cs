@@ -138,6 +138,10 @@ namespace ModelLedger.Commands
             return snapshot;
         }
 
+        /// <summary>Says on Verbose which ledger an editor opened (under its lock) and how many entries it held.</summary>
+        private protected void VerboseEditing(string path, int entries) =>
+            WriteVerbose($"Editing ledger '{path}' under its lock: {entries} {(entries == 1 ? "entry" : "entries")}.");
+
         /// <summary>A per-item failure: the pipeline goes on with the next item.</summary>
         protected void WriteError(ModelLedgerException ex) => WriteError(ToErrorRecord(ex));
 

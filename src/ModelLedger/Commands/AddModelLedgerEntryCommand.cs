@@ -31,6 +31,7 @@ namespace ModelLedger.Commands
                 GuardInModels(changes);
                 LedgerEditor.Edit(path, create: true, LockWait, document =>
                 {
+                    VerboseEditing(path, document.Entries.Count);
                     if (LedgerEditor.IndexOf(document, Service) >= 0) throw LedgerEditErrors.EntryExists(path, Service);
                     if (!ShouldProcess(path, $"Add ledger entry: {FieldChange.Describe(changes)}")) return false;
                     document.AddEntry(entry);

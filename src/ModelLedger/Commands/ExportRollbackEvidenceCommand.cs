@@ -128,6 +128,8 @@ namespace ModelLedger.Commands
                 var folder = ResolveOutputPath(Path, ErrorIds.OutputWriteFailed, "Evidence folder");
                 if (!ShouldProcess(folder, $"Write the rollback evidence bundle ({request.Findings.Count} findings, {request.DryRuns.Count} dry-run results{(Force ? ", replacing the folder" : "")})"))
                     return;
+                WriteVerbose($"Evidence from the ledger '{request.LedgerPath}'{(request.PreviousLedgerPath != null ? $", the previous ledger '{request.PreviousLedgerPath}'" : "")}, "
+                    + $"{request.SnapshotPaths.Count} snapshot(s) ({string.Join(", ", request.SnapshotPaths.Select(p => $"'{p}'"))}), {request.Findings.Count} findings and {request.DryRuns.Count} dry-run results.");
                 var bundle = EvidenceWriter.Write(folder, request, Force);
                 WriteVerbose($"Wrote {bundle.Files.Length} files to '{bundle.Path}'.");
                 foreach (var missing in bundle.MissingArtifacts) WriteWarning($"The evidence has no {missing}.");

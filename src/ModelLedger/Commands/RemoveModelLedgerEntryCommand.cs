@@ -42,6 +42,7 @@ namespace ModelLedger.Commands
                 var path = ResolveInputPath(Path, InputKind.EditedLedger);
                 LedgerEditor.Edit(path, create: false, TimeSpan.FromSeconds(LockWaitSec), document =>
                 {
+                    VerboseEditing(path, document.Entries.Count);
                     var index = LedgerEditor.IndexOf(document, Service);
                     if (index < 0) throw LedgerEditErrors.EntryNotFound(path, Service);
                     var entry = document.Entries[index];

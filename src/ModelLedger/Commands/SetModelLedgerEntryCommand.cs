@@ -48,6 +48,7 @@ namespace ModelLedger.Commands
                 var path = ResolveInputPath(Path, InputKind.EditedLedger);
                 LedgerEditor.Edit(path, create: false, LockWait, document =>
                 {
+                    VerboseEditing(path, document.Entries.Count);
                     var index = LedgerEditor.IndexOf(document, Service);
                     if (index < 0) throw LedgerEditErrors.EntryNotFound(path, Service);
                     var entry = document.Entries[index];

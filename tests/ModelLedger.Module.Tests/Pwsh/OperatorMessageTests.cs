@@ -1,3 +1,4 @@
+using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 
@@ -38,6 +39,26 @@ Get-ModelLedger ./examples/data/ledger.json -Verbose 4>&1 | Where-Object { $_ -i
             var text = Regex.Replace(run.PlainOut, @"\s+", " ");
             Assert.Matches(@"V: Read ledger '[^']*examples/data/ledger\.json': 3 entries\.", text);
             Assert.Matches(@"V: Read snapshot '[^']*examples/data/models-snapshot\.json': \d+ models, captured \d{4}-", text);
+        }
+
+        [Fact]
+        public void VerboseSaysWhichLedgerAnEditorOpenedAndWhatTheEvidenceWasMadeFrom()
+        {
+            using var dir = new TempDir();
+            var ledger = dir.File("ledger.json");
+            File.Copy(Repo.File("examples", "data", "ledger.json"), ledger);
+            var run = RealPwsh.RunCommand($@"$l = '{ledger}'
+Add-ModelLedgerEntry -Path $l -Service extra -CurrentModelId m-1 -Owner team -Verbose 4>&1 | ForEach-Object {{ 'V: ' + $_.Message }}
+Set-ModelLedgerEntry -Path $l -Service extra -Owner other -Verbose 4>&1 | ForEach-Object {{ 'V: ' + $_.Message }}
+Remove-ModelLedgerEntry -Path $l -Service extra -Confirm:$false -Verbose 4>&1 | ForEach-Object {{ 'V: ' + $_.Message }}
+$f = Test-ModelLedger $l -SnapshotPath ./examples/data/models-snapshot.json -AsOf 2026-11-24T09:00:00Z -WarningAction SilentlyContinue
+Export-RollbackEvidence -Path '{dir.File("evidence")}' -LedgerPath $l -SnapshotPath ./examples/data/models-snapshot.json -Finding $f -ChangeRef CHG-1 -WarningAction SilentlyContinue -Verbose 4>&1 |
+    Where-Object {{ $_ -is [System.Management.Automation.VerboseRecord] }} | ForEach-Object {{ 'V: ' + $_.Message }}");
+            Assert.True(run.Code == 0, run.ToString());
+            var text = Regex.Replace(run.PlainOut, @"\s+", " ");
+            Assert.Matches(@"V: Editing ledger '[^']*ledger\.json' under its lock: 3 entries\.", text);
+            Assert.Equal(2, Regex.Matches(text, @"V: Editing ledger '[^']*ledger\.json' under its lock: 4 entries\.").Count);
+            Assert.Matches(@"V: Evidence from the ledger '[^']*ledger\.json', 1 snapshot\(s\) \('[^']*models-snapshot\.json'\), \d+ findings and 0 dry-run results\.", text);
         }
     }
 }

@@ -356,7 +356,7 @@ Get-ModelLedger $l | Test-ModelLedger -Model $models -Check RollbackModelAvailab
             Assert.Contains("report-writer", text);
             Assert.Contains("Fail", text);
             Assert.Contains("gpt-4.1-2025-04-14", text);
-            Assert.DoesNotContain("\u001b[", text);
+            Assert.False(text.Contains("\u001b[", StringComparison.Ordinal), text);
         }
 
         [Fact]

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -33,16 +32,8 @@ namespace ModelLedger.Benchmarks
             const string common = "Test-ModelLedger -Path $l -SnapshotPath $s -MaxSnapshotAge ([timespan]::MaxValue) -Quiet";
             // Interleaved (without, with, with baseline) so all three see the same machine load; median and minimum reported.
             var scripts = new[] { $"if ({common}) {{ 0 }} else {{ 1 }}", $"if ({common} -ConfigRoot $r) {{ 0 }} else {{ 1 }}", $"if ({common} -ConfigRoot $r -BaselineConfigRoot $b) {{ 0 }} else {{ 1 }}" };
-            var samples = scripts.Select(_ => new List<double>()).ToArray();
-            for (var run = -2; run < 21; run++)
-                for (var i = 0; i < scripts.Length; i++)
-                {
-                    var sw = Stopwatch.StartNew();
-                    Invoke(session, scripts[i], vars);
-                    if (run >= 0) samples[i].Add(sw.Elapsed.TotalMilliseconds);
-                }
-            double Median(List<double> x) => x.OrderBy(v => v).ElementAt(x.Count / 2);
-            var (withoutMs, withMs, baselineMs) = (Median(samples[0]), Median(samples[1]), Median(samples[2]));
+            var samples = Measure.Interleaved(2, 21, scripts.Select(script => (Action)(() => Invoke(session, script, vars))).ToArray());
+            var (withoutMs, withMs, baselineMs) = (Measure.Median(samples[0]), Measure.Median(samples[1]), Measure.Median(samples[2]));
             var (withoutMin, withMin, baselineMin) = (samples[0].Min(), samples[1].Min(), samples[2].Min());
 
             var size = $"{services:N0} services, {services * 2:N0} refs (650 files: YAML, JSON, .env)";

@@ -32,6 +32,25 @@ namespace ModelLedger.Benchmarks
             return GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
+        /// <summary>
+        /// Runs the actions in turn, round after round, so all see the same machine load (a side-by-side measurement
+        /// against its baseline); the first <paramref name="warmups"/> rounds are not kept. The samples of each action, in ms.
+        /// </summary>
+        public static List<double>[] Interleaved(int warmups, int rounds, params Action[] actions)
+        {
+            var samples = actions.Select(_ => new List<double>()).ToArray();
+            for (var r = -warmups; r < rounds; r++)
+                for (var i = 0; i < actions.Length; i++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    actions[i]();
+                    if (r >= 0) samples[i].Add(sw.Elapsed.TotalMilliseconds);
+                }
+            return samples;
+        }
+
+        public static double Median(List<double> samples) => samples.OrderBy(v => v).ElementAt(samples.Count / 2);
+
         public static string Ms(double ms) => ms >= 100 ? $"{ms:F0} ms" : $"{ms:F1} ms";
     }
 

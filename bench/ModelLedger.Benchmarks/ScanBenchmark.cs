@@ -118,19 +118,8 @@ namespace ModelLedger.Benchmarks
                 $"{(double)fullPeak / Math.Max(1, quarterPeak):F2}x for 4x the tree", "flat", fullPeak <= quarterPeak * 1.5 + 4_000_000 ? "yes" : "no");
         }
 
-        private static double[] Interleaved(int rounds, params Action[] actions)
-        {
-            foreach (var a in actions) a();
-            var samples = actions.Select(_ => new List<double>()).ToArray();
-            for (var r = 0; r < rounds; r++)
-                for (var i = 0; i < actions.Length; i++)
-                {
-                    var sw = Stopwatch.StartNew();
-                    actions[i]();
-                    samples[i].Add(sw.Elapsed.TotalMilliseconds);
-                }
-            return samples.Select(s => s.OrderBy(x => x).ElementAt(s.Count / 2)).ToArray();
-        }
+        private static double[] Interleaved(int rounds, params Action[] actions) =>
+            Measure.Interleaved(1, rounds, actions).Select(Measure.Median).ToArray();
 
         /// <summary>Writes the tree (100 folders of 200 files, ~10 KB each, about 3 IDs per file); returns its size in bytes.</summary>
         private static long Generate(string tree, string[] ids)

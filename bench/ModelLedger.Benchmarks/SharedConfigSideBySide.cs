@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -59,16 +58,7 @@ namespace ModelLedger.Benchmarks
                 $"if (Test-ModelLedger -Path $ol {common} -ConfigRoot $or -BaselineConfigRoot $ob) {{ 0 }} else {{ 1 }}",
             };
             // Interleaved so all four see the same machine load; one warm-up round, then medians.
-            var samples = scripts.Select(_ => new List<double>()).ToArray();
-            for (var run = -1; run < 5; run++)
-                for (var i = 0; i < scripts.Length; i++)
-                {
-                    var sw = Stopwatch.StartNew();
-                    Invoke(session, scripts[i], vars);
-                    if (run >= 0) samples[i].Add(sw.Elapsed.TotalMilliseconds);
-                }
-            double Median(List<double> x) => x.OrderBy(v => v).ElementAt(x.Count / 2);
-            var ms = samples.Select(Median).ToArray();
+            var ms = Measure.Interleaved(1, 5, scripts.Select(script => (Action)(() => Invoke(session, script, vars))).ToArray()).Select(Measure.Median).ToArray();
             var size = $"{services:N0} services, 1 shared config.yaml vs {services:N0} files";
             yield return new ResultRow("release gate -Quiet -ConfigRoot, services sharing one LiteLLM config.yaml", size, Measure.Ms(ms[0]), $"one file per service {Measure.Ms(ms[1])}",
                 $"{ms[0] / ms[1]:F2}x", "<= 2x", ms[0] <= 2 * ms[1] ? "yes" : "no");

@@ -19,6 +19,11 @@
     operator's own steps: the output lists them); 1 a checklist answer is Failed or Missing, or the folder does not
     verify (pwsh also exits 1 when it cannot bind a parameter, before the script runs); 2 the evidence could not be
     written (missing input, unreadable ledger or snapshot, a dry run that could not run).
+.PARAMETER ConfigRoot
+    The release's checkout: the gate reads each entry's configRefs there, so the checklist can prove the release's
+    own files hold exactly the ledger's IDs (without it that line is at best Partly).
+.PARAMETER Force
+    Replace an earlier evidence bundle in -OutputPath (its recorded manifest hash will no longer verify).
 .PARAMETER ProbeScript
     Reloads the service's config and outputs the model ID it now sends (see Invoke-RollbackDryRun -ProbeScript).
 .PARAMETER DryRunPath
@@ -29,7 +34,7 @@
     dotnet pwsh -NoProfile -File examples/release-evidence.ps1
 .EXAMPLE
     pwsh ./examples/release-evidence.ps1 -LedgerPath ./ledger.json -PreviousLedgerPath ./ledger.before.json
-        -SnapshotPath ./models.json -DryRunPath ./dryrun-support-router.xml -ApprovedBy 'j.doe'
+        -SnapshotPath ./models.json -ConfigRoot . -DryRunPath ./dryrun-support-router.xml -ApprovedBy 'j.doe'
         -OutputPath ./evidence/CHG-1042
 #>
 [CmdletBinding()]
@@ -37,6 +42,7 @@ param(
     [string]$LedgerPath,
     [string]$PreviousLedgerPath,
     [string]$SnapshotPath,
+    [string]$ConfigRoot,
     [string[]]$Service,
     [string]$ConfigPath,
     [string]$ConfigKey,
@@ -46,6 +52,7 @@ param(
     [switch]$ContractReviewed,
     [string]$CredentialLabel,
     [string]$OutputPath = ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'modelledger-evidence', 'CHG-1042')),
+    [switch]$Force,
     [datetimeoffset]$AsOf = [datetimeoffset]::UtcNow
 )
 Import-Module "$PSScriptRoot/../ModelLedger.psd1"
@@ -60,13 +67,16 @@ function Stop-Evidence([string]$Reason) {
     exit 2
 }
 
-$inputs = @('LedgerPath', 'PreviousLedgerPath', 'SnapshotPath', 'Service', 'ConfigPath', 'ConfigKey', 'ProbeScript', 'DryRunPath', 'ApprovedBy', 'ContractReviewed', 'CredentialLabel', 'AsOf')
+$inputs = @('LedgerPath', 'PreviousLedgerPath', 'SnapshotPath', 'ConfigRoot', 'Service', 'ConfigPath', 'ConfigKey', 'ProbeScript', 'DryRunPath', 'ApprovedBy', 'ContractReviewed', 'CredentialLabel', 'AsOf')
 $work = $null
 if (-not @($inputs | Where-Object { $PSBoundParameters.ContainsKey($_) }).Count) {
     $LedgerPath = "$PSScriptRoot/data/ledger.json"
     $PreviousLedgerPath = "$PSScriptRoot/data/ledger-previous.json"
     $SnapshotPath = "$PSScriptRoot/data/models-snapshot.json"
+    $ConfigRoot = "$PSScriptRoot/data/release"
     $Service = @('support-router')
+    # The example's own bundle in the temp folder: a second run replaces it.
+    $Force = [switch]$true
     $ConfigKey = 'llm.chat.model'
     $ApprovedBy = 'j.doe (platform-ai owner)'
     $CredentialLabel = 'production'
@@ -89,7 +99,7 @@ else {
     $lacking = @('LedgerPath', 'PreviousLedgerPath', 'SnapshotPath' | Where-Object { -not $PSBoundParameters[$_] })
     if ($lacking.Count) { Stop-Evidence "-$($lacking -join ', -') missing: the evidence needs the ledger after and before the change and the snapshot the gate used." }
     if ($ConfigPath -and -not $ProbeScript) { Stop-Evidence '-ConfigPath needs -ProbeScript: only your service can say which model ID it sends.' }
-    if ($ConfigPath -and @($Service).Count -ne 1) { Stop-Evidence '-ConfigPath rehearses one service: name it with -Service.' }
+    if ($ConfigPath -and @($Service | Where-Object { $_ }).Count -ne 1) { Stop-Evidence '-ConfigPath rehearses one service: name it with -Service.' }
 }
 
 try {
@@ -97,6 +107,8 @@ try {
     $gate = @{ Path = $LedgerPath; SnapshotPath = $SnapshotPath; AsOf = $AsOf }
     if ($Service) { $gate.Service = $Service }
     if ($CredentialLabel) { $gate.CredentialLabel = $CredentialLabel }
+    # What the release ships: without -ConfigRoot the checklist cannot prove the release's own files hold the IDs.
+    if ($ConfigRoot) { $gate.ConfigRoot = $ConfigRoot }
     $findings = @(Test-ModelLedger @gate)
 
     # Step 5: a rehearsal now, and the results of earlier ones handed over as CLIXML.
@@ -113,7 +125,8 @@ try {
     if ($dryRuns.Count) { $export.DryRun = $dryRuns }
     if ($ApprovedBy) { $export.ApprovedBy = $ApprovedBy }   # no approval yet: the bundle is still written and says so
     if ($ContractReviewed) { $export.ContractReviewed = $true }
-    $bundle = Export-RollbackEvidence @export -Force -WarningAction SilentlyContinue
+    # Never over an earlier bundle unless asked: its manifest hash may already be in the change ticket.
+    $bundle = Export-RollbackEvidence @export -Force:$Force -WarningAction SilentlyContinue
 }
 catch {
     Stop-Evidence "[$($_.FullyQualifiedErrorId)] $($_.Exception.Message)"

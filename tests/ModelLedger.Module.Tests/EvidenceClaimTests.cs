@@ -47,13 +47,29 @@ namespace ModelLedger.Module.Tests
         }
 
         [Fact]
-        public void EveryChangedServiceRehearsedAndTheContractReviewedMakesTheBundleComplete()
+        public void ADryRunAloneDoesNotProveWhatTheReleaseShips()
         {
             using var dir = new TempDir();
             using var ps = new PowerShellHarness();
             var run = ps.Run(DryRunForAlpha +
                 "$beta = [ModelLedger.DryRunResult]@{ Service = 'beta'; ForwardModelId = 'b-new'; RollbackModelId = 'b-old'; ObservedModelId = 'b-old'; Restored = $true; Status = 'Passed' }; " +
                 "Test-ModelLedger $after -SnapshotPath $snapshot | Export-RollbackEvidence -Path $out -LedgerPath $after -PreviousLedgerPath $before -SnapshotPath $snapshot -DryRun $dry, $beta -ApprovedBy owner -ContractReviewed",
+                TwoChanged(dir));
+            Assert.Empty(run.AllErrors);
+            var bundle = run.Output.Single();
+            Assert.Equal(false, bundle.Properties["Complete"].Value);
+            Assert.Equal(new[] { "Partly for alpha, beta: I confirmed the application config uses exact model ID strings." }, Strings(bundle.Properties["Missing"].Value));
+            Assert.Contains("no gate run with -ConfigRoot or -Deployed read what the release ships for it", File.ReadAllText(Path.Combine(dir.File("evidence"), "summary.md")));
+        }
+
+        [Fact]
+        public void EveryChangedServiceRehearsedAndTheContractReviewedMakesTheBundleComplete()
+        {
+            using var dir = new TempDir();
+            using var ps = new PowerShellHarness();
+            var run = ps.Run(DryRunForAlpha +
+                "$beta = [ModelLedger.DryRunResult]@{ Service = 'beta'; ForwardModelId = 'b-new'; RollbackModelId = 'b-old'; ObservedModelId = 'b-old'; Restored = $true; Status = 'Passed' }; " +
+                "Test-ModelLedger $after -SnapshotPath $snapshot -Deployed @{ alpha = 'a-new'; beta = 'b-new' } | Export-RollbackEvidence -Path $out -LedgerPath $after -PreviousLedgerPath $before -SnapshotPath $snapshot -DryRun $dry, $beta -ApprovedBy owner -ContractReviewed",
                 TwoChanged(dir));
             Assert.Empty(run.AllErrors);
             var bundle = run.Output.Single();

@@ -1,3 +1,4 @@
+using System.IO;
 using System.Collections.Generic;
 using System.Linq;
 using ModelLedger.Module.Tests.FakeCometApi;
@@ -53,6 +54,21 @@ namespace ModelLedger.Module.Tests
             Assert.Contains(reason, (err + output).Replace("\n", " ").Replace("  ", " "));
             foreach (var example in new[] { "support-router", "embedded example", "READY", "Release may proceed", "Evidence verified" })
                 Assert.DoesNotContain(example, output);
+        }
+
+        [Fact]
+        public void ReleaseEvidenceWithAConfigAndNoServiceSaysToNameOne()
+        {
+            using var dir = new TempDir();
+            var ledger = Ledger(dir, Entry("svc", "m1", "m0"));
+            var snapshot = Snapshot(dir, new[] { "m1", "m0" });
+            var config = dir.Write("staging.json", "{ \"model\": \"m1\" }");
+            var run = RealPwsh.RunCommand($"& ./examples/release-evidence.ps1 -LedgerPath '{ledger}' -PreviousLedgerPath '{ledger}' -SnapshotPath '{snapshot}' " +
+                $"-ConfigPath '{config}' -ProbeScript {{ 'm0' }} -OutputPath '{dir.File("evidence")}'; 'exit=' + $LASTEXITCODE");
+            Assert.Contains("exit=2", run.PlainOut);
+            Assert.Contains("-ConfigPath rehearses one service: name it with -Service.", run.PlainErr.Replace("\n", " "));
+            Assert.DoesNotContain("NullArray", run.PlainErr);
+            Assert.False(Directory.Exists(dir.File("evidence")));
         }
 
         [Fact]

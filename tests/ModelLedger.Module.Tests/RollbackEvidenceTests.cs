@@ -18,7 +18,7 @@ namespace ModelLedger.Module.Tests
 
         // A real gate run and a real dry run on a working copy of the example staging config, then the export.
         private const string FullExport =
-            "$findings = Test-ModelLedger $ledger -SnapshotPath $snapshot -AsOf '2026-11-24T09:00:00Z'; " +
+            "$findings = Test-ModelLedger $ledger -SnapshotPath $snapshot -ConfigRoot $root -AsOf '2026-11-24T09:00:00Z'; " +
             "$dry = Invoke-RollbackDryRun support-router -LedgerPath $ledger -ConfigPath $config -ConfigKey llm.chat.model " +
             "  -ProbeScript { param($c) [regex]::Match([System.IO.File]::ReadAllText($c.ConfigPath), '\"model\": \"([^\"]*)\"').Groups[1].Value }; " +
             "$findings | Export-RollbackEvidence -Path $out -LedgerPath $ledger -PreviousLedgerPath $previous -SnapshotPath $snapshot -DryRun $dry -ApprovedBy 'j.doe (platform-ai)' -ApprovedAt '2026-11-24T10:15:00Z'";
@@ -27,7 +27,7 @@ namespace ModelLedger.Module.Tests
         {
             var config = dir.File("staging.json");
             if (!File.Exists(config)) File.Copy(Repo.File("examples", "data", "staging", "support-router.config.json"), config);
-            return new() { ["ledger"] = Ledger, ["previous"] = Previous, ["snapshot"] = Snapshot, ["config"] = config, ["out"] = dir.File(outName) };
+            return new() { ["ledger"] = Ledger, ["root"] = Repo.File("examples", "data", "release"), ["previous"] = Previous, ["snapshot"] = Snapshot, ["config"] = config, ["out"] = dir.File(outName) };
         }
 
         private static string[] Strings(object value) => ((System.Collections.IEnumerable)(value is PSObject p ? p.BaseObject : value)).Cast<object>().Select(o => o.ToString()!).ToArray();

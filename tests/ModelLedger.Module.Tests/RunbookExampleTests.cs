@@ -122,7 +122,13 @@ namespace ModelLedger.Module.Tests
 
             // Without an approval the bundle is still written, but the script says it is incomplete and exits 1.
             // On the operator's data without a dry run, the changed service is Missing by name and the script exits 1.
-            var partial = RealPwsh.Example("examples/release-evidence.ps1", "-OutputPath", folder, "-LedgerPath", Repo.File("examples", "data", "ledger.json"),
+            var refused = RealPwsh.Example("examples/release-evidence.ps1", "-OutputPath", folder, "-LedgerPath", Repo.File("examples", "data", "ledger.json"),
+                "-PreviousLedgerPath", Repo.File("examples", "data", "ledger-previous.json"), "-SnapshotPath", Repo.File("examples", "data", "models-snapshot.json"), "-AsOf", "2026-11-24T09:00:00Z");
+            // An earlier bundle is never replaced without -Force: its manifest hash may already be in the ticket.
+            Assert.True(refused.Code == 2, refused.Out + refused.Err);
+            Assert.Contains("EvidenceFolderNotEmpty", refused.Err);
+            Assert.Equal(manifestHash, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, "manifest.json")))).ToLowerInvariant());
+            var partial = RealPwsh.Example("examples/release-evidence.ps1", "-Force", "-OutputPath", folder, "-LedgerPath", Repo.File("examples", "data", "ledger.json"),
                 "-PreviousLedgerPath", Repo.File("examples", "data", "ledger-previous.json"), "-SnapshotPath", Repo.File("examples", "data", "models-snapshot.json"), "-AsOf", "2026-11-24T09:00:00Z");
             Assert.True(partial.Code == 1, partial.Out + partial.Err);
             Assert.Contains("EVIDENCE INCOMPLETE:", partial.Out);

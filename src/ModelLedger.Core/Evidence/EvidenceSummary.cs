@@ -83,11 +83,16 @@ namespace ModelLedger.Evidence
             var runs = Request.DryRuns.Where(r => services.Contains(r.Service, StringComparer.OrdinalIgnoreCase)).ToList();
             var failedChecks = deployed.Where(f => f.Status == FindingStatus.Fail).ToList();
             if (failedChecks.Count > 0) return new(item, "Failed", string.Join(" ", failedChecks.Select(f => f.Message)), Named(failedChecks.Select(f => f.Service)));
-            // A service is shown when the gate read its release IDs (-ConfigRoot or -Deployed) or a passed dry run observed its rollback ID.
-            var unshown = services.Where(s => !deployed.Any(f => f.Status == FindingStatus.Pass && string.Equals(f.Service, s, StringComparison.OrdinalIgnoreCase))
-                                             && !runs.Any(r => r.Status == DryRunStatus.Passed && string.Equals(r.Service, s, StringComparison.OrdinalIgnoreCase))).ToList();
+            // What the release ships is shown only by a gate that read it (-ConfigRoot or -Deployed). A passed dry run shows
+            // that staging takes the rollback ID exactly, not that the release's own files hold the approved ID.
+            bool Read(string? s) => deployed.Any(f => f.Status == FindingStatus.Pass && string.Equals(f.Service, s, StringComparison.OrdinalIgnoreCase));
+            bool Rehearsed(string? s) => runs.Any(r => r.Status == DryRunStatus.Passed && string.Equals(r.Service, s, StringComparison.OrdinalIgnoreCase));
+            var unread = services.Where(s => !Read(s)).ToList();
+            var unshown = unread.Where(s => !Rehearsed(s)).ToList();
             if (unshown.Count > 0)
                 return new(item, "Missing", $"Neither a gate run with -ConfigRoot or -Deployed nor a passed dry run shows the IDs of {string.Join(", ", unshown)}.", Named(unshown));
+            if (unread.Count > 0)
+                return new(item, "Partly", $"A passed dry run shows staging takes the rollback ID of {string.Join(", ", unread)} exactly, but no gate run with -ConfigRoot or -Deployed read what the release ships for it. Gate the release's own files (Test-ModelLedger -ConfigRoot) and export again.", Named(unread));
             var proofs = new List<string>();
             // A gate run with -ConfigRoot read the IDs from the release's own files: name each file and line it read.
             var fromFiles = deployed.Where(f => f.Status == FindingStatus.Pass && f.Location != null).ToList();

@@ -47,6 +47,26 @@ namespace ModelLedger.Module.Tests
         }
 
         [Fact]
+        public void AHandWrittenSnapshotIsNotProvedAsAnAuthenticatedCapture()
+        {
+            using var dir = new TempDir();
+            using var ps = new PowerShellHarness();
+            var vars = TwoChanged(dir);
+            var handWritten = dir.Write("hand.json", "{ \"schemaVersion\": 1, \"capturedAt\": \"" + System.DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)
+                + "\", \"source\": \"https://api.cometapi.com/v1/models\", \"credentialLabel\": \"production\", \"models\": [ { \"id\": \"a-new\" }, { \"id\": \"a-old\" }, { \"id\": \"b-new\" }, { \"id\": \"b-old\" } ] }");
+            vars["snapshot"] = handWritten;
+            var run = ps.Run(DryRunForAlpha +
+                "$beta = [ModelLedger.DryRunResult]@{ Service = 'beta'; ForwardModelId = 'b-new'; RollbackModelId = 'b-old'; ObservedModelId = 'b-old'; Restored = $true; Status = 'Passed' }; " +
+                "Test-ModelLedger $after -SnapshotPath $snapshot -Deployed @{ alpha = 'a-new'; beta = 'b-new' } -WarningAction SilentlyContinue | Export-RollbackEvidence -Path $out -LedgerPath $after -PreviousLedgerPath $before -SnapshotPath $snapshot -DryRun $dry, $beta -ApprovedBy owner -ContractReviewed",
+                vars);
+            Assert.Empty(run.AllErrors);
+            var bundle = run.Output.Single();
+            Assert.Equal(false, bundle.Properties["Complete"].Value);
+            Assert.Equal(new[] { "Partly: I verified the endpoint path and auth scheme used by our validation script." }, Strings(bundle.Properties["Missing"].Value));
+            Assert.Contains("record no response hash", File.ReadAllText(Path.Combine(dir.File("evidence"), "summary.md")));
+        }
+
+        [Fact]
         public void ADryRunAloneDoesNotProveWhatTheReleaseShips()
         {
             using var dir = new TempDir();

@@ -34,9 +34,7 @@ namespace ModelLedger.Evidence
                 : Request.ContractReviewed
                     ? new("I opened the CometAPI models endpoint reference and confirmed the current contract.", "Proved", $"{Request.RecordedBy} recorded reading the reference (-ContractReviewed); the snapshot parsed as the documented shape (data[].id strings).")
                     : new("I opened the CometAPI models endpoint reference and confirmed the current contract.", "Partly", "The snapshot parsed as the documented shape (data[].id strings); reading the reference itself is the operator's own step (record it with -ContractReviewed)."));
-            list.Add(Snapshot == null
-                ? new("I verified the endpoint path and auth scheme used by our validation script.", "Missing", "No snapshot in the bundle.")
-                : new("I verified the endpoint path and auth scheme used by our validation script.", "Proved", $"Captured from {Snapshot.Source} with Authorization: Bearer (Get-CometModel)."));
+            list.Add(EndpointAndAuth());
             list.Add(Fresh());
             list.Add(FromChecks("I confirmed the forward model ID is approved for this service.", names, new[] { CheckNames.CurrentModelAvailable }, "forward"));
             list.Add(FromChecks("I confirmed the rollback model ID is approved for this service.", names, new[] { CheckNames.RollbackModelDefined, CheckNames.RollbackModelAvailable }, "rollback"));
@@ -45,6 +43,19 @@ namespace ModelLedger.Evidence
             list.Add(new("I attached validation evidence to the release record.", "Proved", "This bundle; manifest.json lists every file with its SHA-256 (check it with Test-RollbackEvidence)."));
             list.Add(EmergencyApprover());
             return list;
+        }
+
+        // Get-CometModel records the hash of the body it read; a snapshot without one was written some other way (by hand,
+        // or by a script), so nothing in the bundle shows which endpoint and auth scheme produced it.
+        private ChecklistAnswer EndpointAndAuth()
+        {
+            const string item = "I verified the endpoint path and auth scheme used by our validation script.";
+            if (Snapshot == null) return new(item, "Missing", "No snapshot in the bundle.");
+            var unrecorded = Snapshots.Where(s => string.IsNullOrEmpty(s.ResponseSha256)).ToList();
+            if (unrecorded.Count > 0)
+                return new(item, "Partly", $"{unrecorded.Count} of {Snapshots.Count} snapshot(s) record no response hash, so nothing shows Get-CometModel captured them from "
+                    + "GET /v1/models with Authorization: Bearer (written by hand or by another tool?). Capture with Get-CometModel -OutSnapshot and export again.");
+            return new(item, "Proved", $"Captured from {string.Join(", ", Snapshots.Select(s => s.Source).Distinct())} with Authorization: Bearer (Get-CometModel; response SHA-256 recorded).");
         }
 
         private ChecklistAnswer Fresh()

@@ -200,5 +200,17 @@ namespace ModelLedger.Module.Tests
             Assert.DoesNotContain("missing for credential", run.Out);   // one credential: the familiar output
             Assert.Single(Directory.GetFiles(folder, "models-production-*.json"));
         }
+
+        [Fact]
+        public void TheScheduledTaskPassesSeveralLabelsAsTheOneCommaSeparatedValueDriftCheckSplits()
+        {
+            var (code, output, err) = RealPwsh.Example("examples/register-drift-check-task.ps1", "-LedgerPath", @"D:\ops\ledger.json",
+                "-SnapshotFolder", @"D:\ops\snapshots", "-CredentialLabel", $"{Eu},{Us}", "-WhatIf");
+            Assert.True(code == 0, output + err);
+            Assert.Matches($@"-File "".*examples[/\\]drift-check\.ps1"" -SnapshotFolder ""D:\\ops\\snapshots"" -LedgerPath ""D:\\ops\\ledger\.json"" -CredentialLabel ""{Eu},{Us}""", output);
+
+            var unlabelled = RealPwsh.Example("examples/register-drift-check-task.ps1", "-WhatIf");
+            Assert.DoesNotContain("-CredentialLabel", unlabelled.Out);   // one credential: drift-check's default, as before
+        }
     }
 }

@@ -94,7 +94,7 @@ if ($SnapshotFolder) {
     if ($several) {
         # Checked before any request, so every credential is captured or none is. Names only, never values.
         $missing = @($byVariable.Keys | Where-Object { -not [System.Environment]::GetEnvironmentVariable($_) } | Sort-Object)
-        if ($missing.Count -gt 0) { Stop-Check "no key for a credential. Set these environment variables:`n  $($missing -join "`n  ")" }
+        if ($missing.Count -gt 0) { Stop-Check "a credential has no key. Set these variables:`n  $($missing -join "`n  ")" }
     }
     $folder = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($SnapshotFolder)
     $null = [System.IO.Directory]::CreateDirectory($folder)

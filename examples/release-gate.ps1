@@ -126,7 +126,7 @@ if ($Live) {
         # Checked before any request, so no credential is captured while another cannot be. Names only, never values.
         $missing = @($byVariable.Keys | Where-Object { -not [System.Environment]::GetEnvironmentVariable($_) } | Sort-Object)
         if ($missing.Count -gt 0) {
-            Stop-Gate "no key for a credential. Set these environment variables:`n  $($missing -join "`n  ")"
+            Stop-Gate "a credential has no key. Set these variables:`n  $($missing -join "`n  ")"
         }
         if (-not $SnapshotOut) { $SnapshotOut = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), "models-snapshots-$stamp") }
         $folder = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($SnapshotOut)

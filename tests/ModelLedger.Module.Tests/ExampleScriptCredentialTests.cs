@@ -37,6 +37,13 @@ namespace ModelLedger.Module.Tests
             return api;
         }
 
+        // As ExampleScriptWidthTests: a line wider than 80 columns is allowed only when it is one unbreakable path or ID.
+        private static void AssertFitsEightyColumns(string text)
+        {
+            foreach (var line in text.Replace("\r", "").Split('\n'))
+                Assert.True(line.Length <= 80 || !line.Trim().Contains(' '), $"a line of {line.Length} columns:\n{line}");
+        }
+
         private static string LabelOf(string snapshot) =>
             JsonDocument.Parse(File.ReadAllText(snapshot)).RootElement.GetProperty("credentialLabel").GetString()!;
 
@@ -106,6 +113,7 @@ namespace ModelLedger.Module.Tests
             Assert.Equal(new[] { "Bearer " + euKey, "Bearer " + usKey }, api.Requests.Select(r => r.Header("Authorization")).OrderBy(h => h == "Bearer " + usKey));
             Assert.Contains($"Snapshot captured with the '{Us}' credential:\n  {usFile}", run.Out.Replace("\r", ""));
             Assert.Contains("Release may proceed.", run.Out);
+            AssertFitsEightyColumns(run.Out);
             foreach (var key in new[] { euKey, usKey, decoy })
             {
                 Assert.DoesNotContain(key, run.Out + run.Err);
@@ -129,10 +137,18 @@ namespace ModelLedger.Module.Tests
                 "-SnapshotOut", dir.File("snapshots"), "-JUnitPath", dir.File("g.xml"));
 
             Assert.True(run.Code == 2, $"exit {run.Code}\n{run.Out}\n{run.Err}");
-            Assert.Contains("Set these environment variables:\n  COMETAPI_API_KEY_PRODUCTION_US", run.Err.Replace("\r", ""));
+            Assert.Contains("Set these variables:\n  COMETAPI_API_KEY_PRODUCTION_US", run.Err.Replace("\r", ""));
             Assert.DoesNotContain("COMETAPI_API_KEY_PRODUCTION_EU", run.Err);   // that one is set
+            AssertFitsEightyColumns(run.Err);
             Assert.Equal(0, api.RequestCount);
             Assert.DoesNotContain(euKey, run.Out + run.Err);
+
+            // Two labels that read one variable would gate one key twice under two names.
+            var shared = RealPwsh.Example(env, "examples/release-gate.ps1", "-LedgerPath", ledger, "-Live", "-CredentialLabel", $"{Eu},PRODUCTION_EU",
+                "-SnapshotOut", dir.File("snapshots"), "-JUnitPath", dir.File("g.xml"));
+            Assert.True(shared.Code == 2, $"exit {shared.Code}\n{shared.Out}\n{shared.Err}");
+            Assert.Contains($"-CredentialLabel names '{Eu}' and 'PRODUCTION_EU', which share\n  COMETAPI_API_KEY_PRODUCTION_EU", shared.Err.Replace("\r", ""));
+            Assert.Equal(0, api.RequestCount);
         }
 
         [Fact]
@@ -164,6 +180,7 @@ namespace ModelLedger.Module.Tests
             Assert.Matches($@"Credential '{Eu}': comparing the earlier snapshot\n  \S*models-{Eu}-\d{{8}}-\d{{6}}\.json\n", text);
             Assert.Matches($@"Credential '{Us}': comparing the earlier snapshot\n  \S*models-{Us}-\d{{8}}-\d{{6}}\.json\n", text);
             Assert.Contains($"APPROVED IDS AT RISK (page the owner):\n  m-rollback\n    svc rollback\n    missing for credential '{Us}'", text);
+            AssertFitsEightyColumns(page.Out);
             Assert.DoesNotContain($"missing for credential '{Eu}'", text);
             Assert.Equal(2, Directory.GetFiles(folder, $"models-{Eu}-*.json").Length);
             Assert.Equal(2, Directory.GetFiles(folder, $"models-{Us}-*.json").Length);
@@ -177,7 +194,7 @@ namespace ModelLedger.Module.Tests
             env.Remove("COMETAPI_API_KEY_PRODUCTION_US");
             var missing = RealPwsh.Example(env, "examples/drift-check.ps1", Args());
             Assert.True(missing.Code == 1, $"exit {missing.Code}\n{missing.Out}\n{missing.Err}");
-            Assert.Contains("Set these environment variables:\n  COMETAPI_API_KEY_PRODUCTION_US", missing.Err.Replace("\r", ""));
+            Assert.Contains("Set these variables:\n  COMETAPI_API_KEY_PRODUCTION_US", missing.Err.Replace("\r", ""));
             Assert.Equal(4, api.RequestCount);   // nothing sent when a credential has no key
         }
 

@@ -20,24 +20,51 @@
 .PARAMETER Service
     Gate only these services (a name equal to a ledger service selects exactly it; otherwise a wildcard). A gate that
     judges no entry, or a name that selects none, exits 2.
+.PARAMETER SnapshotPath
+    Saved snapshots (Get-CometModel -OutSnapshot), one per credential label: every approved ID must be listed by
+    every one of them, and a finding names the credential that lacks it. The same label twice exits 2. (pwsh -File
+    passes a comma-separated value as one path: pass several from a script or the Azure DevOps PowerShell task.)
 .PARAMETER Live
-    Capture a fresh snapshot from the models endpoint first (needs COMETAPI_API_KEY), saved to -SnapshotOut.
+    Capture a fresh snapshot from the models endpoint first, one per -CredentialLabel, saved to -SnapshotOut.
+.PARAMETER CredentialLabel
+    The credential classes to gate on (production, or production-eu, production-us). Test-ModelLedger fails a
+    snapshot captured with any other label, and a label no snapshot carries. With -Live, where each key comes from:
+        no label or one label   COMETAPI_API_KEY, as Get-CometModel reads it
+        several labels          one variable per label: COMETAPI_API_KEY_ and the label upper-cased, every
+                                character other than A-Z and 0-9 replaced by _ (production-eu reads
+                                COMETAPI_API_KEY_PRODUCTION_EU)
+    A variable that is missing or empty stops the gate (exit 2) naming the variable, before any request is sent.
+    The key is handed to Get-CometModel as a SecureString and never printed. Under pwsh -File (a scheduled task)
+    pass several labels as one comma-separated value: -CredentialLabel production-eu,production-us.
+.PARAMETER SnapshotOut
+    With -Live: the snapshot file to write (default: a new file in the temp folder). With several labels it is a
+    folder (created when missing) that receives one models-snapshot-<label>.json per label, the label's
+    characters other than letters, digits, '.', '-' and '_' replaced by _.
+.PARAMETER BaselineLedgerPath
+    The ledger of the previous release: the gate fails when this release drops a rollback ID whose rollbackUntil
+    has not passed yet (RollbackWindowOpen).
 .EXAMPLE
     dotnet pwsh -NoProfile -File examples/release-gate.ps1
 .EXAMPLE
     pwsh ./examples/release-gate.ps1 -LedgerPath ./ledger.json -Live -CredentialLabel production -JUnitPath ./out/gate.xml
+.EXAMPLE
+    # Two production credentials: keys in COMETAPI_API_KEY_PRODUCTION_EU and COMETAPI_API_KEY_PRODUCTION_US.
+    ./examples/release-gate.ps1 -LedgerPath ./ledger.json -Live -CredentialLabel production-eu, production-us -SnapshotOut ./out/snapshots
+.EXAMPLE
+    ./examples/release-gate.ps1 -LedgerPath ./ledger.json -SnapshotPath ./snapshots/eu.json, ./snapshots/us.json -CredentialLabel production-eu, production-us
 #>
 [CmdletBinding()]
 param(
     [string]$LedgerPath,
-    [string]$SnapshotPath,
+    [string[]]$SnapshotPath,
     [switch]$Live,
     [string]$SnapshotOut,
-    [string]$CredentialLabel,
+    [string[]]$CredentialLabel,
     [hashtable]$Deployed,
     [string[]]$Service,
     [string]$ConfigRoot,
     [string]$BaselineConfigRoot,
+    [string]$BaselineLedgerPath,
     [timespan]$MaxSnapshotAge = [timespan]::FromHours(24),
     [string]$JUnitPath = ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'modelledger-gate.xml'))
 )
@@ -51,7 +78,7 @@ function Stop-Gate([string]$Reason) {
 
 $gate = @{ MaxSnapshotAge = $MaxSnapshotAge }
 # Output options do not count as input: only these parameters say whose release is gated.
-$inputs = @('LedgerPath', 'SnapshotPath', 'Live', 'SnapshotOut', 'CredentialLabel', 'Deployed', 'ConfigRoot', 'BaselineConfigRoot')
+$inputs = @('LedgerPath', 'SnapshotPath', 'Live', 'SnapshotOut', 'CredentialLabel', 'Deployed', 'ConfigRoot', 'BaselineConfigRoot', 'BaselineLedgerPath')
 $given = @($inputs | Where-Object { $PSBoundParameters.ContainsKey($_) })
 if ($given.Count -eq 0) {
     $LedgerPath = "$PSScriptRoot/data/ledger.json"
@@ -71,19 +98,73 @@ else {
     }
     if ($BaselineConfigRoot -and -not $ConfigRoot) { Stop-Gate '-BaselineConfigRoot needs -ConfigRoot (the release checkout).' }
 }
-if ($Live) {
-    if (-not $SnapshotOut) { $SnapshotOut = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), "models-snapshot-$([datetime]::UtcNow.ToString('yyyyMMddTHHmmssZ')).json") }
-    $captureArgs = @{ OutSnapshot = $SnapshotOut }
-    if ($CredentialLabel) { $captureArgs.CredentialLabel = $CredentialLabel }
-    try { $null = Get-CometModel @captureArgs }
-    catch { Stop-Gate "the snapshot capture failed [$($_.FullyQualifiedErrorId)]: $($_.Exception.Message)" }
-    $SnapshotPath = $SnapshotOut
+# pwsh -File hands "a,b" over as one string: a label never holds a comma, so split it into the labels meant.
+$labels = @($CredentialLabel | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+
+# With several credentials each has its own key; the variable name is derived so a pipeline can map one secret each.
+function Get-KeyVariableName([string]$Label) {
+    'COMETAPI_API_KEY_' + ([regex]::Replace($Label, '[^A-Za-z0-9]', '_')).ToUpperInvariant()
 }
-if ($CredentialLabel) { $gate.CredentialLabel = $CredentialLabel }
+
+if ($Live) {
+    $stamp = [datetime]::UtcNow.ToString('yyyyMMddTHHmmssZ', [System.Globalization.CultureInfo]::InvariantCulture)
+    $captures = @()
+    if ($labels.Count -le 1) {
+        if (-not $SnapshotOut) { $SnapshotOut = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), "models-snapshot-$stamp.json") }
+        # No -ApiKey: Get-CometModel reads COMETAPI_API_KEY itself and names it when it is missing.
+        $captures += @{ OutSnapshot = $SnapshotOut; Label = @($labels)[0]; Variable = $null }
+    }
+    else {
+        $byVariable = @{}
+        foreach ($label in $labels) {
+            $variable = Get-KeyVariableName $label
+            if ($byVariable.ContainsKey($variable)) {
+                Stop-Gate "-CredentialLabel names '$($byVariable[$variable])' and '$label', which share`n  $variable`nName each credential once."
+            }
+            $byVariable[$variable] = $label
+        }
+        # Checked before any request, so no credential is captured while another cannot be. Names only, never values.
+        $missing = @($byVariable.Keys | Where-Object { -not [System.Environment]::GetEnvironmentVariable($_) } | Sort-Object)
+        if ($missing.Count -gt 0) {
+            Stop-Gate "a credential has no key. Set these variables:`n  $($missing -join "`n  ")"
+        }
+        if (-not $SnapshotOut) { $SnapshotOut = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), "models-snapshots-$stamp") }
+        $folder = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($SnapshotOut)
+        if ([System.IO.File]::Exists($folder)) { Stop-Gate '-SnapshotOut is a file. With several labels it names a folder: one snapshot per label.' }
+        $null = [System.IO.Directory]::CreateDirectory($folder)
+        foreach ($label in $labels) {
+            $captures += @{
+                OutSnapshot = [System.IO.Path]::Combine($folder, "models-snapshot-$([regex]::Replace($label, '[^A-Za-z0-9._-]', '_')).json")
+                Label = $label
+                Variable = Get-KeyVariableName $label
+            }
+        }
+    }
+    foreach ($capture in $captures) {
+        $captureArgs = @{ OutSnapshot = $capture.OutSnapshot }
+        if ($capture.Label) { $captureArgs.CredentialLabel = $capture.Label }
+        if ($capture.Variable) {
+            # Straight from the environment into a SecureString: the key never sits in a variable that could be printed.
+            $captureArgs.ApiKey = [System.Net.NetworkCredential]::new('', [System.Environment]::GetEnvironmentVariable($capture.Variable)).SecurePassword
+        }
+        try { $null = Get-CometModel @captureArgs }
+        catch {
+            $who = if ($capture.Label) { " for '$($capture.Label)'" } else { '' }
+            Stop-Gate "the snapshot capture$who failed [$($_.FullyQualifiedErrorId)]: $($_.Exception.Message)"
+        }
+        if ($captures.Count -gt 1) {
+            $Host.UI.WriteLine("Snapshot captured with the '$($capture.Label)' credential:")
+            $Host.UI.WriteLine("  $($capture.OutSnapshot)")
+        }
+    }
+    $SnapshotPath = @($captures | ForEach-Object { $_.OutSnapshot })
+}
+if ($labels.Count -gt 0) { $gate.CredentialLabel = $labels }
 if ($Deployed) { $gate.Deployed = $Deployed }
 if ($Service) { $gate.Service = $Service }
 if ($ConfigRoot) { $gate.ConfigRoot = $ConfigRoot }
 if ($BaselineConfigRoot) { $gate.BaselineConfigRoot = $BaselineConfigRoot }
+if ($BaselineLedgerPath) { $gate.BaselineLedgerPath = $BaselineLedgerPath }
 
 try {
     $findings = @(Test-ModelLedger -Path $LedgerPath -SnapshotPath $SnapshotPath -OutputFormat JUnit -OutputPath $JUnitPath @gate)

@@ -48,7 +48,7 @@ try {
     $entries = @(New-ModelLedger @draft)
 }
 catch {
-    $Host.UI.WriteErrorLine("The draft could not be written [$($_.FullyQualifiedErrorId)]: $($_.Exception.Message)")
+    $Host.UI.WriteErrorLine("The draft could not be written [$($_.FullyQualifiedErrorId -replace ',.*')]: $($_.Exception.Message)")
     exit 2
 }
 if ($entries.Count -eq 0) { exit 1 }

@@ -46,8 +46,15 @@ param(
 )
 Import-Module "$PSScriptRoot/../ModelLedger.psd1"
 
+# Wrapped within 80 columns, each line of the reason keeping its indent; an ID or path longer than a line stays whole.
+function Write-Reason([string]$Text) {
+    foreach ($part in $Text -split "`n") {
+        $indent = $part.Length - $part.TrimStart().Length
+        foreach ($line in [ModelLedger.Rendering.ConsoleView]::Wrap($part.TrimStart(), 79 - $indent)) { $Host.UI.WriteErrorLine((' ' * $indent) + $line) }
+    }
+}
 function Stop-Check([string]$Reason) {
-    $Host.UI.WriteErrorLine("Drift check could not run: $Reason")
+    Write-Reason "Drift check could not run: $Reason"
     exit 1
 }
 
@@ -121,7 +128,7 @@ if ($SnapshotFolder) {
         }
         try { Get-CometModel @capture }
         catch {
-            $reason = "no snapshot was captured [$($_.FullyQualifiedErrorId)]: $($_.Exception.Message)"
+            $reason = "no snapshot was captured [$($_.FullyQualifiedErrorId -replace ',.*')]: $($_.Exception.Message)"
             if (-not $several) { Stop-Check $reason }
             # Keep going: another credential may still show an approved ID at risk, and that must page.
             $Host.UI.WriteErrorLine("Drift check could not run for '$label': $reason")
@@ -154,7 +161,7 @@ foreach ($comparison in $comparisons) {
         $changes = @(Compare-CometModelSnapshot -ReferencePath $comparison.ReferencePath -DifferencePath $comparison.DifferencePath -LedgerPath $LedgerPath -ErrorAction Stop)
     }
     catch {
-        $reason = "[$($_.FullyQualifiedErrorId)] $($_.Exception.Message)"
+        $reason = "[$($_.FullyQualifiedErrorId -replace ',.*')] $($_.Exception.Message)"
         if (-not $several) { Stop-Check $reason }
         $Host.UI.WriteErrorLine("Drift check could not run for '$($comparison.Label)': $reason")
         $failures++

@@ -24,7 +24,7 @@ if (-not $PSBoundParameters.ContainsKey('LedgerPath')) {
 }
 try { $entries = @(Get-ModelLedger -Path $LedgerPath -ErrorAction Stop) }
 catch {
-    $Host.UI.WriteErrorLine("The ledger could not be read [$($_.FullyQualifiedErrorId)]: $($_.Exception.Message)")
+    $Host.UI.WriteErrorLine("The ledger could not be read [$($_.FullyQualifiedErrorId -replace ',.*')]: $($_.Exception.Message)")
     exit 2
 }
 $entries | Out-Default

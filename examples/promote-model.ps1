@@ -71,7 +71,7 @@ try {
     Copy-Item -LiteralPath $LedgerPath -Destination $ledger -Force
     $old = Get-ModelLedger $ledger -Service $Service
 }
-catch { Stop-Promotion "Promotion could not run [$($_.FullyQualifiedErrorId)]: $($_.Exception.Message)" }
+catch { Stop-Promotion "Promotion could not run [$($_.FullyQualifiedErrorId -replace ',.*')]: $($_.Exception.Message)" }
 
 $Host.UI.WriteLine('== 1. Baseline:')
 $Host.UI.WriteLine("  $before")
@@ -99,7 +99,7 @@ if ($ChangeRef) { $promotion.ChangeRef = $ChangeRef }
 try {
     $entry = Set-ModelLedgerEntry @promotion -PassThru
 }
-catch { Stop-Promotion "Promotion refused [$($_.FullyQualifiedErrorId)]: $($_.Exception.Message)" }
+catch { Stop-Promotion "Promotion refused [$($_.FullyQualifiedErrorId -replace ',.*')]: $($_.Exception.Message)" }
 if ($entry.CurrentModelId -cne $NewModelId) {
     Stop-Promotion "Nothing was promoted: $(Shown $NewModelId) is already the current model ID of $(Shown $Service)."
 }
@@ -113,7 +113,7 @@ try {
 }
 catch {
     $Host.UI.WriteLine('Refused as expected:')
-    $Host.UI.WriteLine("  $($_.FullyQualifiedErrorId)")
+    $Host.UI.WriteLine("  $($_.FullyQualifiedErrorId -replace ',.*')")
 }
 
 $Host.UI.WriteLine("== 4. Gate $(Shown $Service) against the snapshot and the baseline ledger")
@@ -121,7 +121,7 @@ try {
     $findings = @(Get-ModelLedger $ledger -Service $Service |
         Test-ModelLedger -SnapshotPath $SnapshotPath -BaselineLedgerPath $before -Deployed @{ $Service = $NewModelId } -AsOf $AsOf)
 }
-catch { Stop-Promotion "The gate could not run [$($_.FullyQualifiedErrorId)]: $($_.Exception.Message)" }
+catch { Stop-Promotion "The gate could not run [$($_.FullyQualifiedErrorId -replace ',.*')]: $($_.Exception.Message)" }
 # Status and check on one line, the ID below: a long ID is never broken inside.
 foreach ($f in $findings) {
     $Host.UI.WriteLine(("  {0,-4} {1}" -f $f.Status, $f.Check))
@@ -138,7 +138,7 @@ try {
     $bundle = $findings | Export-RollbackEvidence @export -WarningAction SilentlyContinue
     $verified = Test-RollbackEvidence -Path $bundle.Path -Quiet
 }
-catch { Stop-Promotion "The evidence could not be written [$($_.FullyQualifiedErrorId)]: $($_.Exception.Message)" }
+catch { Stop-Promotion "The evidence could not be written [$($_.FullyQualifiedErrorId -replace ',.*')]: $($_.Exception.Message)" }
 $Host.UI.WriteLine("Evidence ($($bundle.Files.Count) files, verified: $verified):")
 $Host.UI.WriteLine("  $($bundle.Path)")
 Say "Checklist: $($bundle.Tally())"

@@ -129,7 +129,7 @@ try {
     $bundle = Export-RollbackEvidence @export -Force:$Force -WarningAction SilentlyContinue
 }
 catch {
-    Stop-Evidence "[$($_.FullyQualifiedErrorId)] $($_.Exception.Message)"
+    Stop-Evidence "[$($_.FullyQualifiedErrorId -replace ',.*')] $($_.Exception.Message)"
 }
 finally {
     if ($work) { [System.IO.Directory]::Delete($work, $true) }

@@ -71,8 +71,15 @@ param(
 Import-Module "$PSScriptRoot/../ModelLedger.psd1"
 $ErrorActionPreference = 'Stop'
 
+# Wrapped within 80 columns, each line of the reason keeping its indent; an ID or path longer than a line stays whole.
+function Write-Reason([string]$Text) {
+    foreach ($part in $Text -split "`n") {
+        $indent = $part.Length - $part.TrimStart().Length
+        foreach ($line in [ModelLedger.Rendering.ConsoleView]::Wrap($part.TrimStart(), 79 - $indent)) { $Host.UI.WriteErrorLine((' ' * $indent) + $line) }
+    }
+}
 function Stop-Gate([string]$Reason) {
-    $Host.UI.WriteErrorLine("The gate could not run: $Reason")
+    Write-Reason "The gate could not run: $Reason"
     exit 2
 }
 
@@ -150,7 +157,7 @@ if ($Live) {
         try { $null = Get-CometModel @captureArgs }
         catch {
             $who = if ($capture.Label) { " for '$($capture.Label)'" } else { '' }
-            Stop-Gate "the snapshot capture$who failed [$($_.FullyQualifiedErrorId)]: $($_.Exception.Message)"
+            Stop-Gate "the snapshot capture$who failed [$($_.FullyQualifiedErrorId -replace ',.*')]: $($_.Exception.Message)"
         }
         if ($captures.Count -gt 1) {
             $Host.UI.WriteLine("Snapshot captured with the '$($capture.Label)' credential:")
@@ -170,7 +177,7 @@ try {
     $findings = @(Test-ModelLedger -Path $LedgerPath -SnapshotPath $SnapshotPath -OutputFormat JUnit -OutputPath $JUnitPath @gate)
 }
 catch {
-    Stop-Gate "[$($_.FullyQualifiedErrorId)] $($_.Exception.Message)"
+    Stop-Gate "[$($_.FullyQualifiedErrorId -replace ',.*')] $($_.Exception.Message)"
 }
 
 $findings | Out-Default

@@ -106,7 +106,7 @@ try {
     }
 }
 catch {
-    $Host.UI.WriteErrorLine("Dry run could not run [$($_.FullyQualifiedErrorId)]: $($_.Exception.Message)")
+    $Host.UI.WriteErrorLine("Dry run could not run [$($_.FullyQualifiedErrorId -replace ',.*')]: $($_.Exception.Message)")
     $code = 2
 }
 finally {

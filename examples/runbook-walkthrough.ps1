@@ -47,7 +47,7 @@ try {
     Get-CometModel -SnapshotPath $snapshot -Id (Get-ModelLedger "$data/ledger.json" -Service $Service).CurrentModelId | Out-Default
 
     Step "3. The gate for $Service"
-    $findings = @(Get-ModelLedger "$data/ledger.json" -Service $Service | Test-ModelLedger -SnapshotPath $snapshot -AsOf $asOf)
+    $findings = @(Get-ModelLedger "$data/ledger.json" -Service $Service | Test-ModelLedger -SnapshotPath $snapshot -ConfigRoot "$data/release" -AsOf $asOf)
     $findings | Out-Default
 
     Step "4. The rollback rehearsal for $Service"
@@ -77,7 +77,7 @@ try {
     }
 }
 catch {
-    $Host.UI.WriteErrorLine("Walkthrough stopped [$($_.FullyQualifiedErrorId)]: $($_.Exception.Message)")
+    $Host.UI.WriteErrorLine("Walkthrough stopped [$($_.FullyQualifiedErrorId -replace ',.*')]: $($_.Exception.Message)")
     exit 2
 }
 finally {

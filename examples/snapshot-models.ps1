@@ -34,7 +34,7 @@ try {
     $models = @(Get-CometModel @params)
 }
 catch {
-    foreach ($line in [ModelLedger.Rendering.ConsoleView]::Wrap("Snapshot failed [$($_.FullyQualifiedErrorId)]: $($_.Exception.Message)", 79)) { $Host.UI.WriteErrorLine($line) }
+    foreach ($line in [ModelLedger.Rendering.ConsoleView]::Wrap("Snapshot failed [$($_.FullyQualifiedErrorId -replace ',.*')]: $($_.Exception.Message)", 79)) { $Host.UI.WriteErrorLine($line) }
     exit 1
 }
 

@@ -24,7 +24,7 @@ namespace ModelLedger.Module.Tests
             var before = File.ReadAllText(ledger);
             var refused = RealPwsh.Example("examples/bootstrap-ledger.ps1", "-OutputPath", ledger);
             Assert.True(refused.Code == 2, refused.Out + refused.Err);
-            Assert.Contains("[LedgerExists,", refused.Out + refused.Err);
+            Assert.Contains("[LedgerExists]", refused.Out + refused.Err);
             Assert.Equal(before, File.ReadAllText(ledger));
             Assert.Equal(0, RealPwsh.Example("examples/bootstrap-ledger.ps1", "-OutputPath", ledger, "-Force").Code);
 
@@ -44,7 +44,7 @@ namespace ModelLedger.Module.Tests
             var (code, output, err) = RealPwsh.Example("examples/promote-model.ps1", "-WorkPath", dir.Path);
             Assert.True(code == 0, output + err);
             Assert.Contains("  currentModelId\n    gpt-5.4-mini-2026-03-17\n  becomes\n    claude-sonnet-4-5-20250929\n  rollbackModelId\n    gpt-4o-2024-08-06\n  becomes\n    gpt-5.4-mini-2026-03-17", output.Replace("\r", ""));
-            Assert.Contains("Refused as expected:\n  RollbackWindowOpen,", output.Replace("\r", ""));
+            Assert.Contains("Refused as expected:\n  RollbackWindowOpen\n", output.Replace("\r", ""));
             Assert.Contains("  Pass RollbackWindowOpen", output);
             Assert.Contains("verified: True", output);
             // No dry run yet: the evidence says so by name, and the promotion does not claim readiness.

@@ -48,7 +48,8 @@ namespace ModelLedger.Module.Tests
             var ledger = Ledger(dir, Entry("svc", "m1", "m0"));
             var none = RealPwsh.Example("examples/release-gate.ps1", "-LedgerPath", ledger, "-SnapshotPath", snapshot, "-Service", "billing-*", "-JUnitPath", dir.File("none.xml"));
             Assert.Equal(2, none.Code);
-            Assert.Contains("No ledger service matches the pattern 'billing-*'", none.Err);
+            Assert.Contains("[LedgerServiceNotFound] No ledger service matches the pattern 'billing-*'", System.Text.RegularExpressions.Regex.Replace(none.Err, @"\s+", " "));
+            Assert.All(none.Err.Replace("\r", "").Split('\n'), line => Assert.True(line.Length <= 80, line));
             Assert.DoesNotContain("Release may proceed.", none.Out);
         }
 

@@ -37,7 +37,7 @@ exit 0
             if (crashAt != null) env["MODELLEDGER_CRASH_AT"] = crashAt;
             if (crashIn != null) env["CRASH_IN"] = crashIn;
 
-            var (code, _, err) = CrashTests.RunChild(env, dir.Write("dryrun.ps1", Script), "-Ledger", ledger, "-Config", config, "-Service", service);
+            var (code, _, err) = RealPwsh.Example(env, dir.Write("dryrun.ps1", Script), "-Ledger", ledger, "-Config", config, "-Service", service);
 
             Assert.True(code != 0, $"the child should have been killed, but exited 0. {err}");
             Assert.True(File.Exists(config + ".dryrun-journal.json"), "no journal left by the killed run");

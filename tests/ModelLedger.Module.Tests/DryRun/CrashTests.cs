@@ -24,7 +24,7 @@ Invoke-RollbackDryRun support-router -LedgerPath $Ledger -ConfigPath $Config -Co
 exit 0
 ";
 
-        /// <summary>The script under real pwsh (from the repo root, so it imports ./ModelLedger.psd1 as a runbook would).</summary>
+        /// <summary>Kept only for ExampleScriptTests, which still calls it; new code calls RealPwsh.Example directly.</summary>
         internal static (int Code, string Out, string Err) RunChild(Dictionary<string, string> env, string script, params string[] args) =>
             RealPwsh.Example(env, script, args);
 
@@ -55,7 +55,7 @@ exit 0
             if (crashAt != null) env["MODELLEDGER_CRASH_AT"] = crashAt;
             if (crashIn != null) env["CRASH_IN"] = crashIn;
 
-            var (code, _, err) = RunChild(env, script, "-Ledger", ledger, "-Config", config);
+            var (code, _, err) = RealPwsh.Example(env, script, "-Ledger", ledger, "-Config", config);
 
             Assert.True(code != 0, $"{phase}: the child should have been killed, but exited 0. {err}");
             Assert.True(File.Exists(config + ".dryrun-journal.json"), $"{phase}: no journal left by the killed run");
@@ -80,7 +80,7 @@ exit 0
             var ledger = InvokeRollbackDryRunTests.Ledger(dir);
             var original = File.ReadAllBytes(config);
             var script = dir.Write("dryrun.ps1", DryRunScript);
-            var (code, _, _) = RunChild(new() { ["CRASH_IN"] = "probe" }, script, "-Ledger", ledger, "-Config", config);
+            var (code, _, _) = RealPwsh.Example(new Dictionary<string, string> { ["CRASH_IN"] = "probe" }, script, "-Ledger", ledger, "-Config", config);
             Assert.NotEqual(0, code);
             Assert.NotEqual(original, File.ReadAllBytes(config));
 
@@ -107,7 +107,7 @@ exit 0
             var config = InvokeRollbackDryRunTests.StagingConfig(dir);
             var ledger = InvokeRollbackDryRunTests.Ledger(dir);
             var original = File.ReadAllBytes(config);
-            var (code, _, _) = RunChild(new() { ["CRASH_IN"] = "probe" }, dir.Write("dryrun.ps1", DryRunScript), "-Ledger", ledger, "-Config", config);
+            var (code, _, _) = RealPwsh.Example(new Dictionary<string, string> { ["CRASH_IN"] = "probe" }, dir.Write("dryrun.ps1", DryRunScript), "-Ledger", ledger, "-Config", config);
             Assert.NotEqual(0, code);
             var edited = Encoding.UTF8.GetBytes("{ \"llm\": { \"model\": \"hand-edited\" } }");
             File.WriteAllBytes(config, edited);
@@ -151,14 +151,14 @@ exit 0
             var script = dir.Write("snap.ps1", "param($Api, $Out) Import-Module ./ModelLedger.psd1; $null = Get-CometModel -BaseUri $Api -OutSnapshot $Out -CredentialLabel production -RetryIntervalSec 0; exit 0");
             var key = CometApiTestKit.NewKey();
 
-            var (code, stdout, stderr) = RunChild(new() { ["MODELLEDGER_CRASH_AT"] = "atomic-write:snap.json", ["COMETAPI_API_KEY"] = key }, script, "-Api", api.BaseUri, "-Out", snapshot);
+            var (code, stdout, stderr) = RealPwsh.Example(new Dictionary<string, string> { ["MODELLEDGER_CRASH_AT"] = "atomic-write:snap.json", ["COMETAPI_API_KEY"] = key }, script, "-Api", api.BaseUri, "-Out", snapshot);
 
             Assert.NotEqual(0, code);
             Assert.Equal(1, api.RequestCount);
             Assert.Equal(previous, File.ReadAllBytes(snapshot));
             Assert.DoesNotContain(key, stdout + stderr);
             // The finished-but-unrenamed temp file is hidden beside it; the next successful write replaces the snapshot whole.
-            var (code2, _, _) = RunChild(new() { ["COMETAPI_API_KEY"] = key }, script, "-Api", api.BaseUri, "-Out", snapshot);
+            var (code2, _, _) = RealPwsh.Example(new Dictionary<string, string> { ["COMETAPI_API_KEY"] = key }, script, "-Api", api.BaseUri, "-Out", snapshot);
             Assert.Equal(0, code2);
             Assert.Contains("\"model-1999\"", File.ReadAllText(snapshot));
             CometApiTestKit.AssertFolderHasNoKey(dir.Path, key);
@@ -171,12 +171,12 @@ exit 0
             var folder = dir.File("CHG-1042");
             var script = dir.Write("evidence.ps1", "param($Out) Import-Module ./ModelLedger.psd1; $null = Export-RollbackEvidence -Path $Out -LedgerPath ./examples/data/ledger.json -SnapshotPath ./examples/data/models-snapshot.json -ApprovedBy ops; exit 0");
 
-            var (code, _, _) = RunChild(new() { ["MODELLEDGER_CRASH_AT"] = "evidence:before-publish" }, script, "-Out", folder);
+            var (code, _, _) = RealPwsh.Example(new Dictionary<string, string> { ["MODELLEDGER_CRASH_AT"] = "evidence:before-publish" }, script, "-Out", folder);
 
             Assert.NotEqual(0, code);
             Assert.False(Directory.Exists(folder), "a partial evidence folder is visible");
             // The next export succeeds and the bundle verifies.
-            var (code2, _, err2) = RunChild(new(), script, "-Out", folder);
+            var (code2, _, err2) = RealPwsh.Example(script, "-Out", folder);
             Assert.True(code2 == 0, err2);
             using var ps = new PowerShellHarness();
             Assert.Equal(true, ps.Run("Test-RollbackEvidence $f -Quiet", new() { ["f"] = folder }).Output.Single().BaseObject);

@@ -14,20 +14,20 @@ namespace ModelLedger.Client
         public static void EnsureJsonText(HttpResponseMessage response, int status, byte[] body, string source)
         {
             if (status != 200)
-                throw CometApiFailures.SchemaMismatch(source, $"HTTP {status} instead of 200.", status: status);
+                throw CometApiErrors.SchemaMismatch(source, $"HTTP {status} instead of 200.", status: status);
 
             var encodings = response.Content.Headers.ContentEncoding.Where(e => !string.Equals(e, "identity", StringComparison.OrdinalIgnoreCase)).ToList();
             if (encodings.Count > 0)
-                throw CometApiFailures.SchemaMismatch(source,
+                throw CometApiErrors.SchemaMismatch(source,
                     $"the response is compressed (Content-Encoding: {string.Join(", ", encodings.Select(e => QuotedText.OneLine(e, 40)))}, {body.Length} bytes) although the client asks for no compression (often a proxy in between).", status: status);
 
             var media = response.Content.Headers.ContentType?.MediaType;
             if (media != null && media.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0)
-                throw CometApiFailures.SchemaMismatch(source, $"the response is an HTML page ({QuotedText.OneLine(media, 80)}), not JSON (a login page, a proxy page or a wrong path).", status: status);
+                throw CometApiErrors.SchemaMismatch(source, $"the response is an HTML page ({QuotedText.OneLine(media, 80)}), not JSON (a login page, a proxy page or a wrong path).", status: status);
 
             var what = Describe(body, response.Content.Headers.ContentType?.CharSet);
             if (what != null)
-                throw CometApiFailures.SchemaMismatch(source, $"the response is {what} ({body.Length} bytes), not the UTF-8 JSON the endpoint documents.", status: status);
+                throw CometApiErrors.SchemaMismatch(source, $"the response is {what} ({body.Length} bytes), not the UTF-8 JSON the endpoint documents.", status: status);
         }
 
         /// <summary>A description of a body that is not UTF-8 text, or null.</summary>

@@ -46,9 +46,7 @@ namespace ModelLedger.Config
         public static void RequireInside(string releaseRoot, string fullPath)
         {
             if (IO.RealPath.IsInside(releaseRoot, fullPath)) return;
-            throw Failure.Of(ErrorIds.DryRunConfigUnreadable, FailureCategory.SecurityError,
-                $"Config '{fullPath}' was refused: it is a link (or lies under one) that leads outside the release root '{releaseRoot}', so it was not read.",
-                "Commit the config file itself inside the release root, not a link to a file elsewhere.", target: fullPath, filePath: fullPath);
+            throw ConfigErrors.OutsideReleaseRoot(fullPath, releaseRoot);
         }
 
         public static Resolved Resolve(ConfigFile file, ConfigNode root, ConfigKeyPath key)

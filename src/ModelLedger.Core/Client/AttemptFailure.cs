@@ -1,5 +1,6 @@
 using System;
 using System.Net.Sockets;
+using ModelLedger.Rendering;
 
 namespace ModelLedger.Client
 {
@@ -98,7 +99,7 @@ namespace ModelLedger.Client
 
         /// <summary>The connection broke while the body was being read: retried like a 5xx.</summary>
         public static AttemptFailure BodyBroken(string source, long bytesRead, Exception ex) => Unavailable(source, FailureCategory.ConnectionError,
-            $"the connection broke while the response body was being read, after {bytesRead} bytes ({QuotedText.OneLine(ex.Message)})", null, ex, retryable: true);
+            $"the connection broke while the response body was being read, after {bytesRead} bytes ({UntrustedText.OneLine(ex.Message)})", null, ex, retryable: true);
 
         /// <summary>No HTTP answer at all: DNS (not retried), refused, TLS (not retried), anything else.</summary>
         public static AttemptFailure FromTransport(Uri target, Exception ex)
@@ -111,7 +112,7 @@ namespace ModelLedger.Client
                 case SocketError.NoData:
                 case SocketError.TryAgain:
                     return Unavailable(source, FailureCategory.ConnectionError,
-                        $"the host name '{target.Host}' could not be resolved (DNS: {QuotedText.OneLine(socket!.Message)})",
+                        $"the host name '{target.Host}' could not be resolved (DNS: {UntrustedText.OneLine(socket!.Message)})",
                         "Check -BaseUri / COMETAPI_BASE_URL for a typo, and this machine's DNS and proxy settings (HTTPS_PROXY).", ex, retryable: false);
                 case SocketError.ConnectionRefused:
                     return Unavailable(source, FailureCategory.ConnectionError,
@@ -120,10 +121,10 @@ namespace ModelLedger.Client
             }
             if (Find<System.Security.Authentication.AuthenticationException>(ex) is { } tls)
                 return Unavailable(source, FailureCategory.SecurityError,
-                    $"the TLS handshake with {target.Host} failed ({QuotedText.OneLine(tls.Message)})",
+                    $"the TLS handshake with {target.Host} failed ({UntrustedText.OneLine(tls.Message)})",
                     "Check that -BaseUri names the real API host and that a TLS-inspecting proxy's certificate is trusted on this machine.", ex, retryable: false);
             return Unavailable(source, FailureCategory.ConnectionError,
-                $"the connection failed ({QuotedText.OneLine(Innermost(ex).Message)})",
+                $"the connection failed ({UntrustedText.OneLine(Innermost(ex).Message)})",
                 "Check -BaseUri / COMETAPI_BASE_URL, the network path and the proxy settings (HTTPS_PROXY), then run again.", ex, retryable: true);
         }
 

@@ -1,4 +1,5 @@
 using System;
+using ModelLedger.Rendering;
 
 namespace ModelLedger.Client
 {
@@ -49,7 +50,7 @@ namespace ModelLedger.Client
             var authorityEnd = slash >= 0 ? slash : shown.Length;
             var at = shown.LastIndexOf('@', authorityEnd - 1 < authorityStart ? authorityStart : authorityEnd - 1);
             if (at >= authorityStart) shown = shown.Substring(0, authorityStart) + "..." + shown.Substring(at);
-            return QuotedText.OneLine(shown, 200);
+            return UntrustedText.OneLine(shown, 200);
         }
 
         private static ModelLedgerException BaseUriInvalid(string typed, string problem) => CometApiErrors.BaseUriInvalid(DisplayTyped(typed), problem);

@@ -32,7 +32,7 @@ namespace ModelLedger.Config
             }
             catch (ConfigRefSyntaxException ex)
             {
-                throw ConfigErrors.KeySyntax(text, SharedText.Visible(text ?? ""), ex.Message);
+                throw ConfigErrors.KeySyntax(text, ex.Message);
             }
         }
 

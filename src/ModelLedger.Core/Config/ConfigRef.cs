@@ -84,7 +84,7 @@ namespace ModelLedger.Config
             }
             catch (ConfigRefSyntaxException ex)
             {
-                throw ConfigErrors.TemplateSyntax(text, SharedText.Visible(text), ex.Message);
+                throw ConfigErrors.TemplateSyntax(text, ex.Message);
             }
         }
 

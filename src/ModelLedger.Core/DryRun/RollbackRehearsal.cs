@@ -280,7 +280,7 @@ namespace ModelLedger.DryRun
                 : new ModelIdHints(new[] { entry.CurrentModelId! }).For(id).Count > 0 ? " That is a near miss, not a match: IDs are exact strings." : "";
             var template = target.Template.IsIdentity ? null : target.Template.ToString();
             var templated = template == null ? null : target.Template.Apply(entry.CurrentModelId!);
-            return DryRunErrors.ConfigMismatch(configPath, slot.Line, key, SharedText.Quote(value), template, templated, entry.CurrentModelId, entry.Service, hint);
+            return DryRunErrors.ConfigMismatch(configPath, slot.Line, key, value, template, templated, entry.CurrentModelId, entry.Service, hint);
         }
 
         private static DryRunLock AcquireLock(string configPath) => DryRunLock.Acquire(configPath);

@@ -1,4 +1,5 @@
 using System;
+using ModelLedger.Rendering;
 
 namespace ModelLedger
 {
@@ -14,15 +15,15 @@ namespace ModelLedger
         public static ModelLedgerException Unsupported(string path, int line, string key, string problem) =>
             Failure.Of(ErrorIds.DryRunConfigUnsupported, FailureCategory.InvalidOperation, $"Config '{path}' line {line}, '{key}': {problem} Nothing was changed.", UnsupportedFix, target: path, filePath: path, line: line, field: key);
 
-        /// <summary>A -ConfigKey whose key part does not parse; <paramref name="shown"/> is the key as the message quotes it.</summary>
-        public static ModelLedgerException KeySyntax(string? text, string shown, string reason) =>
-            Failure.Of(ErrorIds.DryRunConfigKeyNotFound, FailureCategory.InvalidArgument, $"-ConfigKey '{shown}' is not a valid key: {reason}",
+        /// <summary>A -ConfigKey whose key part does not parse.</summary>
+        public static ModelLedgerException KeySyntax(string? text, string reason) =>
+            Failure.Of(ErrorIds.DryRunConfigKeyNotFound, FailureCategory.InvalidArgument, $"-ConfigKey '{UntrustedText.EscapeControls(text ?? "")}' is not a valid key: {reason}",
                 "Name the key that holds the model ID, for example 'llm.chat.model', 'services.0.model' (a number selects an array item) or 'model_list[model_name=report-writer].litellm_params.model'.",
                 target: text, field: text);
 
-        /// <summary>A -ConfigKey whose template (after '#') does not parse; <paramref name="shown"/> is the -ConfigKey as the message quotes it.</summary>
-        public static ModelLedgerException TemplateSyntax(string text, string shown, string reason) =>
-            Failure.Of(ErrorIds.DryRunConfigKeyNotFound, FailureCategory.InvalidArgument, $"-ConfigKey '{shown}': {reason}",
+        /// <summary>A -ConfigKey whose template (after '#') does not parse.</summary>
+        public static ModelLedgerException TemplateSyntax(string text, string reason) =>
+            Failure.Of(ErrorIds.DryRunConfigKeyNotFound, FailureCategory.InvalidArgument, $"-ConfigKey '{UntrustedText.EscapeControls(text)}': {reason}",
                 "Write the template after the key with {id} once, for example 'model_list[model_name=x].litellm_params.model#openai/{id}'.", target: text, field: text);
 
         /// <summary>A config ref whose file, after every link, lies outside the release root: never read.</summary>

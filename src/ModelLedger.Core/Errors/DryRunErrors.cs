@@ -1,4 +1,5 @@
 using System;
+using ModelLedger.Rendering;
 
 namespace ModelLedger
 {
@@ -30,14 +31,14 @@ namespace ModelLedger
         }
 
         /// <summary>The config holds something other than the ledger's current ID (through the template).</summary>
-        /// <param name="shownValue">The value the config holds, as the message quotes it.</param>
+        /// <param name="value">The value the config holds (the message quotes an excerpt).</param>
         /// <param name="template">The template, or null when the key holds the ID itself.</param>
         /// <param name="templated">The current ID through the template (ignored without one).</param>
-        public static ModelLedgerException ConfigMismatch(string configPath, int line, string key, string shownValue, string? template, string? templated,
+        public static ModelLedgerException ConfigMismatch(string configPath, int line, string key, string value, string? template, string? templated,
             string? currentId, string? service, string hint)
         {
             var fix = "Deploy the ledger's current ID to staging first (or fix the ledger), so the rehearsal switches from what production sends.";
-            return Failure.Of(ErrorIds.DryRunConfigMismatch, FailureCategory.InvalidData, $"Config '{configPath}' line {line}, '{key}': holds '{shownValue}', not {(template == null ? "" : $"'{templated}' (")}the ledger's current ID '{currentId}'{(template == null ? "" : $" through '{template}')")} for service '{service}'.{hint} Nothing was changed.", fix, target: configPath, filePath: configPath, line: line, field: key);
+            return Failure.Of(ErrorIds.DryRunConfigMismatch, FailureCategory.InvalidData, $"Config '{configPath}' line {line}, '{key}': holds '{UntrustedText.Excerpt(value)}', not {(template == null ? "" : $"'{templated}' (")}the ledger's current ID '{currentId}'{(template == null ? "" : $" through '{template}')")} for service '{service}'.{hint} Nothing was changed.", fix, target: configPath, filePath: configPath, line: line, field: key);
         }
 
         /// <summary>The journal of an interrupted run is there, but the config holds neither its original nor its switched bytes.</summary>

@@ -1,4 +1,5 @@
 using System;
+using ModelLedger.Rendering;
 
 namespace ModelLedger
 {
@@ -32,9 +33,9 @@ namespace ModelLedger
             Failure.Of(ErrorIds.EvidenceManifestInvalid, FailureCategory.InvalidData, $"Evidence manifest '{path}'{(field != null ? ", field '" + field + "'" : "")} {problem}.", RecaptureFix, target: path, filePath: path, field: field, inner: inner);
 
         /// <summary>A pipeline object that is neither a gate finding nor a dry-run result: left out of the evidence.</summary>
-        /// <param name="shown">The object as the message quotes it.</param>
-        public static ModelLedgerException InputInvalid(object input, string typeName, string shown, string from, string? problem)
+        public static ModelLedgerException InputInvalid(object input, string typeName, string from, string? problem)
         {
+            var shown = UntrustedText.ForDisplay(input.ToString());
             var fix = "Pipe Test-ModelLedger findings (not -Quiet) and Invoke-RollbackDryRun results, or pass them with -Finding and -DryRun (as they are, or read back with Import-Clixml).";
             return Failure.Of(ErrorIds.EvidenceInputInvalid, FailureCategory.InvalidArgument,
                 $"A {typeName} ('{shown}') from {from} was left out of the evidence: {problem}.", fix, target: input);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ModelLedger.Config;
+using ModelLedger.Rendering;
 
 namespace ModelLedger.Gate
 {
@@ -108,7 +109,7 @@ namespace ModelLedger.Gate
             if (!parsed.Template.TryExtract(value, out var id))
             {
                 var expected = current == null ? "" : $" (the ledger's current ID through it is '{parsed.Template.Apply(current)}')";
-                reading.Problem = $"'{parsed.Key}' holds '{SharedText.Quote(value)}', which does not fit the template '{parsed.Template}'{expected}.";
+                reading.Problem = $"'{parsed.Key}' holds '{UntrustedText.Excerpt(value)}', which does not fit the template '{parsed.Template}'{expected}.";
                 return;
             }
             reading.ModelId = id;
@@ -118,7 +119,7 @@ namespace ModelLedger.Gate
                 : new Gate.ModelIdHints(new[] { current }).For(id).Count > 0
                     ? " A near miss of the ledger's current ID (case, whitespace, a version suffix or look-alike characters): still a different model."
                     : "";
-            reading.Problem = $"'{parsed.Key}' holds '{SharedText.Quote(id)}' but the ledger's current ID is '{current}'.{hint}{LookAlikes.Describe(id)}{LookAlikes.Describe(current)}";
+            reading.Problem = $"'{parsed.Key}' holds '{UntrustedText.Excerpt(id)}' but the ledger's current ID is '{current}'.{hint}{LookAlikes.Describe(id)}{LookAlikes.Describe(current)}";
         }
 
         private void CompareWithBaseline(ConfigRef parsed, string releaseId, ReleaseReading reading)

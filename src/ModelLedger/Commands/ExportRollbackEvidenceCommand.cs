@@ -94,8 +94,7 @@ namespace ModelLedger.Commands
                     _dryRuns.Add(r);
                     return;
             }
-            var shown = ModelLedger.Rendering.UntrustedText.ForDisplay(input.ToString());
-            WriteError(EvidenceErrors.InputInvalid(input, input.TypeNames[0], shown, from, problem));
+            WriteError(EvidenceErrors.InputInvalid(input, input.TypeNames[0], from, problem));
         }
 
         protected override void EndProcessing()

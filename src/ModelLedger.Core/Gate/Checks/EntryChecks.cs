@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ModelLedger.Rendering;
 
 namespace ModelLedger.Gate
 {
@@ -88,7 +89,7 @@ namespace ModelLedger.Gate
             string.Join("; ", changes.Take(10)
                 .Select(c => { var cut = c.IndexOf(": ", StringComparison.Ordinal); return (File: c.Substring(0, cut), Key: c.Substring(cut + 2)); })
                 .GroupBy(c => c.File)
-                .Select(g => $"{g.Key}: {string.Join(", ", g.Select(c => Config.SharedText.Visible(c.Key)))}"))
+                .Select(g => $"{g.Key}: {string.Join(", ", g.Select(c => UntrustedText.EscapeControls(c.Key)))}"))
             + (changes.Count > 10 ? $" and {changes.Count - 10} more" : "");
 
         // -Deployed and -ConfigRoot both describe the release: a routing change either one sees counts.

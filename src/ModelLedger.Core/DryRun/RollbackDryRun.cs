@@ -12,16 +12,16 @@ namespace ModelLedger.DryRun
     /// sends, run the small workload, and put the config back byte for byte - whatever happens in between. A journal
     /// written before the switch lets the next run repair a config whose process died mid-run.
     /// </summary>
-    public sealed class RollbackRehearsal
+    public sealed class RollbackDryRun
     {
-        private readonly IRehearsalHost _host;
+        private readonly IDryRunHost _host;
 
-        public RollbackRehearsal(IRehearsalHost host) => _host = host;
+        public RollbackDryRun(IDryRunHost host) => _host = host;
 
-        /// <summary>Runs the rehearsal; null when -WhatIf or -Confirm declined the switch.</summary>
+        /// <summary>Runs the dry run; null when -WhatIf or -Confirm declined the switch.</summary>
         public DryRunResult? Run(LedgerEntry entry, string configPath, ConfigKeyPath key) => Run(entry, configPath, new ConfigTarget(key));
 
-        /// <summary>Runs the rehearsal on a JSON, YAML or .env config; null when -WhatIf or -Confirm declined the switch.</summary>
+        /// <summary>Runs the dry run on a JSON, YAML or .env config; null when -WhatIf or -Confirm declined the switch.</summary>
         public DryRunResult? Run(LedgerEntry entry, string configPath, ConfigTarget target)
         {
             var key = target.Text;
@@ -157,7 +157,7 @@ namespace ModelLedger.DryRun
                     ? $"The application sent '{rollback}' and the workload passed."
                     : $"The application sent '{rollback}'. No workload was given: the request set was not exercised.";
             }
-            catch (RehearsalScriptFailedException ex)
+            catch (DryRunScriptFailedException ex)
             {
                 Fail(result, ex.Message);
             }

@@ -34,7 +34,7 @@ namespace ModelLedger.Gate
             var e = c.Entry!;
             if (c.Options.Deployed != null && (c.Declared != null || c.Reading == null)) yield return Declared(e, c.Declared);
             if (c.Reading != null)
-                foreach (var finding in ConfigRefFindings.For(e, c.Reading, c.Options.ReleaseConfig!.Root)) yield return finding;
+                foreach (var finding in ConfigRefFindings.For(e, c.Reading, c.Options.ReleaseCheckout!.Root)) yield return finding;
         }
 
         private static LedgerFinding Declared(LedgerEntry e, DeployedRelease? release)

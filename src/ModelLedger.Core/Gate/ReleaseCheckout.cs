@@ -11,14 +11,14 @@ namespace ModelLedger.Gate
     /// once however many refs point into it. With a baseline checkout it also tells a model change alone from one that
     /// ships with other changes in the same file (the runbook's "model identifier and unrelated routing logic").
     /// </summary>
-    public sealed class ReleaseConfig
+    public sealed class ReleaseCheckout
     {
         private readonly ConfigFileCache _release;
         private readonly ConfigFileCache? _baseline;
         private readonly Dictionary<string, List<ConfigRef>> _refsByFile = new(StringComparer.Ordinal);
         private readonly Dictionary<string, IReadOnlyList<string>> _otherChangesByFile = new(StringComparer.Ordinal);
 
-        public ReleaseConfig(string root, string? baselineRoot = null)
+        public ReleaseCheckout(string root, string? baselineRoot = null)
         {
             Root = root;
             BaselineRoot = baselineRoot;

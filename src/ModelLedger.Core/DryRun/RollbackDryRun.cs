@@ -2,8 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using ModelLedger.Config;
-using ModelLedger.Gate;
 using ModelLedger.IO;
+using ModelLedger.ModelIds;
 
 namespace ModelLedger.DryRun
 {

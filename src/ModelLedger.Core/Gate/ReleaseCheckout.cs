@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ModelLedger.Config;
+using ModelLedger.ModelIds;
 using ModelLedger.Rendering;
 
 namespace ModelLedger.Gate
@@ -116,7 +117,7 @@ namespace ModelLedger.Gate
             if (current == null || string.Equals(id, current, StringComparison.Ordinal)) return;
             var hint = string.Equals(id, entry.RollbackModelId, StringComparison.Ordinal)
                 ? " That is the ledger's rollback ID: the release still ships the previous model, or the ledger was promoted before the config."
-                : new Gate.ModelIdHints(new[] { current }).For(id).Count > 0
+                : new ModelIdHints(new[] { current }).For(id).Count > 0
                     ? " A near miss of the ledger's current ID (case, whitespace, a version suffix or look-alike characters): still a different model."
                     : "";
             reading.Problem = $"'{parsed.Key}' holds '{UntrustedText.Excerpt(id)}' but the ledger's current ID is '{current}'.{hint}{LookAlikes.Describe(id)}{LookAlikes.Describe(current)}";

@@ -8,7 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ModelLedger.Client;
 using ModelLedger.Completion;
-using ModelLedger.Gate;
+using ModelLedger.ModelIds;
 using ModelLedger.Snapshots;
 
 namespace ModelLedger.Commands

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text;
 using ModelLedger.Rendering;
 
-namespace ModelLedger.Gate
+namespace ModelLedger.ModelIds
 {
     /// <summary>
     /// Characters that make two model IDs look the same but differ: letters from other scripts that look Latin,

@@ -12,8 +12,6 @@ namespace ModelLedger.Commands
     /// </summary>
     internal static class DeployedParameter
     {
-        private const string Fix = "Pass -Deployed @{ 'service' = 'model-id' } or @{ 'service' = @{ ModelId = 'model-id'; RoutingChanged = $true } }.";
-
         public static Dictionary<string, DeployedRelease> Parse(IDictionary deployed)
         {
             var result = new Dictionary<string, DeployedRelease>(StringComparer.OrdinalIgnoreCase);
@@ -53,7 +51,6 @@ namespace ModelLedger.Commands
 
         private static object? Unwrap(object? value) => value is PSObject ps ? ps.BaseObject : value;
 
-        private static ModelLedgerException Invalid(string problem) =>
-            Failure.Of(ErrorIds.DeployedInvalid, FailureCategory.InvalidArgument, $"-Deployed is not valid: {problem}", Fix, target: "Deployed");
+        private static ModelLedgerException Invalid(string problem) => GateErrors.DeployedInvalid(problem);
     }
 }

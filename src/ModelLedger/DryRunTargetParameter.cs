@@ -33,8 +33,7 @@ namespace ModelLedger.Commands
             var found = refs.Count == 0
                 ? $"none of its configRefs names a file called '{name}'"
                 : $"{refs.Count} of its configRefs name a file called '{name}' ({string.Join(", ", refs.Select(r => "'" + r!.Text + "'"))})";
-            var fix = "Pass -ConfigKey '<key>[#<template>]' (for example -ConfigKey 'model_list[model_name=report-writer].litellm_params.model#openai/{id}').";
-            throw Failure.Of(ErrorIds.DryRunConfigKeyNotFound, FailureCategory.InvalidArgument, $"No -ConfigKey was given and the ledger entry for '{entry.Service}' cannot supply one: {found}.", fix, target: configPath, filePath: configPath);
+            throw DryRunErrors.ConfigKeyNotInferred(entry.Service, configPath, found);
         }
 
         private static ConfigRef? TryParse(string text)

@@ -53,7 +53,7 @@ namespace ModelLedger.Bootstrap
     /// <summary>
     /// New-ModelLedger's draft: one entry per service the repository names, its current ID the one its model keys hold
     /// and its configRefs every suggested ref that holds that ID, each read back by the gate's own reader
-    /// (<see cref="ReleaseConfig"/>) before it is kept. What a human must decide (owner unless given, rollback ID, use
+    /// (<see cref="ReleaseCheckout"/>) before it is kept. What a human must decide (owner unless given, rollback ID, use
     /// case, how it was validated) stays empty, so the gate names it; every config value not used is listed with why.
     /// </summary>
     internal sealed class LedgerDraft
@@ -82,7 +82,7 @@ namespace ModelLedger.Bootstrap
             // Case-insensitive, as the ledger compares service names; the first spelling found is kept.
             var byService = new Dictionary<string, ServiceValues>(StringComparer.OrdinalIgnoreCase);
             var order = new List<ServiceValues>();
-            var reader = new ReleaseConfig(root);
+            var reader = new ReleaseCheckout(root);
             var seen = new HashSet<string>(StringComparer.Ordinal);
 
             foreach (var reference in references)
@@ -157,7 +157,7 @@ namespace ModelLedger.Bootstrap
         }
 
         // The gate's reader, on this one ref: null when it reads back exactly the ID the scan found there.
-        private static string? ReadBack(ReleaseConfig reader, ModelReference reference)
+        private static string? ReadBack(ReleaseCheckout reader, ModelReference reference)
         {
             var probe = new LedgerEntry { Service = "bootstrap", CurrentModelId = reference.ModelId, ConfigRefs = new[] { reference.ConfigRef! } };
             var reading = reader.Read(probe).Refs.Single();

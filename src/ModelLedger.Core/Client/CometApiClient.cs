@@ -13,7 +13,7 @@ namespace ModelLedger.Client
     /// <c>Accept: application/json</c> (plus a User-Agent); follows redirects as <see cref="RedirectChain"/> allows;
     /// reads the body as a stream with a size cap (<see cref="ResponseBody"/>); retries as <see cref="RetryPolicy"/>
     /// decides within one total time budget; and turns every failure into one fixed error ID
-    /// (<see cref="CometApiFailures"/>). Every message, error and model it hands back has passed a
+    /// (<see cref="CometApiErrors"/>). Every message, error and model it hands back has passed a
     /// <see cref="SecretScrubber"/> that knows the key; a list that names the key is refused.
     /// </summary>
     public sealed class CometApiClient
@@ -126,14 +126,14 @@ namespace ModelLedger.Client
                 }
                 catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !userToken.IsCancellationRequested)
                 {
-                    throw CometApiFailures.Timeout(call.Source, policy.TimeLimit!.Value, attempt, last, ex);
+                    throw CometApiErrors.Timeout(call.Source, policy.TimeLimit!.Value, attempt, last, ex);
                 }
 
                 var decision = policy.Decide(attempt, last.Retryable, last.RetryAfter, Clock() - started);
                 if (!decision.Retry)
                 {
                     if (decision.StopNote != null) call.Say("Not retrying: " + decision.StopNote);
-                    throw CometApiFailures.AfterAttempts(last, attempt, decision.StopNote);
+                    throw CometApiErrors.AfterAttempts(last, attempt, decision.StopNote);
                 }
                 call.Say($"Attempt {attempt} failed ({last.ShortReason}); retrying in {decision.Wait.TotalSeconds:0.##} s{(last.RetryAfter != null ? " (Retry-After)" : "")}.");
                 Waiting?.Invoke(new RetryWait { NextAttempt = attempt + 1, MaximumAttempts = policy.MaximumAttempts, Wait = decision.Wait, Reason = last.ShortReason });
@@ -143,7 +143,7 @@ namespace ModelLedger.Client
                 }
                 catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !userToken.IsCancellationRequested)
                 {
-                    throw CometApiFailures.Timeout(call.Source, policy.TimeLimit!.Value, attempt, last, ex);
+                    throw CometApiErrors.Timeout(call.Source, policy.TimeLimit!.Value, attempt, last, ex);
                 }
             }
         }
@@ -169,13 +169,13 @@ namespace ModelLedger.Client
                 }
                 if (status >= 200 && status < 300)
                 {
-                    if (redirects.LeftOriginFor != null) throw CometApiFailures.ListWithoutCredential(call.Source, redirects.LeftOriginFor);
+                    if (redirects.LeftOriginFor != null) throw CometApiErrors.ListWithoutCredential(call.Source, redirects.LeftOriginFor);
                     return await ReadListAsync(response, status, call, attempt, ct).ConfigureAwait(false);
                 }
                 var body = await ResponseBody.ReadErrorAsync(response, ErrorBodyLimit, call.Source, ct).ConfigureAwait(false);
                 var info = ErrorBody.Parse(body, response, call.Scrubber);
                 var retryAfter = RetryPolicy.RetryAfter(response.Headers.RetryAfter, Clock());
-                throw new AttemptFailedException(CometApiFailures.FromStatus(status, call.Source, info, retryAfter, redirects.LeftOriginFor));
+                throw new AttemptFailedException(AttemptFailure.FromStatus(status, call.Source, info, retryAfter, redirects.LeftOriginFor));
             }
         }
 
@@ -191,7 +191,7 @@ namespace ModelLedger.Client
             }
             catch (Exception ex) when (ex is HttpRequestException or System.IO.IOException)
             {
-                throw new AttemptFailedException(CometApiFailures.FromTransport(target, ex));
+                throw new AttemptFailedException(AttemptFailure.FromTransport(target, ex));
             }
         }
 
@@ -201,7 +201,7 @@ namespace ModelLedger.Client
             ResponseBodyCheck.EnsureJsonText(response, status, body, call.Source);
             var parsed = ModelListParser.Parse(body, call.Source);
             if (parsed.Models.Any(m => call.Scrubber.Contains(m.Id) || call.Scrubber.Contains(m.OwnedBy) || call.Scrubber.Contains(m.Object)))
-                throw CometApiFailures.ListHoldsKey(call.Source);
+                throw CometApiErrors.ListHoldsKey(call.Source);
             var capture = new ModelCapture(call.Source, Clock(), credentialLabel: null, responseSha256: sha);
             foreach (var m in parsed.Models) m.Capture = capture;
             return new ModelListResult(capture, parsed.Models, parsed.Duplicates, attempt);

@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ModelLedger.Rendering;
 using ModelLedger.Secrets;
 
 namespace ModelLedger.Client
@@ -101,7 +102,7 @@ namespace ModelLedger.Client
         private static string? Quote(string? text, SecretScrubber scrubber, int max = 300)
         {
             if (string.IsNullOrEmpty(text)) return null;
-            var s = QuotedText.OneLine(scrubber.ScrubServerText(text!), max);
+            var s = UntrustedText.OneLine(scrubber.ScrubServerText(text!), max);
             return s.Length == 0 ? null : s;
         }
     }

@@ -190,6 +190,6 @@ namespace ModelLedger.Client
 
         // One shape for every "not the documented list" error, shared with the client's own checks.
         internal static ModelLedgerException Mismatch(string source, string problem, Exception? inner = null, string? field = null) =>
-            CometApiFailures.SchemaMismatch(source, problem, inner, field);
+            CometApiErrors.SchemaMismatch(source, problem, inner, field);
     }
 }

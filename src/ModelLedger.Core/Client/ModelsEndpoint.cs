@@ -1,4 +1,5 @@
 using System;
+using ModelLedger.Rendering;
 
 namespace ModelLedger.Client
 {
@@ -11,7 +12,6 @@ namespace ModelLedger.Client
         public const string DefaultBaseUri = "https://api.cometapi.com";
         public const string ModelsPath = "v1/models";
 
-        private const string BaseUriFix = "Pass the API root, for example -BaseUri https://api.cometapi.com (or set COMETAPI_BASE_URL); the client adds /v1/models.";
 
         /// <summary>
         /// The models URL for a base URI: <c>{BaseUri}/v1/models</c> (a base that already ends in <c>/v1</c>, as OpenAI
@@ -50,14 +50,10 @@ namespace ModelLedger.Client
             var authorityEnd = slash >= 0 ? slash : shown.Length;
             var at = shown.LastIndexOf('@', authorityEnd - 1 < authorityStart ? authorityStart : authorityEnd - 1);
             if (at >= authorityStart) shown = shown.Substring(0, authorityStart) + "..." + shown.Substring(at);
-            return QuotedText.OneLine(shown, 200);
+            return UntrustedText.OneLine(shown, 200);
         }
 
-        private static ModelLedgerException BaseUriInvalid(string typed, string problem)
-        {
-            var shown = DisplayTyped(typed);
-            return Failure.Of(ErrorIds.CometApiBaseUriInvalid, FailureCategory.InvalidArgument, $"The base URI '{shown}' {problem}", BaseUriFix, target: shown);
-        }
+        private static ModelLedgerException BaseUriInvalid(string typed, string problem) => CometApiErrors.BaseUriInvalid(DisplayTyped(typed), problem);
 
         /// <summary>True when a key may be sent to <paramref name="target"/>: https, or plain http to a loopback host.</summary>
         public static bool IsSecureFor(Uri target) => target.Scheme == Uri.UriSchemeHttps || target.IsLoopback;
@@ -66,9 +62,7 @@ namespace ModelLedger.Client
         public static void EnsureSecure(Uri target, Uri requested)
         {
             if (IsSecureFor(target)) return;
-            const string fix = "Use an https:// base URI (https://api.cometapi.com); plain http is only allowed to this machine (localhost, 127.0.0.0/8, ::1).";
-            var redirected = target == requested ? "" : $" (redirected from {Display(requested)})";
-            throw Failure.Of(ErrorIds.CometApiInsecureTransport, FailureCategory.SecurityError, $"Refusing to send the API key over plain http to {Display(target)}{redirected}: anyone on the path could read it. Nothing was sent.", fix, target: Display(target));
+            throw CometApiErrors.InsecureTransport(Display(target), target == requested ? null : Display(requested));
         }
 
         /// <summary>Same host and port, and no downgrade from https: where the key may follow a redirect.</summary>

@@ -40,16 +40,16 @@ namespace ModelLedger.Client
         public void Follow(int status, Uri? location)
         {
             if (location == null)
-                throw CometApiFailures.RedirectRefused(_source, status, "it came without a Location header.");
+                throw CometApiErrors.RedirectRefused(_source, status, "it came without a Location header.");
             if (++_hops > MaximumRedirects)
-                throw CometApiFailures.RedirectRefused(_source, status, $"more than {MaximumRedirects} redirects.");
+                throw CometApiErrors.RedirectRefused(_source, status, $"more than {MaximumRedirects} redirects.");
             var target = location.IsAbsoluteUri ? location : new Uri(Current, location);
             var shown = target.IsAbsoluteUri && (target.Scheme == Uri.UriSchemeHttps || target.Scheme == Uri.UriSchemeHttp) ? ModelsEndpoint.Display(target) : "a non-http address";
             if (target.UserInfo.Length > 0)
-                throw CometApiFailures.RedirectRefused(_source, status, $"its target {shown} carries credentials in the address (not shown), which a models endpoint never needs.");
+                throw CometApiErrors.RedirectRefused(_source, status, $"its target {shown} carries credentials in the address (not shown), which a models endpoint never needs.");
             if ((target.Scheme != Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttp) || !ModelsEndpoint.IsModelsPath(target) ||
                 (target.Query.Length > 0 && !string.Equals(target.Host, Current.Host, StringComparison.OrdinalIgnoreCase)))
-                throw CometApiFailures.RedirectRefused(_source, status, $"its target {shown} is not a models endpoint (a login page, a dashboard or a wrong path).");
+                throw CometApiErrors.RedirectRefused(_source, status, $"its target {shown} is not a models endpoint (a login page, a dashboard or a wrong path).");
 
             if (SendKey && !ModelsEndpoint.SameOrigin(Current, target))
             {

@@ -11,7 +11,7 @@ namespace ModelLedger.Client
     /// <summary>Reads a response body as a stream, hashing as it goes, within a byte limit; Ctrl+C and the time limit stop it at once.</summary>
     internal static class ResponseBody
     {
-        /// <summary>A models-list body: past <paramref name="limit"/> it fails (<see cref="CometApiFailures.TooLarge"/>); a broken connection may be retried.</summary>
+        /// <summary>A models-list body: past <paramref name="limit"/> it fails (<see cref="CometApiErrors.TooLarge"/>); a broken connection may be retried.</summary>
         public static Task<(byte[] Body, string Sha256)> ReadListAsync(HttpResponseMessage response, long limit, string source, CancellationToken ct) =>
             ReadAsync(response, limit, source, capped: true, ct);
 
@@ -31,7 +31,7 @@ namespace ModelLedger.Client
         private static async Task<(byte[] Body, string Sha256)> ReadAsync(HttpResponseMessage response, long limit, string source, bool capped, CancellationToken ct)
         {
             var declared = response.Content.Headers.ContentLength;
-            if (capped && declared is long d && d > limit) throw CometApiFailures.TooLarge(source, limit);
+            if (capped && declared is long d && d > limit) throw CometApiErrors.TooLarge(source, limit);
             using var sha = SHA256.Create();
             using var buffer = new MemoryStream(declared is long len && len > 0 && len <= limit ? (int)len : 16 * 1024);
             using (ct.Register(response.Dispose))
@@ -55,12 +55,12 @@ namespace ModelLedger.Client
                         }
                         catch (Exception ex) when (capped && ex is IOException or HttpRequestException)
                         {
-                            throw new AttemptFailedException(CometApiFailures.BodyBroken(source, buffer.Length, ex));
+                            throw new AttemptFailedException(AttemptFailure.BodyBroken(source, buffer.Length, ex));
                         }
                         if (n == 0) break;
                         if (buffer.Length + n > limit)
                         {
-                            if (capped) throw CometApiFailures.TooLarge(source, limit);
+                            if (capped) throw CometApiErrors.TooLarge(source, limit);
                             buffer.Write(chunk, 0, (int)(limit - buffer.Length));
                             break;
                         }

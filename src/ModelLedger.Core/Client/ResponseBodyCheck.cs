@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Net.Http;
+using ModelLedger.Rendering;
 
 namespace ModelLedger.Client
 {
@@ -14,20 +15,20 @@ namespace ModelLedger.Client
         public static void EnsureJsonText(HttpResponseMessage response, int status, byte[] body, string source)
         {
             if (status != 200)
-                throw CometApiFailures.SchemaMismatch(source, $"HTTP {status} instead of 200.", status: status);
+                throw CometApiErrors.SchemaMismatch(source, $"HTTP {status} instead of 200.", status: status);
 
             var encodings = response.Content.Headers.ContentEncoding.Where(e => !string.Equals(e, "identity", StringComparison.OrdinalIgnoreCase)).ToList();
             if (encodings.Count > 0)
-                throw CometApiFailures.SchemaMismatch(source,
-                    $"the response is compressed (Content-Encoding: {string.Join(", ", encodings.Select(e => QuotedText.OneLine(e, 40)))}, {body.Length} bytes) although the client asks for no compression (often a proxy in between).", status: status);
+                throw CometApiErrors.SchemaMismatch(source,
+                    $"the response is compressed (Content-Encoding: {string.Join(", ", encodings.Select(e => UntrustedText.OneLine(e, 40)))}, {body.Length} bytes) although the client asks for no compression (often a proxy in between).", status: status);
 
             var media = response.Content.Headers.ContentType?.MediaType;
             if (media != null && media.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0)
-                throw CometApiFailures.SchemaMismatch(source, $"the response is an HTML page ({QuotedText.OneLine(media, 80)}), not JSON (a login page, a proxy page or a wrong path).", status: status);
+                throw CometApiErrors.SchemaMismatch(source, $"the response is an HTML page ({UntrustedText.OneLine(media, 80)}), not JSON (a login page, a proxy page or a wrong path).", status: status);
 
             var what = Describe(body, response.Content.Headers.ContentType?.CharSet);
             if (what != null)
-                throw CometApiFailures.SchemaMismatch(source, $"the response is {what} ({body.Length} bytes), not the UTF-8 JSON the endpoint documents.", status: status);
+                throw CometApiErrors.SchemaMismatch(source, $"the response is {what} ({body.Length} bytes), not the UTF-8 JSON the endpoint documents.", status: status);
         }
 
         /// <summary>A description of a body that is not UTF-8 text, or null.</summary>
@@ -39,7 +40,7 @@ namespace ModelLedger.Client
             if (b.Length >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) return "UTF-16 text (it starts with a UTF-16 byte-order mark)";
             if (charset != null && (charset.IndexOf("utf-16", StringComparison.OrdinalIgnoreCase) >= 0 || charset.IndexOf("utf-32", StringComparison.OrdinalIgnoreCase) >= 0 ||
                                     charset.IndexOf("unicode", StringComparison.OrdinalIgnoreCase) >= 0))
-                return $"text in {QuotedText.OneLine(charset, 40)} (Content-Type charset)";
+                return $"text in {UntrustedText.OneLine(charset, 40)} (Content-Type charset)";
             var sample = Math.Min(b.Length, 512);
             var nuls = 0;
             for (var i = 0; i < sample; i++) if (b[i] == 0) nuls++;

@@ -32,8 +32,7 @@ namespace ModelLedger.Config
             }
             catch (ConfigRefSyntaxException ex)
             {
-                var fix = "Name the key that holds the model ID, for example 'llm.chat.model', 'services.0.model' (a number selects an array item) or 'model_list[model_name=report-writer].litellm_params.model'.";
-                throw Failure.Of(ErrorIds.DryRunConfigKeyNotFound, FailureCategory.InvalidArgument, $"-ConfigKey '{SharedText.Visible(text ?? "")}' is not a valid key: {ex.Message}", fix, target: text, field: text);
+                throw ConfigErrors.KeySyntax(text, ex.Message);
             }
         }
 

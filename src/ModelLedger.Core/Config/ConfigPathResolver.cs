@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ModelLedger.Rendering;
 
 namespace ModelLedger.Config
 {
@@ -46,9 +47,7 @@ namespace ModelLedger.Config
         public static void RequireInside(string releaseRoot, string fullPath)
         {
             if (IO.RealPath.IsInside(releaseRoot, fullPath)) return;
-            throw Failure.Of(ErrorIds.DryRunConfigUnreadable, FailureCategory.SecurityError,
-                $"Config '{fullPath}' was refused: it is a link (or lies under one) that leads outside the release root '{releaseRoot}', so it was not read.",
-                "Commit the config file itself inside the release root, not a link to a file elsewhere.", target: fullPath, filePath: fullPath);
+            throw ConfigErrors.OutsideReleaseRoot(fullPath, releaseRoot);
         }
 
         public static Resolved Resolve(ConfigFile file, ConfigNode root, ConfigKeyPath key)
@@ -60,7 +59,7 @@ namespace ModelLedger.Config
             var hint = fold != null
                 ? $" The file has '{fold.Value.ConcretePath}', which differs in letter case; names are matched exactly."
                 : miss!.Has.Count > 0
-                    ? $" {(miss.Level == 0 ? "The top level" : "'" + ConfigKeyPath.Join(key.Segments.Take(miss.Level)) + "'")} has: {string.Join(", ", miss.Has.Distinct(StringComparer.Ordinal).Take(12).Select(s => "'" + SharedText.Quote(s) + "'"))}."
+                    ? $" {(miss.Level == 0 ? "The top level" : "'" + ConfigKeyPath.Join(key.Segments.Take(miss.Level)) + "'")} has: {string.Join(", ", miss.Has.Distinct(StringComparer.Ordinal).Take(12).Select(s => "'" + UntrustedText.Excerpt(s) + "'"))}."
                     : "";
             throw ConfigErrors.KeyNotFound(file.Path, miss!.Line, key.Text, $"has no {file.Syntax.KeyNoun} '{key.Text}': {miss.Problem}{hint}", file.Syntax.KeyFix);
         }
@@ -98,7 +97,7 @@ namespace ModelLedger.Config
                     }
                     if (matches.Count == 0)
                     {
-                        miss = new Miss { Level = level, Line = line, Problem = $"{Where(prefix)} has no '{SharedText.Quote(segment.Name!)}'.", Has = node.Entries!.Select(e => e.Key.Value ?? "").ToList() };
+                        miss = new Miss { Level = level, Line = line, Problem = $"{Where(prefix)} has no '{UntrustedText.Excerpt(segment.Name!)}'.", Has = node.Entries!.Select(e => e.Key.Value ?? "").ToList() };
                         return null;
                     }
                     if (matches.Count > 1)
@@ -144,12 +143,12 @@ namespace ModelLedger.Config
                 if (hits.Count == 0)
                 {
                     var seen = node.Items!.SelectMany(item => SelectorValues(item, segment.Field!));
-                    miss = new Miss { Level = level, Line = line, Problem = $"no item of {Where(prefix)} has {segment.Field} '{SharedText.Quote(segment.Value!)}'.", Has = seen.Select(s => $"{segment.Field}={s}").ToList() };
+                    miss = new Miss { Level = level, Line = line, Problem = $"no item of {Where(prefix)} has {segment.Field} '{UntrustedText.Excerpt(segment.Value!)}'.", Has = seen.Select(s => $"{segment.Field}={s}").ToList() };
                     return null;
                 }
                 if (hits.Count > 1)
                     throw ConfigErrors.Invalid(file.Path, node.Items![hits[1]].Line, key.Text,
-                        $"{hits.Count} items of {Where(prefix)} have {segment.Field} '{SharedText.Quote(segment.Value!)}' (items {string.Join(", ", hits)}); the selector must pick exactly one.",
+                        $"{hits.Count} items of {Where(prefix)} have {segment.Field} '{UntrustedText.Excerpt(segment.Value!)}' (items {string.Join(", ", hits)}); the selector must pick exactly one.",
                         "Make the selected field unique, or select the item by its index.");
                 concrete.Add(KeySegment.ForIndex(hits[0]));
                 node = node.Items![hits[0]];

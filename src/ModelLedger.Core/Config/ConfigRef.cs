@@ -84,8 +84,7 @@ namespace ModelLedger.Config
             }
             catch (ConfigRefSyntaxException ex)
             {
-                var fix = "Write the template after the key with {id} once, for example 'model_list[model_name=x].litellm_params.model#openai/{id}'.";
-                throw Failure.Of(ErrorIds.DryRunConfigKeyNotFound, FailureCategory.InvalidArgument, $"-ConfigKey '{SharedText.Visible(text)}': {ex.Message}", fix, target: text, field: text);
+                throw ConfigErrors.TemplateSyntax(text, ex.Message);
             }
         }
 

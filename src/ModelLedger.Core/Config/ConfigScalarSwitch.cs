@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using ModelLedger.Rendering;
 
 namespace ModelLedger.Config
 {
@@ -36,7 +37,7 @@ namespace ModelLedger.Config
                 ? format.Encode(at.Style, value, at.Node.Flow, out encoded)
                 : $"it holds {at.Describe()}, not a string.";
             if (refused != null)
-                throw ConfigErrors.Unsupported(at.File.Path, at.Line, at.Key.Text, $"the new value '{SharedText.Quote(value)}' cannot be written in the scalar's {format.StyleName(at.Style)} style: {refused}");
+                throw ConfigErrors.Unsupported(at.File.Path, at.Line, at.Key.Text, $"the new value '{UntrustedText.Excerpt(value)}' cannot be written in the scalar's {format.StyleName(at.Style)} style: {refused}");
             return encoded;
         }
 
@@ -50,10 +51,10 @@ namespace ModelLedger.Config
             }
             catch (ModelLedgerException ex)
             {
-                throw ConfigErrors.Unsupported(at.File.Path, at.Line, at.Key.Text, $"with '{SharedText.Quote(newValue)}' written in place the file no longer reads the same way ({ex.Message}).");
+                throw ConfigErrors.Unsupported(at.File.Path, at.Line, at.Key.Text, $"with '{UntrustedText.Excerpt(newValue)}' written in place the file no longer reads the same way ({ex.Message}).");
             }
             if (!again.IsString || !string.Equals(again.Value, newValue, StringComparison.Ordinal) || again.Style != at.Style || again.ConcretePath != at.ConcretePath)
-                throw ConfigErrors.Unsupported(at.File.Path, at.Line, at.Key.Text, $"with '{SharedText.Quote(newValue)}' written in place the key would read as '{SharedText.Quote(again.Value ?? again.Describe())}'.");
+                throw ConfigErrors.Unsupported(at.File.Path, at.Line, at.Key.Text, $"with '{UntrustedText.Excerpt(newValue)}' written in place the key would read as '{UntrustedText.Excerpt(again.Value ?? again.Describe())}'.");
         }
     }
 }

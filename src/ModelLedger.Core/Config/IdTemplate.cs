@@ -1,4 +1,5 @@
 using System;
+using ModelLedger.Rendering;
 
 namespace ModelLedger.Config
 {
@@ -26,9 +27,9 @@ namespace ModelLedger.Config
         internal static IdTemplate ParseSyntax(string text)
         {
             var at = text.IndexOf(Placeholder, StringComparison.Ordinal);
-            if (at < 0) throw new ConfigRefSyntaxException($"the template '{SharedText.Visible(text)}' has no {Placeholder}.", 1);
+            if (at < 0) throw new ConfigRefSyntaxException($"the template '{UntrustedText.EscapeControls(text)}' has no {Placeholder}.", 1);
             if (text.IndexOf(Placeholder, at + 1, StringComparison.Ordinal) >= 0)
-                throw new ConfigRefSyntaxException($"the template '{SharedText.Visible(text)}' has {Placeholder} more than once.", at + 1);
+                throw new ConfigRefSyntaxException($"the template '{UntrustedText.EscapeControls(text)}' has {Placeholder} more than once.", at + 1);
             return new IdTemplate(text, text.Substring(0, at), text.Substring(at + Placeholder.Length));
         }
 

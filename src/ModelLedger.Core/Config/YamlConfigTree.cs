@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using ModelLedger.Rendering;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlEvents = YamlDotNet.Core.Events;
@@ -93,7 +94,7 @@ namespace ModelLedger.Config
                         throw new YamlException(a.Start, a.End, $"the alias *{a.Value.Value} names no anchor defined before it");
                     if (state.Open.Contains(target))
                         throw ConfigErrors.Invalid(state.Path, (int)a.Start.Line, null,
-                            $"uses the alias *{SharedText.Quote(a.Value.Value)} inside the node its anchor names (line {target.Line}), so the value contains itself; merged into itself, a loader recurses without end.",
+                            $"uses the alias *{UntrustedText.Excerpt(a.Value.Value)} inside the node its anchor names (line {target.Line}), so the value contains itself; merged into itself, a loader recurses without end.",
                             "Alias or merge only a node defined before and outside the alias.");
                     target.Aliased = true;
                     return new ConfigNode { Kind = ConfigNodeKind.Alias, Target = target, Line = (int)a.Start.Line, Value = "*" + a.Value.Value };
@@ -160,7 +161,7 @@ namespace ModelLedger.Config
             // PyYAML (LiteLLM's loader) refuses a second anchor of one name; other loaders let the later one win.
             if (state.Anchors.TryGetValue(anchor.Value, out var earlier))
                 throw ConfigErrors.Invalid(state.Path, (int)at.Line, null,
-                    $"defines the anchor &{SharedText.Quote(anchor.Value)} twice (lines {earlier.Line} and {at.Line}); YAML loaders disagree about which one an alias means.",
+                    $"defines the anchor &{UntrustedText.Excerpt(anchor.Value)} twice (lines {earlier.Line} and {at.Line}); YAML loaders disagree about which one an alias means.",
                     "Give each anchor its own name.");
             node.Anchor = anchor.Value;
             state.Anchors[anchor.Value] = node;

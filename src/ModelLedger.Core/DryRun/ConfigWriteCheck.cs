@@ -1,4 +1,3 @@
-using System;
 using ModelLedger.IO;
 
 namespace ModelLedger.DryRun
@@ -12,14 +11,7 @@ namespace ModelLedger.DryRun
     {
         public static void Require(string configPath)
         {
-            if (WriteAccess.Refusal(configPath, out var inner) is string problem) throw Refused(configPath, problem, inner);
-        }
-
-        private static ModelLedgerException Refused(string configPath, string problem, Exception? inner)
-        {
-            const string fix = "Run the dry run as the account that owns the staging config, or rehearse on a writable staging copy. " +
-                               "The dry run does not change the owner or permissions of a file it could not write as its owner would.";
-            return Failure.Of(ErrorIds.DryRunConfigReadOnly, FailureCategory.PermissionDenied, $"The config '{configPath}' {problem}; nothing was changed.", fix, target: configPath, filePath: configPath, inner: inner);
+            if (WriteAccess.Refusal(configPath, out var inner) is string problem) throw DryRunErrors.ConfigReadOnly(configPath, problem, inner);
         }
     }
 }

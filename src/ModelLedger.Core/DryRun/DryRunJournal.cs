@@ -102,10 +102,7 @@ namespace ModelLedger.DryRun
         private static string? Text(JsonElement root, string name) =>
             root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-        private static ModelLedgerException JournalInvalid(string journalPath, string configPath, string problem, Exception? inner)
-        {
-            var fix = $"Compare '{configPath}' with the copy your deployment tooling holds and restore it by hand if it still holds the rollback ID; then delete '{journalPath}'.";
-            return Failure.Of(ErrorIds.DryRunJournalInvalid, FailureCategory.InvalidData, $"The dry-run journal '{journalPath}' {problem}, so the config cannot be repaired automatically.", fix, target: journalPath, filePath: journalPath, inner: inner);
-        }
+        private static ModelLedgerException JournalInvalid(string journalPath, string configPath, string problem, Exception? inner) =>
+            DryRunErrors.JournalInvalid(journalPath, configPath, problem, inner);
     }
 }

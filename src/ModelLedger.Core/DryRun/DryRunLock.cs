@@ -32,8 +32,7 @@ namespace ModelLedger.DryRun
                 // Any other failure to open the lock file is the other run's exclusive hold. Asking File.Exists first
                 // raced with that run ending (its lock file is deleted on close) and reported a held lock as a bad config.
                 var journal = TryDescribeJournal(configPath);
-                var fix = "Wait for the other dry run to finish (it restores the config when it ends), then run this one again.";
-                throw Failure.Of(ErrorIds.DryRunInProgress, FailureCategory.ResourceBusy, $"Another rollback dry run is using the config '{configPath}'{journal}.", fix, target: configPath, filePath: configPath, inner: ex);
+                throw DryRunErrors.InProgress(configPath, journal, ex);
             }
         }
 

@@ -16,18 +16,16 @@ namespace ModelLedger.Evidence
         public static void Check(string folder, bool force)
         {
             if (File.Exists(folder))
-                throw Refused(ErrorIds.EvidenceFolderNotEmpty, folder, "is a file, not a folder", "Choose a new folder for this change's evidence.");
+                throw EvidenceErrors.FolderIsFile(folder);
             if (!Directory.Exists(folder) || !Directory.EnumerateFileSystemEntries(folder).Any()) return;
             if (!force)
-                throw Refused(ErrorIds.EvidenceFolderNotEmpty, folder, "already holds files",
-                    "Choose a new folder for this change's evidence, or pass -Force to replace an earlier evidence bundle there.");
+                throw EvidenceErrors.FolderNotEmpty(folder);
 
-            const string fix = "-Force replaces only an earlier evidence bundle. Choose a new folder (for example ./evidence/<change>) for this change's evidence.";
             if (FileLinks.IsLink(folder))
-                throw Refused(ErrorIds.EvidenceFolderNotBundle, folder, "is a link, not an evidence bundle", fix);
+                throw EvidenceErrors.FolderNotBundle(folder, "is a link, not an evidence bundle");
             var listed = EvidenceManifest.TryListBundle(folder);
             if (listed == null)
-                throw Refused(ErrorIds.EvidenceFolderNotBundle, folder, "is not an evidence bundle (it has no ModelLedger manifest.json)", fix);
+                throw EvidenceErrors.FolderNotBundle(folder, "is not an evidence bundle (it has no ModelLedger manifest.json)");
             var known = new HashSet<string>(listed, StringComparer.Ordinal) { EvidenceManifest.FileName };
             var foreign = Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories)
                 .Where(p => !(Directory.Exists(p) && !FileLinks.IsLink(p)))
@@ -36,11 +34,8 @@ namespace ModelLedger.Evidence
                 .OrderBy(n => n, StringComparer.Ordinal)
                 .ToList();
             if (foreign.Count > 0)
-                throw Refused(ErrorIds.EvidenceFolderNotBundle, folder,
-                    $"holds {foreign.Count} file(s) its evidence manifest does not list ({string.Join(", ", foreign.Take(5))}{(foreign.Count > 5 ? ", ..." : "")}), so it is not only an earlier bundle", fix);
+                throw EvidenceErrors.FolderNotBundle(folder,
+                    $"holds {foreign.Count} file(s) its evidence manifest does not list ({string.Join(", ", foreign.Take(5))}{(foreign.Count > 5 ? ", ..." : "")}), so it is not only an earlier bundle");
         }
-
-        private static ModelLedgerException Refused(string errorId, string folder, string problem, string fix) =>
-            Failure.Of(errorId, FailureCategory.ResourceExists, $"The evidence folder '{folder}' {problem}; nothing was written or deleted.", fix, target: folder, filePath: folder);
     }
 }

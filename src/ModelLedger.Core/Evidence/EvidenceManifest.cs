@@ -49,10 +49,10 @@ namespace ModelLedger.Evidence
         public static IReadOnlyList<EvidenceFileCheck> Verify(string folder, string? expectedManifestSha256 = null)
         {
             if (!Directory.Exists(folder))
-                throw FileErrors.NotFound(ErrorIds.EvidenceNotFound, "Evidence folder", folder, EvidenceErrors.NotFoundFix);
+                throw EvidenceErrors.NotFound(folder);
             var manifestPath = Path.Combine(folder, FileName);
             if (FileLinks.IsLink(manifestPath))
-                throw Invalid(manifestPath, null, "is a link, not a file of the bundle", RecaptureFix);
+                throw EvidenceErrors.ManifestInvalid(manifestPath, null, "is a link, not a file of the bundle");
             var raw = ReadManifestBytes(manifestPath);
             var expected = ParseManifest(manifestPath, raw);
             var checks = new List<EvidenceFileCheck>();
@@ -122,8 +122,6 @@ namespace ModelLedger.Evidence
             return length > int.MaxValue ? $"Larger than 2 GB ({length} bytes): no file the module exports is that large, so it was not read." : null;
         }
 
-        private const string RecaptureFix = "Export the evidence again from its sources; a bundle whose manifest is gone or altered cannot be trusted.";
-
         private static EvidenceFileCheck CheckAnchor(byte[] raw, string expected)
         {
             var actual = Sha256Hex.Of(raw);
@@ -150,13 +148,12 @@ namespace ModelLedger.Evidence
         private static byte[] ReadManifestBytes(string manifestPath)
         {
             try { return InputFile.ReadAllBytes(manifestPath, InputLimits.Manifest); }
-            catch (FileNotFoundException) { throw Invalid(manifestPath, null, "is missing", RecaptureFix); }
+            catch (FileNotFoundException) { throw EvidenceErrors.ManifestInvalid(manifestPath, null, "is missing"); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { throw FileErrors.Unreadable(ErrorIds.EvidenceManifestInvalid, "Evidence manifest", manifestPath, ex); }
         }
 
         private static List<(string Name, string Sha, long Size)> ParseManifest(string manifestPath, byte[] raw)
         {
-            const string fix = RecaptureFix;
             try
             {
                 using var doc = JsonDocument.Parse(raw);
@@ -166,7 +163,7 @@ namespace ModelLedger.Evidence
                 {
                     var name = f.GetProperty("path").GetString() ?? "";
                     if (name.Length == 0 || Path.IsPathRooted(name) || name.Split('/', '\\').Any(s => s == ".."))
-                        throw Invalid(manifestPath, $"files[{index}].path", $"names '{name}', outside the evidence folder", fix);
+                        throw EvidenceErrors.ManifestInvalid(manifestPath, $"files[{index}].path", $"names '{name}', outside the evidence folder");
                     list.Add((name, f.GetProperty("sha256").GetString() ?? "", f.GetProperty("size").GetInt64()));
                     index++;
                 }
@@ -174,7 +171,7 @@ namespace ModelLedger.Evidence
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
-                throw Invalid(manifestPath, null, "is not a readable evidence manifest", fix, ex);
+                throw EvidenceErrors.ManifestInvalid(manifestPath, null, "is not a readable evidence manifest", ex);
             }
         }
 
@@ -183,8 +180,5 @@ namespace ModelLedger.Evidence
             var root = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
             return Path.GetFullPath(path).Substring(root.Length).Replace('\\', '/');
         }
-
-        private static ModelLedgerException Invalid(string path, string? field, string problem, string fix, Exception? inner = null) =>
-            Failure.Of(ErrorIds.EvidenceManifestInvalid, FailureCategory.InvalidData, $"Evidence manifest '{path}'{(field != null ? ", field '" + field + "'" : "")} {problem}.", fix, target: path, filePath: path, field: field, inner: inner);
     }
 }

@@ -131,9 +131,9 @@ namespace ModelLedger.Evidence
             var runs = Request.DryRuns.Where(r => services.Contains(r.Service, StringComparer.OrdinalIgnoreCase)).ToList();
             var failed = runs.Where(r => r.Status != DryRunStatus.Passed).ToList();
             if (failed.Count > 0) return new(item, "Failed", string.Join(" ", failed.Select(r => $"{r.Service}: {r.Status}, {r.Message}")), Named(failed.Select(r => r.Service)));
-            var unrehearsed = services.Where(s => !runs.Any(r => string.Equals(r.Service, s, StringComparison.OrdinalIgnoreCase))).ToList();
-            if (unrehearsed.Count > 0)
-                return new(item, "Missing", $"No dry-run result for {string.Join(", ", unrehearsed)} in the bundle (Invoke-RollbackDryRun for each changed service).", Named(unrehearsed));
+            var withoutDryRun = services.Where(s => !runs.Any(r => string.Equals(r.Service, s, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (withoutDryRun.Count > 0)
+                return new(item, "Missing", $"No dry-run result for {string.Join(", ", withoutDryRun)} in the bundle (Invoke-RollbackDryRun for each changed service).", Named(withoutDryRun));
             return new(item, "Proved", string.Join(" ", runs.Select(r => $"{r.Service}: config switched to '{r.RollbackModelId}' and back ({(r.SwitchedAt is { } s ? EvidenceJson.Stamp(s) : "?")} to {(r.RestoredAt is { } t ? EvidenceJson.Stamp(t) : "?")}) without a redeploy.")));
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using ModelLedger.Rendering;
 
 namespace ModelLedger.Gate
 {
@@ -19,8 +20,8 @@ namespace ModelLedger.Gate
             }
             var broken = reading.Refs.Where(r => r.Problem != null).ToList();
             foreach (var r in broken)
-                yield return Finding(e, FindingStatus.Fail, r.ModelId == null ? null : Config.SharedText.Shorten(r.ModelId), r.Location,
-                    $"Config ref '{Config.SharedText.Visible(r.RefText)}'{(r.Where.Length > 0 ? $" ({r.Where})" : "")}: {r.Problem} The release must ship exactly the ledger's current ID '{e.CurrentModelId}': fix the config, or update and re-review the ledger row first.");
+                yield return Finding(e, FindingStatus.Fail, r.ModelId == null ? null : UntrustedText.Shorten(r.ModelId), r.Location,
+                    $"Config ref '{UntrustedText.EscapeControls(r.RefText)}'{(r.Where.Length > 0 ? $" ({r.Where})" : "")}: {r.Problem} The release must ship exactly the ledger's current ID '{e.CurrentModelId}': fix the config, or update and re-review the ledger row first.");
             if (broken.Count > 0) yield break;
             var places = string.Join(", ", reading.Refs.Select(r => r.Where));
             yield return Finding(e, FindingStatus.Pass, e.CurrentModelId, reading.Refs[0].Location,

@@ -62,7 +62,7 @@ namespace ModelLedger.Gate
             if (entry.Service != null) _seenServices.Add(entry.Service);
             DeployedRelease? declared = null;
             if (entry.Service != null) Options.Deployed?.TryGetValue(entry.Service, out declared);
-            var context = CheckContext.ForEntry(this, entry, declared, Options.ReleaseConfig?.Read(entry));
+            var context = CheckContext.ForEntry(this, entry, declared, Options.ReleaseCheckout?.Read(entry));
             var findings = new List<LedgerFinding>();
             foreach (var check in GateChecks.All)
                 if (check.Scope == CheckScope.Entry) findings.AddRange(check.Evaluate(context));

@@ -46,6 +46,6 @@ namespace ModelLedger.Gate
         public IReadOnlyDictionary<string, DeployedRelease>? Deployed { get; set; }
 
         /// <summary>-ConfigRoot (and -BaselineConfigRoot): read each entry's configRefs from the release; null when not given.</summary>
-        public ReleaseConfig? ReleaseConfig { get; set; }
+        public ReleaseCheckout? ReleaseCheckout { get; set; }
     }
 }

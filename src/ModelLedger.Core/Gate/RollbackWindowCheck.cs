@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ModelLedger.Ledger;
-using ModelLedger.Ledger.Editing;
+using ModelLedger.Rendering;
 
 namespace ModelLedger.Gate
 {
@@ -31,9 +31,9 @@ namespace ModelLedger.Gate
             var id = before.RollbackModelId!;
             var until = LedgerField.FormatDate(before.RollbackUntil!.Value);
             if (Names(entry, id))
-                return Finding(entry.Service, FindingStatus.Pass, id, $"Rollback ID {Shown.Value(id)} stays approved through its window (until {until}).");
+                return Finding(entry.Service, FindingStatus.Pass, id, $"Rollback ID {UntrustedText.Quote(id)} stays approved through its window (until {until}).");
             return Finding(entry.Service, FindingStatus.Fail, id,
-                $"This release's ledger replaces rollback ID {Shown.Value(id)} with {Shown.Value(entry.RollbackModelId)} while its rollback window is open (until {until}). Keep {Shown.Value(id)} as the rollback ID until then, or record the approval to close the window early in the baseline ledger.");
+                $"This release's ledger replaces rollback ID {UntrustedText.Quote(id)} with {UntrustedText.Quote(entry.RollbackModelId)} while its rollback window is open (until {until}). Keep {UntrustedText.Quote(id)} as the rollback ID until then, or record the approval to close the window early in the baseline ledger.");
         }
 
         /// <summary>Services whose baseline window is open but that the release's ledger no longer has at all.</summary>
@@ -41,7 +41,7 @@ namespace ModelLedger.Gate
         {
             foreach (var kv in _open.Where(kv => !servicesSeen.Contains(kv.Key)))
                 yield return Finding(kv.Key, FindingStatus.Fail, kv.Value.RollbackModelId,
-                    $"This release's ledger drops service {Shown.Value(kv.Key)} and its rollback ID {Shown.Value(kv.Value.RollbackModelId)} while the rollback window is open (until {LedgerField.FormatDate(kv.Value.RollbackUntil!.Value)}). Restore the entry until the window closes.");
+                    $"This release's ledger drops service {UntrustedText.Quote(kv.Key)} and its rollback ID {UntrustedText.Quote(kv.Value.RollbackModelId)} while the rollback window is open (until {LedgerField.FormatDate(kv.Value.RollbackUntil!.Value)}). Restore the entry until the window closes.");
         }
 
         private static bool Names(LedgerEntry e, string id) =>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ModelLedger.Rendering;
 
 namespace ModelLedger.Ledger
 {
@@ -110,7 +111,7 @@ namespace ModelLedger.Ledger
             }
             catch (Config.ConfigRefSyntaxException ex)
             {
-                return $"config ref '{Config.SharedText.Visible(text)}' is not valid: {ex.Message}";
+                return $"config ref '{UntrustedText.EscapeControls(text)}' is not valid: {ex.Message}";
             }
         }
 

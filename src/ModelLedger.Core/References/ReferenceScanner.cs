@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using ModelLedger.Config;
-using ModelLedger.Gate;
+using ModelLedger.ModelIds;
 
 namespace ModelLedger.References
 {

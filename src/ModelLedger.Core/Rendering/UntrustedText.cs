@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace ModelLedger.Rendering
@@ -17,6 +19,15 @@ namespace ModelLedger.Rendering
     /// backslash-escaped so a value cannot open a heading, image, link, emphasis, HTML tag or table cell.</item>
     /// <item>Markdown code spans (<see cref="ForMarkdownCode"/>): the display form between enough backticks that a
     /// backtick inside cannot close the span.</item>
+    /// </list>
+    /// Inside a message (which <see cref="ModelLedgerException"/> and the findings also pass through <see cref="ForDisplay"/>):
+    /// <list type="bullet">
+    /// <item><see cref="Quote"/>: a value quoted as data, <c>'like this'</c>, with line breaks and control characters
+    /// escaped and an inner quote doubled; <see cref="QuoteAll"/> a list of them.</item>
+    /// <item><see cref="EscapeControls"/>: control characters as <c>\n</c>, <c>\r</c>, <c>\t</c> or <c>\uxxxx</c>;
+    /// <see cref="Excerpt"/> the same after <see cref="Shorten"/> (a config value of 6 KB is not a model ID).</item>
+    /// <item><see cref="OneLine"/>: server or exception text as one short line, control characters and runs of
+    /// spaces folded into single spaces. (Keys are the scrubber's job.)</item>
     /// </list>
     /// </summary>
     public static class UntrustedText
@@ -106,6 +117,75 @@ namespace ModelLedger.Rendering
             // A span that starts or ends with a backtick needs a space between it and the fence; one space each side is stripped.
             var pad = shown.Length > 0 && (shown[0] == '`' || shown[shown.Length - 1] == '`' || shown[0] == ' ') ? " " : "";
             return fence + pad + shown + pad + fence;
+        }
+
+        /// <summary>How many characters of a value <see cref="Excerpt"/> and <see cref="Shorten"/> keep.</summary>
+        public const int ExcerptLimit = 120;
+
+        /// <summary>
+        /// An untrusted value inside a message, as data: in single quotes, line breaks, control characters and the line
+        /// and paragraph separators escaped, an inner single quote doubled, so a ledger value can neither start a new
+        /// log line (an Azure DevOps "##vso[" command) nor look like part of the sentence. Null is <c>(none)</c>.
+        /// </summary>
+        public static string Quote(string? value)
+        {
+            if (value == null) return "(none)";
+            var sb = new StringBuilder(value.Length + 2).Append('\'');
+            foreach (var c in value)
+            {
+                switch (c)
+                {
+                    case '\n': sb.Append("\\n"); break;
+                    case '\r': sb.Append("\\r"); break;
+                    case '\t': sb.Append("\\t"); break;
+                    case '\'': sb.Append("''"); break;
+                    default:
+                        if (char.IsControl(c) || c == '\u2028' || c == '\u2029') sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                        else sb.Append(c);
+                        break;
+                }
+            }
+            return sb.Append('\'').ToString();
+        }
+
+        /// <summary>Each value <see cref="Quote"/>d, joined with ", ".</summary>
+        public static string QuoteAll(IEnumerable<string> values) => string.Join(", ", values.Select(Quote));
+
+        /// <summary>At most <see cref="ExcerptLimit"/> characters of the value, then "... (N characters)"; control characters escaped.</summary>
+        public static string Excerpt(string value) => EscapeControls(Shorten(value));
+
+        /// <summary>At most <see cref="ExcerptLimit"/> characters of the value, then "... (N characters)" with its full length.</summary>
+        public static string Shorten(string value)
+        {
+            if (value.Length <= ExcerptLimit) return value;
+            var cut = char.IsHighSurrogate(value[ExcerptLimit - 1]) ? ExcerptLimit - 1 : ExcerptLimit;
+            return value.Substring(0, cut) + $"... ({value.Length} characters)";
+        }
+
+        /// <summary>The value with each control character escaped (<c>\n</c>, <c>\r</c>, <c>\t</c>, otherwise <c>\uxxxx</c>); nothing else changes.</summary>
+        public static string EscapeControls(string value)
+        {
+            StringBuilder? sb = null;
+            for (var i = 0; i < value.Length; i++)
+            {
+                var c = value[i];
+                if (!char.IsControl(c)) { sb?.Append(c); continue; }
+                sb ??= new StringBuilder(value, 0, i, value.Length + 8);
+                sb.Append(c switch { '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", _ => "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) });
+            }
+            return sb?.ToString() ?? value;
+        }
+
+        /// <summary>
+        /// Server or exception text fit to quote in a message: control characters become spaces, runs of spaces one
+        /// space, and past <paramref name="max"/> characters it is cut and ends in "...". Null is empty.
+        /// </summary>
+        public static string OneLine(string? text, int max = 300)
+        {
+            if (string.IsNullOrEmpty(text)) return "";
+            var chars = text!.Select(c => char.IsControl(c) ? ' ' : c).ToArray();
+            var s = string.Join(" ", new string(chars).Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries));
+            return s.Length > max ? s.Substring(0, max) + "..." : s;
         }
 
         private const string MarkdownSpecial = "\\`*_[]<>|~&#!";

@@ -94,10 +94,7 @@ namespace ModelLedger.Commands
                     _dryRuns.Add(r);
                     return;
             }
-            var shown = ModelLedger.Rendering.UntrustedText.ForDisplay(input.ToString());
-            var fix = "Pipe Test-ModelLedger findings (not -Quiet) and Invoke-RollbackDryRun results, or pass them with -Finding and -DryRun (as they are, or read back with Import-Clixml).";
-            WriteError(Failure.Of(ErrorIds.EvidenceInputInvalid, FailureCategory.InvalidArgument,
-                $"A {input.TypeNames[0]} ('{shown}') from {from} was left out of the evidence: {problem}.", fix, target: input));
+            WriteError(EvidenceErrors.InputInvalid(input, input.TypeNames[0], from, problem));
         }
 
         protected override void EndProcessing()

@@ -8,7 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ModelLedger.Client;
 using ModelLedger.Completion;
-using ModelLedger.Gate;
+using ModelLedger.ModelIds;
 using ModelLedger.Snapshots;
 
 namespace ModelLedger.Commands
@@ -128,10 +128,7 @@ namespace ModelLedger.Commands
                 }
                 var hints = (_hints ??= new ModelIdHints(_models.Select(m => m.Id))).Describe(id);
                 var where = ParameterSetName == SnapshotSet ? $"the snapshot '{SnapshotPath}'" : $"the models list of {_models.FirstOrDefault()?.Source ?? ResolveUriForMessage()}";
-                var fix = hints.Length > 0
-                    ? "Fix the ID in the ledger or config to the exact string the service lists, or choose an approved alternative."
-                    : "Check the ID against the ledger; if it was removed, choose an approved rollback or emergency alternative and capture a fresh snapshot.";
-                WriteError(Failure.Of(ErrorIds.CometModelNotFound, FailureCategory.ObjectNotFound, $"Model '{id}' is not in {where} ({_models.Count} models; matching is exact and case-sensitive).{hints}", fix, target: id));
+                WriteError(CometApiErrors.ModelNotFound(id, where, _models.Count, hints));
             }
         }
 
@@ -182,7 +179,7 @@ namespace ModelLedger.Commands
             TrustKey(key);
             if (string.IsNullOrEmpty(key))
             {
-                ThrowTerminatingError(ApiKeyRules.KeyMissing());
+                ThrowTerminatingError(CometApiErrors.KeyMissing());
                 return null;
             }
 

@@ -19,7 +19,7 @@ namespace ModelLedger.Commands
         private const string EntrySet = "Entry";
         private const string RecoverSet = "Recover";
 
-        private ScriptRehearsalHost? _host;
+        private ScriptDryRunHost? _host;
 
         /// <summary>The service whose rollback to rehearse (looked up in -LedgerPath, case-insensitively).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = LedgerSet)]
@@ -94,7 +94,7 @@ namespace ModelLedger.Commands
                     : ResolveInputPath(ConfigPath, InputKind.DryRunConfig);
                 if (ParameterSetName == RecoverSet)
                 {
-                    var recovered = new RollbackRehearsal(NewHost("recovery", null)).RecoverOnly(configPath);
+                    var recovered = new RollbackDryRun(NewHost("recovery", null)).RecoverOnly(configPath);
                     if (recovered != null) WriteObject(recovered);
                     return;
                 }
@@ -102,7 +102,7 @@ namespace ModelLedger.Commands
                 var entry = ParameterSetName == EntrySet ? InputObject! : FindEntry();
                 if (entry == null) return;
                 _host = NewHost(entry.Service ?? "", ProbeScript!);
-                var result = new RollbackRehearsal(_host).Run(entry, configPath, DryRunTargetParameter.Resolve(entry, configPath, ConfigKey, ConfigFormat, ConfigDocument));
+                var result = new RollbackDryRun(_host).Run(entry, configPath, DryRunTargetParameter.Resolve(entry, configPath, ConfigKey, ConfigFormat, ConfigDocument));
                 if (result != null) WriteObject(result);
             }
             catch (ModelLedgerException ex) when (ex.ErrorId == ErrorIds.DryRunConfigMismatch)
@@ -121,7 +121,7 @@ namespace ModelLedger.Commands
 
         protected override void StopProcessing() => _host?.Stop();
 
-        private ScriptRehearsalHost NewHost(string service, ScriptBlock? probe) =>
+        private ScriptDryRunHost NewHost(string service, ScriptBlock? probe) =>
             new(this, probe, WorkloadScript, TimeSpan.FromSeconds(TimeoutSec), $"Rollback dry run: {service}");
 
         private LedgerEntry? FindEntry()

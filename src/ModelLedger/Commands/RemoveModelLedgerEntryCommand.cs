@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using ModelLedger.Completion;
 using ModelLedger.Ledger.Editing;
+using ModelLedger.Rendering;
 
 namespace ModelLedger.Commands
 {
@@ -47,8 +48,8 @@ namespace ModelLedger.Commands
                     if (index < 0) throw LedgerEditErrors.EntryNotFound(path, Service);
                     var entry = document.Entries[index];
                     if (!Force) LedgerEditRules.GuardRollbackWindow(path, entry, null, AsOf ?? DateTimeOffset.UtcNow, "Removing the entry");
-                    if (!ShouldProcess($"{path} service {Shown.Value(entry.Service)}",
-                            $"Remove ledger entry (currentModelId {Shown.Value(entry.CurrentModelId)}, rollbackModelId {Shown.Value(entry.RollbackModelId)})")) return false;
+                    if (!ShouldProcess($"{path} service {UntrustedText.Quote(entry.Service)}",
+                            $"Remove ledger entry (currentModelId {UntrustedText.Quote(entry.CurrentModelId)}, rollbackModelId {UntrustedText.Quote(entry.RollbackModelId)})")) return false;
                     document.RemoveEntry(index);
                     return true;
                 });

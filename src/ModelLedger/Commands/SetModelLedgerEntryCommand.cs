@@ -4,6 +4,7 @@ using System.Management.Automation;
 using ModelLedger.Completion;
 using ModelLedger.Ledger;
 using ModelLedger.Ledger.Editing;
+using ModelLedger.Rendering;
 
 namespace ModelLedger.Commands
 {
@@ -55,7 +56,7 @@ namespace ModelLedger.Commands
                     // Promoting the current ID again would make it its own rollback: a re-run changes nothing and says so.
                     if (Promote != null && string.Equals(Promote, entry.CurrentModelId, StringComparison.Ordinal))
                     {
-                        WriteWarning($"{Shown.Value(Promote)} is already the current model ID of service {Shown.Value(entry.Service)}; nothing was changed (the rollback ID stays {Shown.Value(entry.RollbackModelId)}).");
+                        WriteWarning($"{UntrustedText.Quote(Promote)} is already the current model ID of service {UntrustedText.Quote(entry.Service)}; nothing was changed (the rollback ID stays {UntrustedText.Quote(entry.RollbackModelId)}).");
                         if (PassThru) WriteObject(Copy(entry, path));
                         return false;
                     }
@@ -67,11 +68,11 @@ namespace ModelLedger.Commands
                     GuardInModels(changes);
                     if (changes.Count == 0)
                     {
-                        WriteVerbose($"Ledger entry {Shown.Value(Service)} already holds these values; nothing to write.");
+                        WriteVerbose($"Ledger entry {UntrustedText.Quote(Service)} already holds these values; nothing to write.");
                         if (PassThru) WriteObject(Copy(entry, path));
                         return false;
                     }
-                    if (!ShouldProcess($"{path} service {Shown.Value(entry.Service)}", $"Set ledger entry: {FieldChange.Describe(changes)}")) return false;
+                    if (!ShouldProcess($"{path} service {UntrustedText.Quote(entry.Service)}", $"Set ledger entry: {FieldChange.Describe(changes)}")) return false;
                     document.SetFields(index, changes.Select(c => (c.Field, c.After)).ToList());
                     if (_unvalidated != null) WriteWarning(_unvalidated);
                     if (PassThru) WriteObject(Copy(document.Entries[index], path));
@@ -108,7 +109,7 @@ namespace ModelLedger.Commands
                 else
                 {
                     bound.Add((LedgerFields.LastValidated, null));
-                    _unvalidated = ($"Nothing checked that the models list holds {Shown.Value(Promote)} (no -SnapshotPath or -Model, or -Force past it), so lastValidated of service {Shown.Value(entry.Service)} is cleared, not stamped. Validate it: Set-ModelLedgerEntry -Service {Shown.Value(entry.Service)} -SnapshotPath <snapshot> -LastValidated (Get-Date).");
+                    _unvalidated = ($"Nothing checked that the models list holds {UntrustedText.Quote(Promote)} (no -SnapshotPath or -Model, or -Force past it), so lastValidated of service {UntrustedText.Quote(entry.Service)} is cleared, not stamped. Validate it: Set-ModelLedgerEntry -Service {UntrustedText.Quote(entry.Service)} -SnapshotPath <snapshot> -LastValidated (Get-Date).");
                 }
             }
             // The old window belonged to the rollback ID the promotion replaces; a new one is opened only by -RollbackUntil.

@@ -130,7 +130,7 @@ namespace ModelLedger.Commands
             {
                 if (Deployed != null) options.Deployed = DeployedParameter.Parse(Deployed);
                 if (BaselineLedgerPath != null) options.BaselineLedger = ReadLedger(ResolveInputPath(BaselineLedgerPath, InputKind.Ledger), "baseline ledger");
-                if (ConfigRoot != null || BaselineConfigRoot != null) options.ReleaseConfig = ReleaseConfigRoots();
+                if (ConfigRoot != null || BaselineConfigRoot != null) options.ReleaseCheckout = ReleaseCheckoutRoots();
                 var snapshots = ParameterSetName is PathAndSnapshot or InputAndSnapshot
                     ? ReadSnapshots()
                     : new[] { ModelListSnapshot.FromModels(Model, options.AsOf) };
@@ -159,14 +159,14 @@ namespace ModelLedger.Commands
             else
             {
                 _ledgerEntries += InputObject.Length;
-                // Every ref must be known before the first entry is judged (see ReleaseConfig.Register), and every
+                // Every ref must be known before the first entry is judged (see ReleaseCheckout.Register), and every
                 // service before a -Service name is taken as a pattern rather than a name.
                 if (_release != null || _services.NeedsLedger) _piped.AddRange(InputObject);
                 else foreach (var entry in InputObject) Gate(entry, null);
             }
         }
 
-        private ReleaseConfig? _release => _gate?.Options.ReleaseConfig;
+        private ReleaseCheckout? _release => _gate?.Options.ReleaseCheckout;
         private readonly List<LedgerEntry> _piped = new();
 
         protected override void EndProcessing()
@@ -269,10 +269,10 @@ namespace ModelLedger.Commands
             SnapshotSet.Check(SnapshotPath.Select(p => ReadSnapshot(ResolveInputPath(p, InputKind.Snapshot))).ToList());
 
         // -ConfigRoot / -BaselineConfigRoot: existing folders, resolved like every other input.
-        private ReleaseConfig ReleaseConfigRoots()
+        private ReleaseCheckout ReleaseCheckoutRoots()
         {
             if (ConfigRoot == null) throw ReleaseConfigErrors.RootMissing(BaselineConfigRoot);
-            return new ReleaseConfig(ConfigRootFolder(ConfigRoot, "-ConfigRoot"), BaselineConfigRoot == null ? null : ConfigRootFolder(BaselineConfigRoot, "-BaselineConfigRoot"));
+            return new ReleaseCheckout(ConfigRootFolder(ConfigRoot, "-ConfigRoot"), BaselineConfigRoot == null ? null : ConfigRootFolder(BaselineConfigRoot, "-BaselineConfigRoot"));
         }
 
         private string ConfigRootFolder(string path, string parameter)

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Text;
 using ModelLedger.Config;
+using ModelLedger.Rendering;
 using static ModelLedger.Core.Tests.Config.RealConfigs;
 
 namespace ModelLedger.Core.Tests.Config
@@ -123,12 +124,12 @@ namespace ModelLedger.Core.Tests.Config
         public void ALongValueIsQuotedToAHundredAndTwentyCharactersWithItsLength()
         {
             var value = new string('x', 6700);
-            var quoted = SharedText.Quote(value);
+            var quoted = UntrustedText.Excerpt(value);
             Assert.Equal(new string('x', 120) + "... (6700 characters)", quoted);
-            Assert.Equal("short\\nline", SharedText.Quote("short\nline"));
+            Assert.Equal("short\\nline", UntrustedText.Excerpt("short\nline"));
             // A surrogate pair is never cut in half.
             var emoji = new string('a', 119) + "\U0001F600" + new string('b', 10);
-            Assert.Equal(new string('a', 119) + "... (131 characters)", SharedText.Shorten(emoji));
+            Assert.Equal(new string('a', 119) + "... (131 characters)", UntrustedText.Shorten(emoji));
         }
 
         [Fact]

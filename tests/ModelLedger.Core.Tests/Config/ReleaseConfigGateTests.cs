@@ -8,7 +8,7 @@ using static ModelLedger.Core.Tests.Config.RealConfigs;
 
 namespace ModelLedger.Core.Tests.Config
 {
-    /// <summary>DeployedMatchesLedger and RollbackOwner judged from release files (GateEvaluator with a ReleaseConfig).</summary>
+    /// <summary>DeployedMatchesLedger and RollbackOwner judged from release files (GateEvaluator with a ReleaseCheckout).</summary>
     public class ReleaseConfigGateTests
     {
         private const string LiteLlmRef = "deploy/litellm/config.yaml#model_list[model_name=report-writer].litellm_params.model#openai/{id}";
@@ -38,10 +38,10 @@ namespace ModelLedger.Core.Tests.Config
             ValidationMethod = "v", ChangeRef = "c", ConfigRefs = refs,
         };
 
-        private static List<LedgerFinding> Gate(ReleaseConfig config, params LedgerEntry[] entries)
+        private static List<LedgerFinding> Gate(ReleaseCheckout config, params LedgerEntry[] entries)
         {
             var gate = new GateEvaluator(ModelListSnapshot.FromModels(new[] { new CometModel { Id = "gpt-5.1-2025-11-13" } }, DateTimeOffset.UtcNow),
-                new GateOptions { ReleaseConfig = config });
+                new GateOptions { ReleaseCheckout = config });
             config.Register(entries);
             return entries.SelectMany(gate.Evaluate).ToList();
         }
@@ -51,7 +51,7 @@ namespace ModelLedger.Core.Tests.Config
         {
             using var t = new TempFiles();
             var root = Tree(t, "release", Release());
-            var findings = Gate(new ReleaseConfig(root), Entry("report-writer", "gpt-5.1-2025-11-13", "gpt-4.1-2025-04-14", LiteLlmRef, "deploy/compose/.env#REPORT_WRITER_MODEL"));
+            var findings = Gate(new ReleaseCheckout(root), Entry("report-writer", "gpt-5.1-2025-11-13", "gpt-4.1-2025-04-14", LiteLlmRef, "deploy/compose/.env#REPORT_WRITER_MODEL"));
             var deployed = Assert.Single(findings, f => f.Check == CheckNames.DeployedMatchesLedger);
             Assert.Equal(FindingStatus.Pass, deployed.Status);
             Assert.Contains("deploy/litellm/config.yaml line 5, deploy/compose/.env line 4", deployed.Message);
@@ -63,7 +63,7 @@ namespace ModelLedger.Core.Tests.Config
         {
             using var t = new TempFiles();
             var root = Tree(t, "release", Release(liteLlm: LiteLlm.Replace("openai/gpt-5.1-2025-11-13", "openai/gpt-5.1")));
-            var findings = Gate(new ReleaseConfig(root), Entry("report-writer", "gpt-5.1-2025-11-13", "gpt-4.1-2025-04-14", LiteLlmRef, "deploy/compose/.env#REPORT_WRITER_MODEL"));
+            var findings = Gate(new ReleaseCheckout(root), Entry("report-writer", "gpt-5.1-2025-11-13", "gpt-4.1-2025-04-14", LiteLlmRef, "deploy/compose/.env#REPORT_WRITER_MODEL"));
             var fail = Assert.Single(findings, f => f.Check == CheckNames.DeployedMatchesLedger);
             Assert.Equal(FindingStatus.Fail, fail.Status);
             Assert.Equal("gpt-5.1", fail.ModelId);
@@ -89,7 +89,7 @@ namespace ModelLedger.Core.Tests.Config
         {
             using var t = new TempFiles();
             var root = Tree(t, "release", Release());
-            var fail = Assert.Single(Gate(new ReleaseConfig(root), Entry("report-writer", "gpt-5.1-2025-11-13", "gpt-4.1-2025-04-14", reference)),
+            var fail = Assert.Single(Gate(new ReleaseCheckout(root), Entry("report-writer", "gpt-5.1-2025-11-13", "gpt-4.1-2025-04-14", reference)),
                 f => f.Check == CheckNames.DeployedMatchesLedger);
             Assert.Equal(FindingStatus.Fail, fail.Status);
             Assert.Contains(expected, fail.Message);
@@ -101,7 +101,7 @@ namespace ModelLedger.Core.Tests.Config
         public void AnEntryWithoutRefsWarnsThatTheGateCannotSeeTheRelease()
         {
             using var t = new TempFiles();
-            var warn = Assert.Single(Gate(new ReleaseConfig(Tree(t, "release", Release())), Entry("svc", "gpt-5.1-2025-11-13", "x")),
+            var warn = Assert.Single(Gate(new ReleaseCheckout(Tree(t, "release", Release())), Entry("svc", "gpt-5.1-2025-11-13", "x")),
                 f => f.Check == CheckNames.DeployedMatchesLedger);
             Assert.Equal(FindingStatus.Warn, warn.Status);
             Assert.Contains("no configRefs", warn.Message);
@@ -115,13 +115,13 @@ namespace ModelLedger.Core.Tests.Config
             var release = Tree(t, "release", Release());
             var entry = Entry("report-writer", "gpt-5.1-2025-11-13", "gpt-4.1-2025-04-14", LiteLlmRef);
             var other = Entry("search-summarizer", "gemini-2.5-flash", "gemini-2.0-flash-001", "deploy/litellm/config.yaml#model_list[model_name=search-summarizer].litellm_params.model#openai/{id}");
-            var owner = Assert.Single(Gate(new ReleaseConfig(release, baseline), entry, other), f => f.Service == "report-writer" && f.Check == CheckNames.RollbackOwner);
+            var owner = Assert.Single(Gate(new ReleaseCheckout(release, baseline), entry, other), f => f.Service == "report-writer" && f.Check == CheckNames.RollbackOwner);
             Assert.Equal(FindingStatus.Fail, owner.Status);
             Assert.Contains("deploy/litellm/config.yaml: router_settings.routing_strategy", owner.Message);
             Assert.DoesNotContain("litellm_params.model", owner.Message);
 
             entry.RollbackOwner = "sre-oncall";
-            var withOwner = Assert.Single(Gate(new ReleaseConfig(release, baseline), entry, other), f => f.Service == "report-writer" && f.Check == CheckNames.RollbackOwner);
+            var withOwner = Assert.Single(Gate(new ReleaseCheckout(release, baseline), entry, other), f => f.Service == "report-writer" && f.Check == CheckNames.RollbackOwner);
             Assert.Equal(FindingStatus.Pass, withOwner.Status);
             Assert.Contains("router_settings.routing_strategy", withOwner.Message);
         }
@@ -135,7 +135,7 @@ namespace ModelLedger.Core.Tests.Config
             var release = Tree(t, "release", Release());
             var entry = Entry("report-writer", "gpt-5.1-2025-11-13", "gpt-4.1-2025-04-14", LiteLlmRef);
             var other = Entry("search-summarizer", "gemini-2.5-flash", "gemini-2.0-flash-001", "deploy/litellm/config.yaml#model_list[model_name=search-summarizer].litellm_params.model#openai/{id}");
-            var owners = Gate(new ReleaseConfig(release, baseline), entry, other).Where(f => f.Check == CheckNames.RollbackOwner).ToList();
+            var owners = Gate(new ReleaseCheckout(release, baseline), entry, other).Where(f => f.Check == CheckNames.RollbackOwner).ToList();
             Assert.All(owners, f => Assert.Equal(FindingStatus.Pass, f.Status));
             Assert.All(owners, f => Assert.Contains("no rollback owner is required", f.Message));
         }
@@ -145,7 +145,7 @@ namespace ModelLedger.Core.Tests.Config
         {
             using var t = new TempFiles();
             var root = Tree(t, "release", Release(env: "M=\"x\\n##vso[task.setvariable variable=secret]1 `whoami`\"\n"));
-            var fail = Assert.Single(Gate(new ReleaseConfig(root), Entry("svc", "gpt-5.1-2025-11-13", "x", "deploy/compose/.env#M")), f => f.Check == CheckNames.DeployedMatchesLedger);
+            var fail = Assert.Single(Gate(new ReleaseCheckout(root), Entry("svc", "gpt-5.1-2025-11-13", "x", "deploy/compose/.env#M")), f => f.Check == CheckNames.DeployedMatchesLedger);
             Assert.Equal(FindingStatus.Fail, fail.Status);
             Assert.DoesNotContain("\n", fail.Message);
             Assert.Contains("x\\n##vso[", fail.Message);
@@ -161,7 +161,7 @@ namespace ModelLedger.Core.Tests.Config
             using var t = new TempFiles();
             // A zero-width space after the shipped ID: it prints exactly like the ledger's.
             var root = Tree(t, "release", Release(env: "M=gpt-5.1-2025-11-13\u200B\n"));
-            var fail = Assert.Single(Gate(new ReleaseConfig(root), Entry("svc", "gpt-5.1-2025-11-13", "x", "deploy/compose/.env#M")), f => f.Check == CheckNames.DeployedMatchesLedger);
+            var fail = Assert.Single(Gate(new ReleaseCheckout(root), Entry("svc", "gpt-5.1-2025-11-13", "x", "deploy/compose/.env#M")), f => f.Check == CheckNames.DeployedMatchesLedger);
             Assert.Equal(FindingStatus.Fail, fail.Status);
             Assert.Contains("A near miss of the ledger's current ID (case, whitespace, a version suffix or look-alike characters)", fail.Message);
             Assert.Contains(@"holds characters outside printable ASCII: \u200B ZERO WIDTH SPACE (character 19).", fail.Message);
@@ -185,9 +185,9 @@ namespace ModelLedger.Core.Tests.Config
             var baselineRoot = Tree(t, "baseline", new() { ["config.yaml"] = Yaml(true) });
             var entries = Enumerable.Range(0, services)
                 .Select(i => Entry($"svc-{i}", "m-new", "m-old", $"config.yaml#model_list[model_name=svc-{i}].litellm_params.model#openai/{{id}}")).ToArray();
-            var config = new ReleaseConfig(root, baselineRoot);
+            var config = new ReleaseCheckout(root, baselineRoot);
             var gate = new GateEvaluator(ModelListSnapshot.FromModels(new[] { new CometModel { Id = "m-new" }, new CometModel { Id = "m-old" } }, DateTimeOffset.UtcNow),
-                new GateOptions { ReleaseConfig = config });
+                new GateOptions { ReleaseCheckout = config });
             config.Register(entries);
             var findings = entries.SelectMany(gate.Evaluate).ToList();
 

@@ -18,7 +18,7 @@ namespace ModelLedger.Core.Tests.DryRun
         private const string Long = "gpt-4o-2024-08-06-long-alias";
         private const string Short = "gpt-4o";
 
-        private sealed class PassingHost : IRehearsalHost
+        private sealed class PassingHost : IDryRunHost
         {
             public List<string> Warnings { get; } = new();
             public bool ShouldProcess(string target, string action) => true;
@@ -65,7 +65,7 @@ namespace ModelLedger.Core.Tests.DryRun
             var (config, entry) = Interrupted(files, forward, rollback, current);
             var host = new PassingHost();
 
-            var result = new RollbackRehearsal(host).Run(entry, config, ConfigKeyPath.Parse("llm.model"));
+            var result = new RollbackDryRun(host).Run(entry, config, ConfigKeyPath.Parse("llm.model"));
 
             Assert.Equal(DryRunStatus.Passed, result!.Status);
             Assert.Equal(Config(forward), File.ReadAllBytes(config));
@@ -78,7 +78,7 @@ namespace ModelLedger.Core.Tests.DryRun
             using var files = new TempFiles();
             var edited = CutShort(Encoding.UTF8.GetBytes("{ \"edited\": true }"), Config(Long));
             var (config, entry) = Interrupted(files, Long, Short, edited);
-            var ex = Assert.Throws<ModelLedgerException>(() => new RollbackRehearsal(new PassingHost()).Run(entry, config, ConfigKeyPath.Parse("llm.model")));
+            var ex = Assert.Throws<ModelLedgerException>(() => new RollbackDryRun(new PassingHost()).Run(entry, config, ConfigKeyPath.Parse("llm.model")));
             Assert.Equal(ErrorIds.DryRunRestoreFailed, ex.ErrorId);
             Assert.Equal(FailureCategory.InvalidData, ex.Category);
             Assert.Equal(edited, File.ReadAllBytes(config));

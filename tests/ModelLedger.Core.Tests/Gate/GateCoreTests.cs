@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using ModelLedger.Gate;
+using ModelLedger.ModelIds;
 using ModelLedger.Snapshots;
 
 namespace ModelLedger.Core.Tests

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ModelLedger.Gate;
+using ModelLedger.ModelIds;
 using ModelLedger.Snapshots;
 
 namespace ModelLedger.Core.Tests.Gate

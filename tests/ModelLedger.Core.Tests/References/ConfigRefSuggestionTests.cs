@@ -215,9 +215,9 @@ namespace ModelLedger.Core.Tests.References
                 Service = "svc" + i, CurrentModelId = h.ModelId, RollbackModelId = "rollback", Owner = "o", UseCase = "u",
                 ValidationMethod = "v", ChangeRef = "c", ConfigRefs = new[] { h.ConfigRef! },
             }).ToArray();
-            var config = new ReleaseConfig(root);
+            var config = new ReleaseCheckout(root);
             var gate = new GateEvaluator(ModelListSnapshot.FromModels(Ids.Select(id => new CometModel { Id = id }).ToList(), DateTimeOffset.UtcNow),
-                new GateOptions { ReleaseConfig = config });
+                new GateOptions { ReleaseCheckout = config });
             config.Register(entries);
             var failed = entries.SelectMany(gate.Evaluate)
                 .Where(f => f.Check == CheckNames.DeployedMatchesLedger && f.Status != FindingStatus.Pass)

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ModelLedger.ModelIds;
+using ModelLedger.Rendering;
 
 namespace ModelLedger.Gate
 {
@@ -33,7 +35,7 @@ namespace ModelLedger.Gate
             var e = c.Entry!;
             if (c.Options.Deployed != null && (c.Declared != null || c.Reading == null)) yield return Declared(e, c.Declared);
             if (c.Reading != null)
-                foreach (var finding in ConfigRefFindings.For(e, c.Reading, c.Options.ReleaseConfig!.Root)) yield return finding;
+                foreach (var finding in ConfigRefFindings.For(e, c.Reading, c.Options.ReleaseCheckout!.Root)) yield return finding;
         }
 
         private static LedgerFinding Declared(LedgerEntry e, DeployedRelease? release)
@@ -88,7 +90,7 @@ namespace ModelLedger.Gate
             string.Join("; ", changes.Take(10)
                 .Select(c => { var cut = c.IndexOf(": ", StringComparison.Ordinal); return (File: c.Substring(0, cut), Key: c.Substring(cut + 2)); })
                 .GroupBy(c => c.File)
-                .Select(g => $"{g.Key}: {string.Join(", ", g.Select(c => Config.SharedText.Visible(c.Key)))}"))
+                .Select(g => $"{g.Key}: {string.Join(", ", g.Select(c => UntrustedText.EscapeControls(c.Key)))}"))
             + (changes.Count > 10 ? $" and {changes.Count - 10} more" : "");
 
         // -Deployed and -ConfigRoot both describe the release: a routing change either one sees counts.

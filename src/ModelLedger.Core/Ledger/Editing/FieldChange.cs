@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ModelLedger.Rendering;
 
 namespace ModelLedger.Ledger.Editing
 {
@@ -19,7 +20,7 @@ namespace ModelLedger.Ledger.Editing
         public object? After { get; }
 
         /// <summary>"currentModelId 'a' -> 'b'", values shown as data.</summary>
-        public override string ToString() => $"{Field.Name} {Shown.Value(Field.ToText(Before))} -> {Shown.Value(Field.ToText(After))}";
+        public override string ToString() => $"{Field.Name} {UntrustedText.Quote(Field.ToText(Before))} -> {UntrustedText.Quote(Field.ToText(After))}";
 
         /// <summary>The requested values that differ from the entry's (compared as the field table's text).</summary>
         public static List<FieldChange> Between(LedgerEntry entry, IEnumerable<(LedgerField Field, object? Value)> requested)

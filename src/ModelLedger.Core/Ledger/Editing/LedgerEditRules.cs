@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using ModelLedger.Gate;
+using ModelLedger.ModelIds;
 
 namespace ModelLedger.Ledger.Editing
 {

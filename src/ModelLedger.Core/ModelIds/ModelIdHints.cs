@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace ModelLedger.Gate
+namespace ModelLedger.ModelIds
 {
     /// <summary>
     /// Finds near misses for a model ID that is not in a list: the same ID but for case, surrounding or inner

@@ -9,10 +9,10 @@ using ModelLedger.Rendering;
 namespace ModelLedger.DryRun
 {
     /// <summary>
-    /// Runs a rehearsal's probe and workload script blocks in the caller's runspace (so they see the caller's variables
-    /// and modules) with a time limit, and routes the rehearsal's messages to the cmdlet's streams.
+    /// Runs a dry run's probe and workload script blocks in the caller's runspace (so they see the caller's variables
+    /// and modules) with a time limit, and routes the dry run's messages to the cmdlet's streams.
     /// </summary>
-    internal sealed class ScriptRehearsalHost : IRehearsalHost
+    internal sealed class ScriptDryRunHost : IDryRunHost
     {
         // The module base class, so every write goes through its key scrubber and display escaping.
         private readonly ModelLedgerCmdlet _cmdlet;
@@ -24,7 +24,7 @@ namespace ModelLedger.DryRun
         private PowerShell? _running;
         private bool _stopping;
 
-        public ScriptRehearsalHost(ModelLedgerCmdlet cmdlet, ScriptBlock? probe, ScriptBlock? workload, TimeSpan timeout, string activity)
+        public ScriptDryRunHost(ModelLedgerCmdlet cmdlet, ScriptBlock? probe, ScriptBlock? workload, TimeSpan timeout, string activity)
         {
             _cmdlet = cmdlet;
             _probe = probe;
@@ -62,7 +62,7 @@ namespace ModelLedger.DryRun
             if (_workload != null) Invoke(_workload, context, "workload");
         }
 
-        /// <summary>Ctrl+C: stop the running script at once; the rehearsal's finally block restores the config.</summary>
+        /// <summary>Ctrl+C: stop the running script at once; the dry run's finally block restores the config.</summary>
         public void Stop()
         {
             lock (_gate)
@@ -103,7 +103,7 @@ namespace ModelLedger.DryRun
             }
             catch (RuntimeException ex) when (ex is not PipelineStoppedException)
             {
-                throw new RehearsalScriptFailedException($"The {what} threw: {ex.Message}", ex);
+                throw new DryRunScriptFailedException($"The {what} threw: {ex.Message}", ex);
             }
             finally
             {
@@ -112,14 +112,14 @@ namespace ModelLedger.DryRun
             }
         }
 
-        // Non-terminating errors the script wrote are the operator's to see; they do not fail the rehearsal by themselves.
+        // Non-terminating errors the script wrote are the operator's to see; they do not fail the dry run by themselves.
         private void ForwardErrors(PowerShell ps, string what)
         {
             foreach (var record in ps.Streams.Error)
                 Warning($"The {what} wrote an error: {record}");
         }
 
-        private RehearsalScriptFailedException TimedOut(string what) =>
+        private DryRunScriptFailedException TimedOut(string what) =>
             new($"The {what} did not finish within {_timeout.TotalSeconds:0} s (-TimeoutSec) and was stopped.");
     }
 }

@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using ModelLedger.Rendering;
 
-namespace ModelLedger.Gate
+namespace ModelLedger.ModelIds
 {
     /// <summary>
     /// Characters that make two model IDs look the same but differ: letters from other scripts that look Latin,
@@ -87,7 +88,7 @@ namespace ModelLedger.Gate
                 parts.Add($"{Escape(c)} {Name(c)} (character {position})");
             }
             var shown = parts.Count > 12 ? string.Join(", ", parts.Take(12)) + $" and {parts.Count - 12} more" : string.Join(", ", parts);
-            return $" '{Config.SharedText.Quote(id)}' holds characters outside printable ASCII: {shown}.";
+            return $" '{UntrustedText.Excerpt(id)}' holds characters outside printable ASCII: {shown}.";
         }
 
         /// <summary>

@@ -2,8 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using ModelLedger.Config;
-using ModelLedger.Gate;
 using ModelLedger.IO;
+using ModelLedger.ModelIds;
 
 namespace ModelLedger.DryRun
 {
@@ -12,16 +12,16 @@ namespace ModelLedger.DryRun
     /// sends, run the small workload, and put the config back byte for byte - whatever happens in between. A journal
     /// written before the switch lets the next run repair a config whose process died mid-run.
     /// </summary>
-    public sealed class RollbackRehearsal
+    public sealed class RollbackDryRun
     {
-        private readonly IRehearsalHost _host;
+        private readonly IDryRunHost _host;
 
-        public RollbackRehearsal(IRehearsalHost host) => _host = host;
+        public RollbackDryRun(IDryRunHost host) => _host = host;
 
-        /// <summary>Runs the rehearsal; null when -WhatIf or -Confirm declined the switch.</summary>
+        /// <summary>Runs the dry run; null when -WhatIf or -Confirm declined the switch.</summary>
         public DryRunResult? Run(LedgerEntry entry, string configPath, ConfigKeyPath key) => Run(entry, configPath, new ConfigTarget(key));
 
-        /// <summary>Runs the rehearsal on a JSON, YAML or .env config; null when -WhatIf or -Confirm declined the switch.</summary>
+        /// <summary>Runs the dry run on a JSON, YAML or .env config; null when -WhatIf or -Confirm declined the switch.</summary>
         public DryRunResult? Run(LedgerEntry entry, string configPath, ConfigTarget target)
         {
             var key = target.Text;
@@ -157,7 +157,7 @@ namespace ModelLedger.DryRun
                     ? $"The application sent '{rollback}' and the workload passed."
                     : $"The application sent '{rollback}'. No workload was given: the request set was not exercised.";
             }
-            catch (RehearsalScriptFailedException ex)
+            catch (DryRunScriptFailedException ex)
             {
                 Fail(result, ex.Message);
             }
@@ -253,17 +253,11 @@ namespace ModelLedger.DryRun
             // The file changed after the interrupted run: restoring would overwrite someone's edit.
             var original = configPath + ".dryrun-original";
             try { AtomicFile.WriteAllBytes(original, journal.OriginalBytes, UnixPermissions.OwnerOnly); } catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
-            var fix = $"Compare '{configPath}' with '{original}' (the bytes before the interrupted run), keep the right one as '{configPath}', then delete '{journalPath}'.";
-            throw Failure.Of(ErrorIds.DryRunRestoreFailed, FailureCategory.InvalidData, $"The journal of an interrupted dry run ({who}) is next to '{configPath}', but the config changed since: it holds neither the original nor the switched bytes, so it was not overwritten.", fix, target: configPath, filePath: configPath, field: journal.ConfigKey);
+            throw DryRunErrors.ChangedSinceInterrupted(configPath, who, original, journalPath, journal.ConfigKey);
         }
 
-        private static ModelLedgerException RestoreFailed(string configPath, DryRunJournal journal, Exception ex)
-        {
-            var journalPath = DryRunJournal.PathFor(configPath);
-            var fix = $"Set '{journal.ConfigKey}' in '{configPath}' back to '{journal.ForwardModelId}' by hand (the original bytes are in '{journalPath}', field originalBytes, base64), " +
-                      $"or fix the cause and run Invoke-RollbackDryRun -Recover -ConfigPath '{configPath}'. Keep user traffic off this config until then.";
-            return Failure.Of(ErrorIds.DryRunRestoreFailed, FailureCategory.WriteError, $"The config '{configPath}' could not be restored after the dry run ({ex.Message}); it may still send the rollback ID '{journal.RollbackModelId}'.", fix, target: configPath, filePath: configPath, field: journal.ConfigKey, inner: ex);
-        }
+        private static ModelLedgerException RestoreFailed(string configPath, DryRunJournal journal, Exception ex) =>
+            DryRunErrors.RestoreFailed(configPath, DryRunJournal.PathFor(configPath), journal.ConfigKey, journal.ForwardModelId, journal.RollbackModelId, ex);
 
         private static string? SkipReason(LedgerEntry entry)
         {
@@ -284,8 +278,9 @@ namespace ModelLedger.DryRun
                 : string.Equals(id, entry.RollbackModelId, StringComparison.Ordinal)
                 ? " It already holds the rollback ID: an earlier run may not have been restored, or the rollback is already live."
                 : new ModelIdHints(new[] { entry.CurrentModelId! }).For(id).Count > 0 ? " That is a near miss, not a match: IDs are exact strings." : "";
-            var fix = "Deploy the ledger's current ID to staging first (or fix the ledger), so the rehearsal switches from what production sends.";
-            return Failure.Of(ErrorIds.DryRunConfigMismatch, FailureCategory.InvalidData, $"Config '{configPath}' line {slot.Line}, '{key}': holds '{SharedText.Quote(value)}', not {(target.Template.IsIdentity ? "" : $"'{target.Template.Apply(entry.CurrentModelId!)}' (")}the ledger's current ID '{entry.CurrentModelId}'{(target.Template.IsIdentity ? "" : $" through '{target.Template}')")} for service '{entry.Service}'.{hint} Nothing was changed.", fix, target: configPath, filePath: configPath, line: slot.Line, field: key);
+            var template = target.Template.IsIdentity ? null : target.Template.ToString();
+            var templated = template == null ? null : target.Template.Apply(entry.CurrentModelId!);
+            return DryRunErrors.ConfigMismatch(configPath, slot.Line, key, value, template, templated, entry.CurrentModelId, entry.Service, hint);
         }
 
         private static DryRunLock AcquireLock(string configPath) => DryRunLock.Acquire(configPath);
@@ -297,7 +292,7 @@ namespace ModelLedger.DryRun
                 if (!File.Exists(configPath))
                 {
                     if (!required) return null;
-                    throw FileErrors.NotFound(ErrorIds.DryRunConfigNotFound, "Config", configPath, DryRunErrors.ConfigNotFoundFix);
+                    throw DryRunErrors.ConfigNotFound(configPath);
                 }
                 return InputFile.ReadAllBytes(configPath, InputLimits.Config);
             }

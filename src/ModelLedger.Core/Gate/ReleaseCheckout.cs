@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ModelLedger.Config;
+using ModelLedger.ModelIds;
+using ModelLedger.Rendering;
 
 namespace ModelLedger.Gate
 {
@@ -10,14 +12,14 @@ namespace ModelLedger.Gate
     /// once however many refs point into it. With a baseline checkout it also tells a model change alone from one that
     /// ships with other changes in the same file (the runbook's "model identifier and unrelated routing logic").
     /// </summary>
-    public sealed class ReleaseConfig
+    public sealed class ReleaseCheckout
     {
         private readonly ConfigFileCache _release;
         private readonly ConfigFileCache? _baseline;
         private readonly Dictionary<string, List<ConfigRef>> _refsByFile = new(StringComparer.Ordinal);
         private readonly Dictionary<string, IReadOnlyList<string>> _otherChangesByFile = new(StringComparer.Ordinal);
 
-        public ReleaseConfig(string root, string? baselineRoot = null)
+        public ReleaseCheckout(string root, string? baselineRoot = null)
         {
             Root = root;
             BaselineRoot = baselineRoot;
@@ -108,17 +110,17 @@ namespace ModelLedger.Gate
             if (!parsed.Template.TryExtract(value, out var id))
             {
                 var expected = current == null ? "" : $" (the ledger's current ID through it is '{parsed.Template.Apply(current)}')";
-                reading.Problem = $"'{parsed.Key}' holds '{SharedText.Quote(value)}', which does not fit the template '{parsed.Template}'{expected}.";
+                reading.Problem = $"'{parsed.Key}' holds '{UntrustedText.Excerpt(value)}', which does not fit the template '{parsed.Template}'{expected}.";
                 return;
             }
             reading.ModelId = id;
             if (current == null || string.Equals(id, current, StringComparison.Ordinal)) return;
             var hint = string.Equals(id, entry.RollbackModelId, StringComparison.Ordinal)
                 ? " That is the ledger's rollback ID: the release still ships the previous model, or the ledger was promoted before the config."
-                : new Gate.ModelIdHints(new[] { current }).For(id).Count > 0
+                : new ModelIdHints(new[] { current }).For(id).Count > 0
                     ? " A near miss of the ledger's current ID (case, whitespace, a version suffix or look-alike characters): still a different model."
                     : "";
-            reading.Problem = $"'{parsed.Key}' holds '{SharedText.Quote(id)}' but the ledger's current ID is '{current}'.{hint}{LookAlikes.Describe(id)}{LookAlikes.Describe(current)}";
+            reading.Problem = $"'{parsed.Key}' holds '{UntrustedText.Excerpt(id)}' but the ledger's current ID is '{current}'.{hint}{LookAlikes.Describe(id)}{LookAlikes.Describe(current)}";
         }
 
         private void CompareWithBaseline(ConfigRef parsed, string releaseId, ReleaseReading reading)

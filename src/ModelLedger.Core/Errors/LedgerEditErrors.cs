@@ -1,28 +1,31 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
+using ModelLedger.Rendering;
 
 namespace ModelLedger.Ledger.Editing
 {
-    /// <summary>The failures of editing a ledger, one factory each. Values are shown through <see cref="Shown.Value"/>.</summary>
+    /// <summary>
+    /// The failures of editing a ledger, one factory each. Values are shown through <see cref="UntrustedText.Quote"/>.
+    /// In the Ledger.Editing namespace (not the root, like the other factories) because it reads the ledger's fields and
+    /// lock, and the root namespace depending on them would be a loop.
+    /// </summary>
     public static class LedgerEditErrors
     {
         public static ModelLedgerException EntryExists(string path, string service)
         {
             const string fix = "Use Set-ModelLedgerEntry to change the existing entry, or choose another service name.";
-            return Failure.Of(ErrorIds.LedgerEntryExists, FailureCategory.ResourceExists, $"Ledger '{path}' already has an entry for service {Shown.Value(service)}.", fix, target: service, filePath: path);
+            return Failure.Of(ErrorIds.LedgerEntryExists, FailureCategory.ResourceExists, $"Ledger '{path}' already has an entry for service {UntrustedText.Quote(service)}.", fix, target: service, filePath: path);
         }
 
         public static ModelLedgerException EntryNotFound(string path, string service)
         {
             const string fix = "Check the service name (Get-ModelLedger lists them), or add it with Add-ModelLedgerEntry.";
-            return Failure.Of(ErrorIds.LedgerEntryNotFound, FailureCategory.ObjectNotFound, $"Ledger '{path}' has no entry for service {Shown.Value(service)}.", fix, target: service, filePath: path);
+            return Failure.Of(ErrorIds.LedgerEntryNotFound, FailureCategory.ObjectNotFound, $"Ledger '{path}' has no entry for service {UntrustedText.Quote(service)}.", fix, target: service, filePath: path);
         }
 
         public static ModelLedgerException NotInSnapshot(string field, string id, string snapshot, string hint)
         {
             const string fix = "Write the exact ID the models list shows (IDs are exact strings), capture a fresh snapshot, or pass -Force to record it anyway.";
-            return Failure.Of(ErrorIds.ModelIdNotInSnapshot, FailureCategory.InvalidArgument, $"{field} {Shown.Value(id)} is not in the models snapshot '{snapshot}'.{hint} Nothing was written.", fix, target: id, field: field);
+            return Failure.Of(ErrorIds.ModelIdNotInSnapshot, FailureCategory.InvalidArgument, $"{field} {UntrustedText.Quote(id)} is not in the models snapshot '{snapshot}'.{hint} Nothing was written.", fix, target: id, field: field);
         }
 
         public static ModelLedgerException Locked(string path, TimeSpan waited, Exception? inner)
@@ -33,20 +36,20 @@ namespace ModelLedger.Ledger.Editing
 
         public static ModelLedgerException WindowOpen(string path, string service, string rollbackId, DateTimeOffset until, string action)
         {
-            var fix = $"Keep {Shown.Value(rollbackId)} until the window closes ({LedgerField.FormatDate(until)}), or pass -Force if the change is approved (record why in -Notes or -ChangeRef).";
-            return Failure.Of(ErrorIds.RollbackWindowOpen, FailureCategory.InvalidOperation, $"{action} would drop rollback ID {Shown.Value(rollbackId)} of service {Shown.Value(service)} inside its rollback window (rollbackUntil {LedgerField.FormatDate(until)}); nothing was written.", fix, target: service, filePath: path, field: LedgerFields.RollbackModelId.Name);
+            var fix = $"Keep {UntrustedText.Quote(rollbackId)} until the window closes ({LedgerField.FormatDate(until)}), or pass -Force if the change is approved (record why in -Notes or -ChangeRef).";
+            return Failure.Of(ErrorIds.RollbackWindowOpen, FailureCategory.InvalidOperation, $"{action} would drop rollback ID {UntrustedText.Quote(rollbackId)} of service {UntrustedText.Quote(service)} inside its rollback window (rollbackUntil {LedgerField.FormatDate(until)}); nothing was written.", fix, target: service, filePath: path, field: LedgerFields.RollbackModelId.Name);
         }
 
         public static ModelLedgerException PromoteConflict(string service, LedgerField field)
         {
             var fix = $"Pass -Promote alone (it sets {LedgerFields.CurrentModelId.Name} and {LedgerFields.RollbackModelId.Name}), or set the IDs without -Promote.";
-            return Failure.Of(ErrorIds.LedgerEditConflict, FailureCategory.InvalidArgument, $"-Promote sets {field.Name} of service {Shown.Value(service)} itself, and -{field.PropertyName} asks for another value; nothing was written.", fix, target: service, field: field.Name);
+            return Failure.Of(ErrorIds.LedgerEditConflict, FailureCategory.InvalidArgument, $"-Promote sets {field.Name} of service {UntrustedText.Quote(service)} itself, and -{field.PropertyName} asks for another value; nothing was written.", fix, target: service, field: field.Name);
         }
 
         public static ModelLedgerException RollbackIsCurrent(string path, string service, string id)
         {
             const string fix = "Keep the rollback ID the model the service ran before (Set-ModelLedgerEntry -Promote moves the current ID there), or set another -RollbackModelId.";
-            return Failure.Of(ErrorIds.LedgerEditConflict, FailureCategory.InvalidArgument, $"The edit would make rollback ID and current ID of service {Shown.Value(service)} both {Shown.Value(id)}: a rollback to the same ID is no rollback. Nothing was written.", fix, target: service, filePath: path, field: LedgerFields.RollbackModelId.Name);
+            return Failure.Of(ErrorIds.LedgerEditConflict, FailureCategory.InvalidArgument, $"The edit would make rollback ID and current ID of service {UntrustedText.Quote(service)} both {UntrustedText.Quote(id)}: a rollback to the same ID is no rollback. Nothing was written.", fix, target: service, filePath: path, field: LedgerFields.RollbackModelId.Name);
         }
 
         public static ModelLedgerException TwoModelLists()
@@ -77,36 +80,5 @@ namespace ModelLedger.Ledger.Editing
             var fix = "Wrap the entries as {\"schemaVersion\": 1, \"entries\": [ ... ]} (or a bare array), then edit it.";
             return Failure.Of(ErrorIds.LedgerWriteFailed, FailureCategory.InvalidOperation, $"Ledger '{path}' is {shape}, which cannot be edited in place.", fix, target: path, filePath: path);
         }
-    }
-
-    /// <summary>
-    /// Shows an untrusted value inside a message as data: quoted, with line breaks, control characters and
-    /// backticks escaped, so a ledger value can neither start a new log line (an Azure DevOps "##vso[" command)
-    /// nor look like part of the sentence.
-    /// </summary>
-    public static class Shown
-    {
-        public static string Value(string? value)
-        {
-            if (value == null) return "(none)";
-            var sb = new System.Text.StringBuilder(value.Length + 2).Append('\'');
-            foreach (var c in value)
-            {
-                switch (c)
-                {
-                    case '\n': sb.Append("\\n"); break;
-                    case '\r': sb.Append("\\r"); break;
-                    case '\t': sb.Append("\\t"); break;
-                    case '\'': sb.Append("''"); break;
-                    default:
-                        if (char.IsControl(c) || c == '\u2028' || c == '\u2029') sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                        else sb.Append(c);
-                        break;
-                }
-            }
-            return sb.Append('\'').ToString();
-        }
-
-        public static string Values(IEnumerable<string> values) => string.Join(", ", values.Select(Value));
     }
 }

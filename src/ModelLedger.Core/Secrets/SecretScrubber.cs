@@ -19,12 +19,42 @@ namespace ModelLedger.Secrets
         private const int FragmentLength = 8;
         private const int FragmentKeyMinimum = 12;
 
+        /// <summary>Keys shorter than this get no base64 forms: their encodings would be too short to tell from other text.</summary>
+        private const int Base64KeyMinimum = 8;
+
+        // The keys and their base64 forms; _keys are the keys alone (server-text fragments are taken from those).
         private readonly string[] _secrets;
+        private readonly string[] _keys;
 
         public SecretScrubber(IEnumerable<string?> secrets)
         {
-            _secrets = secrets.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).Distinct(StringComparer.Ordinal)
+            _keys = secrets.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).Distinct(StringComparer.Ordinal)
                 .OrderByDescending(s => s.Length).ToArray();
+            _secrets = _keys.Concat(_keys.Where(k => k.Length >= Base64KeyMinimum).SelectMany(Base64Forms)).Distinct(StringComparer.Ordinal)
+                .OrderByDescending(s => s.Length).ToArray();
+        }
+
+        /// <summary>
+        /// What the key looks like base64-encoded (a Basic header, a token, a server's debug dump), standard and URL-safe,
+        /// at each of the three byte alignments it can have inside a longer encoded text: only the characters that
+        /// depend on the key's bytes alone, so the form is found whatever surrounds it. At most two of the key's bytes
+        /// at either end stay visible around the mask, never enough to recover it.
+        /// </summary>
+        private static IEnumerable<string> Base64Forms(string key)
+        {
+            var bytes = Encoding.UTF8.GetBytes(key);
+            for (var offset = 0; offset < 3; offset++)
+            {
+                var aligned = new byte[offset + bytes.Length];
+                Buffer.BlockCopy(bytes, 0, aligned, offset, bytes.Length);
+                var encoded = Convert.ToBase64String(aligned);
+                var skip = offset switch { 0 => 0, 1 => 2, _ => 3 };
+                var keep = aligned.Length / 3 * 4 - skip;
+                if (keep < Base64KeyMinimum) continue;
+                var core = encoded.Substring(skip, keep);
+                yield return core;
+                yield return core.Replace('+', '-').Replace('/', '_');
+            }
         }
 
         public static SecretScrubber For(params string?[] secrets) => new(secrets);
@@ -61,9 +91,10 @@ namespace ModelLedger.Secrets
             var decoded = DecodedText.Mapped(text);
             var spans = new List<(int Start, int End)>();
             foreach (var secret in _secrets)
-            {
                 Find(decoded, secret, spans);
-                if (fragments && secret.Length >= FragmentKeyMinimum)
+            foreach (var secret in fragments ? _keys : Array.Empty<string>())
+            {
+                if (secret.Length >= FragmentKeyMinimum)
                     for (var length = secret.Length - 1; length >= FragmentLength; length--)
                         for (var i = 0; i + length <= secret.Length; i++)
                             Find(decoded, secret.Substring(i, length), spans);

@@ -25,8 +25,32 @@ namespace ModelLedger.Core.Tests.Secrets
             { "split by control characters and a zero-width space", Key.Substring(0, 5) + "\u0001\u001b" + Key.Substring(5, 10) + "\u200b" + Key.Substring(15) },
             { "ASCII of UTF-16 read byte by byte", string.Concat(Key.Select(c => c + "\0")) },
             { "XML character references", "<failure message=\"" + string.Concat(Key.Select(c => $"&#{(int)c};")) + "\"/>" },
+            { "base64", "debug: token=" + Convert.ToBase64String(Encoding.UTF8.GetBytes(Key)) },
+            { "base64 of user:key (a Basic header)", "Authorization: Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("u:" + Key)) },
+            { "URL-safe base64 after two bytes", "t=" + Convert.ToBase64String(Encoding.UTF8.GetBytes("ab" + Key + "?>")).Replace('+', '-').Replace('/', '_') },
             { "XML hex references mixed with raw", "<x>" + Key.Substring(0, 4) + "&#x" + ((int)Key[4]).ToString("x", System.Globalization.CultureInfo.InvariantCulture) + ";" + Key.Substring(5) + "</x>" },
         };
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("u:")]
+        [InlineData("ab")]
+        public void NoBase64RunLongEnoughToRecoverTheKeySurvives(string prefix)
+        {
+            var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(prefix + Key + "!"));
+            var scrubbed = Scrubber.Scrub("x " + encoded + " y");
+            Assert.Contains(SecretScrubber.Mask, scrubbed);
+            // Whatever stays around the mask decodes to at most a few of the key's bytes.
+            foreach (var run in scrubbed.Split(new[] { ' ', '[', ']' }, StringSplitOptions.RemoveEmptyEntries))
+                Assert.True(run.Length <= 8, $"'{run}' of '{scrubbed}'");
+        }
+
+        [Fact]
+        public void AShortKeyGetsNoBase64Forms()
+        {
+            var shortKey = SecretScrubber.For("abc123");
+            Assert.False(shortKey.Contains(Convert.ToBase64String(Encoding.UTF8.GetBytes("abc123"))));
+        }
 
         [Theory]
         [MemberData(nameof(Forms))]

@@ -54,6 +54,8 @@ namespace ModelLedger.Module.Tests
                 Api, "CometApiAuthFailed", ErrorCategory.AuthenticationError),
             new Case("key URL-encoded in a server message", (_, key) => new[] { FakeResponse.Error(401, "invalid_api_key", "GET /v1/models?key=" + Uri.EscapeDataString(key).Replace("-", "%2D")) },
                 Api, "CometApiAuthFailed", ErrorCategory.AuthenticationError),
+            new Case("key base64-encoded in a server message", (_, key) => new[] { FakeResponse.Error(401, "invalid_api_key", "bad key " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(key)) + " b64") },
+                Api, "CometApiAuthFailed", ErrorCategory.AuthenticationError),
             new Case("key in the code and a request-id header", (_, key) => new[] { FakeResponse.Json(403, "{\"error\":{\"message\":\"no\",\"code\":" + Json(key) + "}}").WithHeader("X-Request-Id", key) },
                 Api, "CometApiAuthFailed", ErrorCategory.PermissionDenied),
             new Case("key in the query of a mistyped scheme", (_, _) => Array.Empty<FakeResponse>(), (_, key) => $"htps://api.example.invalid/?api_key={key}", "CometApiBaseUriInvalid", ErrorCategory.InvalidArgument),

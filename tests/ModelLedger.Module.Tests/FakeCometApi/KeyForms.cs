@@ -16,15 +16,29 @@ namespace ModelLedger.Module.Tests.FakeCometApi
     {
         private static readonly Regex JsonEscape = new(@"\\u([0-9a-fA-F]{4})", RegexOptions.CultureInvariant);
 
-        public static bool Holds(string? text, string key)
-        {
-            if (string.IsNullOrEmpty(text)) return false;
-            return Views(text!).Any(v => v.Contains(key, StringComparison.Ordinal));
-        }
+        public static bool Holds(string? text, string key) => Where(text, key) != null;
 
         /// <summary>Which view of <paramref name="text"/> shows the key, for the assertion message; null when none does.</summary>
-        public static string? Where(string? text, string key) =>
-            string.IsNullOrEmpty(text) ? null : Views(text!).Select((v, i) => (v, i)).Where(p => p.v.Contains(key, StringComparison.Ordinal)).Select(p => ViewNames[p.i]).FirstOrDefault();
+        public static string? Where(string? text, string key)
+        {
+            if (string.IsNullOrEmpty(text)) return null;
+            var view = Views(text!).Select((v, i) => (v, i)).Where(p => p.v.Contains(key, StringComparison.Ordinal)).Select(p => ViewNames[p.i]).FirstOrDefault();
+            return view ?? (Base64Middles(key).Any(m => text!.Contains(m, StringComparison.Ordinal)) ? "base64" : null);
+        }
+
+        // The middle of the key's base64 encoding at each byte alignment (standard and URL-safe): present whenever the
+        // key was base64-encoded whole, alone or inside a longer text (a Basic header). Short keys have none.
+        private static IEnumerable<string> Base64Middles(string key)
+        {
+            if (key.Length < 12) yield break;
+            foreach (var prefix in new[] { "", "a", "ab" })
+            {
+                var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(prefix + key));
+                var middle = encoded.Substring(4, encoded.Length - 12);
+                yield return middle;
+                yield return middle.Replace('+', '-').Replace('/', '_');
+            }
+        }
 
         private static readonly string[] ViewNames = { "raw", "without control characters", "URL-decoded", "JSON-unescaped", "XML-decoded", "without whitespace" };
 

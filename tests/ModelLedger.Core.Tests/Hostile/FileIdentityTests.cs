@@ -85,6 +85,25 @@ namespace ModelLedger.Core.Tests.Hostile
         }
 
         [Fact]
+        public void AnEditorThroughALinkWaitsForTheLockOfTheFileItLeadsTo()
+        {
+            if (!Unix) return;
+            using var t = new TempFiles();
+            var target = t.Write("real-ledger.json", Ledger);
+            var link = Link(t, "link.json", target);
+            // One editor holds the real path's lock; the one through the link must wait for it, not take a lock of its own.
+            using (LedgerLock.Acquire(target, LedgerEditor.DefaultLockWait))
+            {
+                var ex = Assert.Throws<ModelLedgerException>(() => LedgerEditor.Edit(link, create: false, TimeSpan.FromMilliseconds(300), d => { d.RemoveEntry(0); return true; }));
+                Assert.Equal(ErrorIds.LedgerLocked, ex.ErrorId);
+            }
+            Assert.False(File.Exists(link + LedgerLock.Suffix));
+            Assert.Equal(Ledger, File.ReadAllText(target));
+            LedgerEditor.Edit(link, create: false, LedgerEditor.DefaultLockWait, d => { d.RemoveEntry(0); return true; });
+            Assert.Empty(LedgerReader.ReadFile(target));
+        }
+
+        [Fact]
         public void AReadOnlyLedgerIsRefusedAndNothingChanges()
         {
             using var t = new TempFiles();

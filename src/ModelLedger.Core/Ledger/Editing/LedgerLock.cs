@@ -21,7 +21,9 @@ namespace ModelLedger.Ledger.Editing
 
         public static LedgerLock Acquire(string ledgerPath, TimeSpan wait)
         {
-            var path = ledgerPath + Suffix;
+            // Beside the file the links lead to, so an editor through a link and one through the real path (or another
+            // link) take the same lock; an unreadable link keeps the typed path (the edit then refuses the link itself).
+            var path = (IO.RealPath.Of(ledgerPath) ?? ledgerPath) + Suffix;
             var clock = Stopwatch.StartNew();
             var random = new Random();
             while (true)

@@ -24,5 +24,23 @@ namespace ModelLedger.Module.Tests
                 Assert.DoesNotContain("\u2026", text);
             }
         }
+
+        [Fact]
+        public void FormatTableOfFindingsShowsHostileTextAsTextAndTheWholeId()
+        {
+            using var dir = new TempDir();
+            const string service = "svc-ansi\u001b[2J\u001b[32mPASS";
+            const string id = "gpt-4o\u001b]0;title\u0007";
+            var ledger = GateFiles.Ledger(dir, GateFiles.Entry(service, id, "m0"));
+            var snapshot = GateFiles.Snapshot(dir, new[] { id, LongId });
+            // Format-Table is not in the hosted engine's core cmdlets: real pwsh, output redirected as in a CI log.
+            var run = RealPwsh.RunCommand($"Test-ModelLedger '{ledger}' -SnapshotPath '{snapshot}' -Check CurrentModelAvailable | Format-Table | Out-String -Width 80");
+            Assert.True(run.Code == 0, run.ToString());
+            var text = run.Out;
+            Assert.False(text.Contains('\u001b', System.StringComparison.Ordinal), text);
+            Assert.False(text.Contains('\u0007', System.StringComparison.Ordinal), text);
+            Assert.Contains("CurrentModelAvailable", text);
+            Assert.Contains(@"svc-ansi\u001B[2J", Regex.Replace(text, @"\s+", ""));
+        }
     }
 }

@@ -7,7 +7,6 @@ using ModelLedger.Bootstrap;
 using ModelLedger.Ledger;
 using ModelLedger.Ledger.Editing;
 using ModelLedger.References;
-using ModelLedger.Snapshots;
 
 namespace ModelLedger.Commands
 {
@@ -78,7 +77,7 @@ namespace ModelLedger.Commands
                 var root = ResolveInputPath(RepositoryPath, InputKind.ScanPath);
                 if (!Directory.Exists(root)) throw BootstrapErrors.RepositoryIsFile(root);
 
-                var draft = Draft(root);
+                var draft = Draft(root, path);
                 Report(draft);
                 if (draft.Entries.Count == 0)
                 {
@@ -103,13 +102,22 @@ namespace ModelLedger.Commands
             }
         }
 
-        private LedgerDraft Draft(string root)
+        private LedgerDraft Draft(string root, string ledgerPath)
         {
-            IEnumerable<string> ids = ParameterSetName == SnapshotSet
-                ? SnapshotReader.ReadFile(ResolveInputPath(SnapshotPath, InputKind.Snapshot)).Models.Select(m => m.Id)
+            var snapshotPath = ParameterSetName == SnapshotSet ? ResolveInputPath(SnapshotPath, InputKind.Snapshot) : null;
+            IEnumerable<string> ids = snapshotPath != null
+                ? ReadSnapshot(snapshotPath).Models.Select(m => m.Id)
                 : Model.Where(m => m != null).Select(m => m.Id);
             var idList = ids.ToList();
-            var files = RepositoryFiles.Under(root).ToList();
+            // The snapshot saved in the repository and the ledger being written list every ID: they are not config.
+            var own = new Dictionary<string, string>(StringComparer.Ordinal) { [System.IO.Path.GetFullPath(ledgerPath)] = "the ledger this command writes" };
+            if (snapshotPath != null) own[System.IO.Path.GetFullPath(snapshotPath)] = "the snapshot this command reads";
+            var files = new List<string>();
+            foreach (var file in RepositoryFiles.Under(root))
+            {
+                if (own.TryGetValue(System.IO.Path.GetFullPath(file), out var what)) WriteVerbose($"Skipped '{file}': {what}.");
+                else files.Add(file);
+            }
             var scan = new ParallelScan(() => new ReferenceScanner(idList, null) { MaxFileBytes = MaxFileBytes }, Environment.ProcessorCount);
             var references = new List<ModelReference>();
             foreach (var (file, found, skipped, noConfigRef) in scan.Scan(files.Select(f => (f, root))))

@@ -150,6 +150,10 @@ namespace ModelLedger.Module.Tests
             Assert.Equal("Pass", Status(Finding(Gate(ps, ledger, fresh), "(snapshot)", "SnapshotFresh")));
             Assert.Equal("Pass", Status(Finding(Gate(ps, ledger, old, "-MaxSnapshotAge ([timespan]::FromDays(7))"), "(snapshot)", "SnapshotFresh")));
             Assert.Equal("Pass", Status(Finding(Gate(ps, ledger, old, "-AsOf ([datetimeoffset]::UtcNow.AddDays(-3))"), "(snapshot)", "SnapshotFresh")));
+            // A short policy is said in seconds, never "0 minutes".
+            var seconds = Finding(Gate(ps, ledger, fresh, "-MaxSnapshotAge ([timespan]::FromSeconds(1))"), "(snapshot)", "SnapshotFresh");
+            Assert.Contains("older than the 1 second policy", Message(seconds));
+            Assert.Contains(", 60 minutes ago,", Message(seconds));
         }
 
         // Step 4, warn: "the emergency alternative is missing but the primary rollback ID is present".

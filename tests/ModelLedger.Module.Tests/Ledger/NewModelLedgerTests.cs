@@ -241,6 +241,31 @@ namespace ModelLedger.Module.Tests
         }
 
         [Fact]
+        public void TheSnapshotAndTheLedgerSavedInTheRepositoryAreNotTakenForConfig()
+        {
+            using var dir = new TempDir();
+            var repo = ReleaseTree.Copy(dir, "platform", "repo");
+            using var ps = new PowerShellHarness();
+            var baseline = New(ps, dir.File("outside.json"), repo, "-Verbose -WarningVariable w");
+            Assert.Empty(baseline.AllErrors);
+            // As the README has it: the snapshot saved at the repository's root, the ledger written there, then a re-run.
+            var snapshot = Path.Combine(repo, "models.json");
+            File.Copy(Snapshot, snapshot);
+            var ledger = Path.Combine(repo, "ledger.json");
+            var vars = new Dictionary<string, object?> { ["ledger"] = ledger, ["repo"] = repo, ["snapshot"] = snapshot };
+            var first = ps.Run("New-ModelLedger -Path $ledger -RepositoryPath $repo -SnapshotPath $snapshot -Verbose", vars);
+            var again = ps.Run("New-ModelLedger -Path $ledger -RepositoryPath $repo -SnapshotPath $snapshot -Verbose -Force", vars);
+            foreach (var run in new[] { first, again })
+            {
+                Assert.Empty(run.AllErrors);
+                Assert.Equal(baseline.Warnings.Select(w => w.Message), run.Warnings.Select(w => w.Message));
+                Assert.DoesNotContain(run.Verbose, v => v.Message.StartsWith("Not used: ", StringComparison.Ordinal) && (v.Message.Contains("models.json:") || v.Message.Contains("ledger.json:")));
+                Assert.Contains(run.Verbose, v => v.Message.EndsWith("models.json': the snapshot this command reads.", StringComparison.Ordinal));
+            }
+            Assert.Contains(again.Verbose, v => v.Message.EndsWith("ledger.json': the ledger this command writes.", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void PassThruWritesLedgerEntriesAndWithoutItNothing()
         {
             using var dir = new TempDir();

@@ -1,8 +1,8 @@
-using System.Text.RegularExpressions;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ModelLedger.Module.Tests.FakeCometApi;
 using static ModelLedger.Module.Tests.GateFiles;
 

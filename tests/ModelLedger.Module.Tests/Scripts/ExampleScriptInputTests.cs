@@ -1,5 +1,5 @@
-using System.IO;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using ModelLedger.Module.Tests.FakeCometApi;
 using static ModelLedger.Module.Tests.GateFiles;

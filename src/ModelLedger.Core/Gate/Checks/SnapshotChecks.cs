@@ -73,7 +73,15 @@ namespace ModelLedger.Gate
         private static LedgerFinding Of(CheckContext c, ModelSnapshot snapshot, string check, FindingStatus status, string message) =>
             Finding.For(CheckNames.SnapshotScope, check, status, null, c.Gate.Models.Several ? $"Credential '{snapshot.CredentialLabel}': {message}" : message);
 
+        // Under two minutes in seconds, so a short policy never reads "0 minutes".
         private static string Describe(TimeSpan t) =>
-            t.TotalDays >= 2 ? $"{t.TotalDays:F0} days" : t.TotalHours >= 2 ? $"{t.TotalHours:F0} hours" : $"{Math.Max(0, t.TotalMinutes):F0} minutes";
+            t.TotalDays >= 2 ? Count(t.TotalDays, "day") : t.TotalHours >= 2 ? Count(t.TotalHours, "hour")
+            : t.TotalMinutes >= 2 ? Count(t.TotalMinutes, "minute") : Count(Math.Max(0, t.TotalSeconds), "second");
+
+        private static string Count(double value, string unit)
+        {
+            var n = Math.Round(value).ToString("F0", System.Globalization.CultureInfo.InvariantCulture);
+            return n == "1" ? $"1 {unit}" : $"{n} {unit}s";
+        }
     }
 }

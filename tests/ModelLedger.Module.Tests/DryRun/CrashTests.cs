@@ -24,10 +24,6 @@ Invoke-RollbackDryRun support-router -LedgerPath $Ledger -ConfigPath $Config -Co
 exit 0
 ";
 
-        /// <summary>Kept only for ExampleScriptTests, which still calls it; new code calls RealPwsh.Example directly.</summary>
-        internal static (int Code, string Out, string Err) RunChild(Dictionary<string, string> env, string script, params string[] args) =>
-            RealPwsh.Example(env, script, args);
-
         public static TheoryData<string, string?, string?, bool> Phases => new()
         {
             // phase name, MODELLEDGER_CRASH_AT, CRASH_IN (inside the scripts), config switched when the process died

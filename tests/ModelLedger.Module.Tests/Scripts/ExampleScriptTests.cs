@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -42,19 +43,29 @@ namespace ModelLedger.Module.Tests
             var env = new System.Collections.Generic.Dictionary<string, string> { ["COMETAPI_API_KEY"] = key, ["COMETAPI_BASE_URL"] = api.BaseUri };
 
             api.Handler = _ => FakeResponse.CometModels("m-current", "m-rollback", "unapproved");
-            var first = CrashTests.RunChild(env, "examples/drift-check.ps1", "-SnapshotFolder", folder, "-LedgerPath", ledger);
+            var first = RealPwsh.Example(env, "examples/drift-check.ps1", "-SnapshotFolder", folder, "-LedgerPath", ledger);
             Assert.Equal(0, first.Code);
             Assert.Contains("First snapshot captured", first.Out);
 
-            System.Threading.Thread.Sleep(1100);   // snapshot names carry the second
+            // Snapshot names carry the second: yesterday's snapshot is made by renaming, not by waiting.
+            var aged = 0;
+            void AgeSnapshots()
+            {
+                foreach (var file in Directory.GetFiles(folder, "models-*.json").OrderBy(f => f, StringComparer.Ordinal))
+                {
+                    var name = Regex.Match(Path.GetFileName(file), @"^(models-.+)-(\d{8})-\d{6}\.json$");
+                    if (name.Success && name.Groups[2].Value != "20000101") File.Move(file, Path.Combine(folder, $"{name.Groups[1].Value}-20000101-{++aged:D6}.json"));
+                }
+            }
+            AgeSnapshots();
             api.Handler = _ => FakeResponse.CometModels("m-current", "m-rollback");
-            var calm = CrashTests.RunChild(env, "examples/drift-check.ps1", "-SnapshotFolder", folder, "-LedgerPath", ledger);
+            var calm = RealPwsh.Example(env, "examples/drift-check.ps1", "-SnapshotFolder", folder, "-LedgerPath", ledger);
             Assert.Equal(0, calm.Code);
             Assert.Contains("No approved model ID is at risk", calm.Out);
 
-            System.Threading.Thread.Sleep(1100);
+            AgeSnapshots();
             api.Handler = _ => FakeResponse.CometModels("m-current");
-            var page = CrashTests.RunChild(env, "examples/drift-check.ps1", "-SnapshotFolder", folder, "-LedgerPath", ledger);
+            var page = RealPwsh.Example(env, "examples/drift-check.ps1", "-SnapshotFolder", folder, "-LedgerPath", ledger);
             Assert.Equal(3, page.Code);
             Assert.Contains("APPROVED IDS AT RISK (page the owner):\n  m-rollback\n    svc rollback", page.Out.Replace("\r", ""));
 
@@ -91,7 +102,7 @@ namespace ModelLedger.Module.Tests
         {
             var sources = string.Join("\n", Directory.GetFiles(Repo.File("tests", "ModelLedger.Module.Tests"), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
             foreach (var script in Directory.GetFiles(Repo.File("examples"), "*.ps1").Select(Path.GetFileName))
-                Assert.True(Regex.IsMatch(sources, @"(RealPwsh\.Example|RunChild)\([^;]*""examples/" + Regex.Escape(script!) + @""""),
+                Assert.True(Regex.IsMatch(sources, @"RealPwsh\.Example\([^;]*""examples/" + Regex.Escape(script!) + @""""),
                     $"examples/{script} is not run under real pwsh by any test");
         }
 

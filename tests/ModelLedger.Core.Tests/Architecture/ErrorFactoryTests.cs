@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Reflection.Emit;
 using System.Text.RegularExpressions;
 
 namespace ModelLedger.Core.Tests.Architecture
@@ -95,43 +94,7 @@ namespace ModelLedger.Core.Tests.Architecture
             throw new InvalidOperationException("CometModelOps.sln not found above " + AppContext.BaseDirectory);
         }
 
-        private static readonly Dictionary<short, OpCode> OpCodesByValue =
-            typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (OpCode)f.GetValue(null)!).ToDictionary(o => o.Value);
-
         // Every method or constructor a method body calls, creates with, or loads (ldftn).
-        private static IEnumerable<MethodBase> CalledMethods(MethodBase method)
-        {
-            var il = method.GetMethodBody()?.GetILAsByteArray();
-            if (il == null) yield break;
-            var i = 0;
-            while (i < il.Length)
-            {
-                short value = il[i++];
-                if (value == 0xFE) value = (short)(0xFE00 | il[i++]);
-                var op = OpCodesByValue[value];
-                var size = op.OperandType switch
-                {
-                    OperandType.InlineNone => 0,
-                    OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
-                    OperandType.InlineVar => 2,
-                    OperandType.InlineI8 or OperandType.InlineR => 8,
-                    OperandType.InlineSwitch => 4 + 4 * BitConverter.ToInt32(il, i),
-                    _ => 4,
-                };
-                if (op.OperandType is OperandType.InlineMethod or OperandType.InlineTok)
-                {
-                    MethodBase? called = null;
-                    try
-                    {
-                        called = method.Module.ResolveMember(BitConverter.ToInt32(il, i),
-                            method.DeclaringType is { IsGenericType: true } t ? t.GetGenericArguments() : null,
-                            method.IsGenericMethod ? method.GetGenericArguments() : null) as MethodBase;
-                    }
-                    catch (ArgumentException) { }
-                    if (called != null) yield return called;
-                }
-                i += size;
-            }
-        }
+        private static IEnumerable<MethodBase> CalledMethods(MethodBase method) => IlMembers.Of(method).OfType<MethodBase>();
     }
 }

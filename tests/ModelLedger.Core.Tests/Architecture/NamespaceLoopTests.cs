@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
-using System.Reflection.Emit;
 using ModelLedger.Config;
 
 namespace ModelLedger.Core.Tests.Architecture
@@ -82,53 +81,21 @@ namespace ModelLedger.Core.Tests.Architecture
             }
         }
 
-        private static readonly Dictionary<short, OpCode> OpCodesByValue =
-            typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (OpCode)f.GetValue(null)!).ToDictionary(o => o.Value);
-
         // The declaring and signature types of every method, field and type token in the IL.
         private static IEnumerable<Type> BodyTypes(MethodBase method)
         {
-            var il = method.GetMethodBody()?.GetILAsByteArray();
-            if (il == null) yield break;
-            var i = 0;
-            while (i < il.Length)
-            {
-                short value = il[i++];
-                if (value == 0xFE) value = (short)(0xFE00 | il[i++]);
-                var op = OpCodesByValue[value];
-                var size = OperandSize(op.OperandType, il, i);
-                if (op.OperandType is OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok)
+            foreach (var member in IlMembers.Of(method))
+                switch (member)
                 {
-                    var token = BitConverter.ToInt32(il, i);
-                    MemberInfo? member = null;
-                    try { member = method.Module.ResolveMember(token, GenericArgs(method.DeclaringType), method.IsGenericMethod ? method.GetGenericArguments() : null); }
-                    catch (ArgumentException) { }
-                    switch (member)
-                    {
-                        case Type t: yield return t; break;
-                        case FieldInfo f: yield return f.DeclaringType!; yield return f.FieldType; break;
-                        case MethodBase m:
-                            yield return m.DeclaringType!;
-                            if (m is MethodInfo mi) yield return mi.ReturnType;
-                            foreach (var p in m.GetParameters()) yield return p.ParameterType;
-                            break;
-                    }
+                    case Type t: yield return t; break;
+                    case FieldInfo f: yield return f.DeclaringType!; yield return f.FieldType; break;
+                    case MethodBase m:
+                        yield return m.DeclaringType!;
+                        if (m is MethodInfo mi) yield return mi.ReturnType;
+                        foreach (var p in m.GetParameters()) yield return p.ParameterType;
+                        break;
                 }
-                i += size;
-            }
         }
-
-        private static Type[]? GenericArgs(Type? type) => type != null && type.IsGenericType ? type.GetGenericArguments() : null;
-
-        private static int OperandSize(OperandType type, byte[] il, int at) => type switch
-        {
-            OperandType.InlineNone => 0,
-            OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
-            OperandType.InlineVar => 2,
-            OperandType.InlineI8 or OperandType.InlineR => 8,
-            OperandType.InlineSwitch => 4 + 4 * BitConverter.ToInt32(il, at),
-            _ => 4,
-        };
 
         private static IEnumerable<Type> Expand(Type type)
         {

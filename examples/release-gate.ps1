@@ -186,6 +186,10 @@ $warned = @($findings | Where-Object Status -eq 'Warn')
 $passed = $findings.Count - $failed.Count - $warned.Count
 $Host.UI.WriteLine("Gate: $($failed.Count) failed, $($warned.Count) warnings, $passed passed. JUnit report:")
 $Host.UI.WriteLine("  $JUnitPath")
+# Without the release's files the gate judged the ledger and the snapshot only: say so before any verdict.
+if (-not $ConfigRoot -and -not $PSBoundParameters.ContainsKey('Deployed')) {
+    foreach ($line in [ModelLedger.Rendering.ConsoleView]::Wrap('Not checked: what the release ships (DeployedMatchesLedger). Pass -ConfigRoot <the release checkout> to gate its own config files.', 79)) { $Host.UI.WriteLine($line) }
+}
 if ($failed.Count -gt 0) {
     $Host.UI.WriteLine('RELEASE BLOCKED by these checks (service, check, model ID):')
     # One service per line, the check below it: a long service name or ID is never broken inside.

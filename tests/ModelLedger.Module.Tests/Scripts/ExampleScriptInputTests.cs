@@ -83,6 +83,8 @@ namespace ModelLedger.Module.Tests
             Assert.Contains("RELEASE BLOCKED by these checks (service, check, model ID):\n  svc\n    RollbackModelAvailable\n      m0", output.Replace("\r", ""));
             Assert.Contains("older than", output);
             Assert.DoesNotContain("embedded example", output);
+            // Without -ConfigRoot the release's own files were not read, and the output says so.
+            Assert.Contains("Not checked: what the release ships (DeployedMatchesLedger). Pass -ConfigRoot", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
         }
 
         [Fact]

@@ -14,7 +14,7 @@ namespace ModelLedger.Benchmarks
     /// </summary>
     public static class ConfigRootSideBySide
     {
-        public static IEnumerable<ResultRow> Rows(string work, ModelSnapshot snapshotModel)
+        internal static IEnumerable<ResultRow> Rows(string work, ModelSnapshot snapshotModel)
         {
             const int services = 1_000;
             var (ledger, root, baseline) = ReleaseTreeGenerator.Write(Path.Combine(work, "config-root"), services, snapshotModel.Models.Count);

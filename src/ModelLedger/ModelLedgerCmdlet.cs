@@ -22,7 +22,7 @@ namespace ModelLedger.Commands
         /// Knows every key this session has been given (-ApiKey, $env:COMETAPI_API_KEY) in every form; built once per
         /// command. <see cref="TrustKey"/> adds one given to this command.
         /// </summary>
-        protected SecretScrubber Scrubber => _scrubber ??= SessionSecrets.Scrubber(Environment.GetEnvironmentVariable(ApiKeyVariable));
+        private protected SecretScrubber Scrubber => _scrubber ??= SessionSecrets.Scrubber(Environment.GetEnvironmentVariable(ApiKeyVariable));
 
         /// <summary>The CI system this command runs inside (the process environment, read once per command), for the sinks that write its logging commands.</summary>
         private protected Gate.Sinks.CiHost CiHost => _ciHost ??= Gate.Sinks.CiDetection.FromProcess();

@@ -1,7 +1,7 @@
 namespace ModelLedger.Client
 {
     /// <summary>Whether a key was given and can be sent as a header value. Neither error ever quotes the key.</summary>
-    public static class ApiKeyRules
+    internal static class ApiKeyRules
     {
         /// <summary>The key, or <see cref="ErrorIds.CometApiKeyMissing"/> / <see cref="ErrorIds.CometApiKeyInvalid"/>.</summary>
         public static string Require(string? key)

@@ -16,7 +16,7 @@ namespace ModelLedger.Client
     /// (<see cref="CometApiErrors"/>). Every message, error and model it hands back has passed a
     /// <see cref="SecretScrubber"/> that knows the key; a list that names the key is refused.
     /// </summary>
-    public sealed class CometApiClient
+    internal sealed class CometApiClient
     {
         private const int ErrorBodyLimit = 64 * 1024;
 

@@ -3,7 +3,7 @@ using System;
 namespace ModelLedger.Client
 {
     /// <summary>What one Get-CometModel call asks of the client.</summary>
-    public sealed class CometApiRequestOptions
+    internal sealed class CometApiRequestOptions
     {
         /// <summary>The API root (the client adds /v1/models). Null or empty: <see cref="ModelsEndpoint.DefaultBaseUri"/>.</summary>
         public string? BaseUri { get; set; }
@@ -30,7 +30,7 @@ namespace ModelLedger.Client
     }
 
     /// <summary>A retry the client is about to wait for (for progress display).</summary>
-    public sealed class RetryWait
+    internal sealed class RetryWait
     {
         public int NextAttempt { get; init; }
         public int MaximumAttempts { get; init; }

@@ -10,7 +10,7 @@ namespace ModelLedger.Client
     /// The in-process cache behind "one call per base URI and credential per cache lifetime within a session".
     /// Keys are the request URL plus a SHA-256 of the key: the key itself is never stored.
     /// </summary>
-    public static class ModelListCache
+    internal static class ModelListCache
     {
         private static readonly ConcurrentDictionary<string, ModelListResult> Entries = new(StringComparer.Ordinal);
 

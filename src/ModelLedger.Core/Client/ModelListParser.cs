@@ -7,7 +7,7 @@ using ModelLedger.IO;
 namespace ModelLedger.Client
 {
     /// <summary>What the parser found in a models-list body.</summary>
-    public sealed class ParsedModelList
+    internal sealed class ParsedModelList
     {
         /// <summary>The models, each ID once, in response order (first occurrence wins).</summary>
         public List<CometModel> Models { get; } = new();
@@ -23,7 +23,7 @@ namespace ModelLedger.Client
     /// A body that is not that shape, or that says more pages exist (<c>has_more: true</c>, a non-null
     /// <c>links.next</c>), is <see cref="ErrorIds.CometApiSchemaMismatch"/>: never an empty or partial list.
     /// </summary>
-    public static class ModelListParser
+    internal static class ModelListParser
     {
         /// <summary>Parses a complete body. <paramref name="source"/> names the URL in messages.</summary>
         public static ParsedModelList Parse(ReadOnlySpan<byte> utf8, string source)

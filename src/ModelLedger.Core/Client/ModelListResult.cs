@@ -6,7 +6,7 @@ using ModelLedger.Snapshots;
 namespace ModelLedger.Client
 {
     /// <summary>One successful read of the models list (from the endpoint or the session cache).</summary>
-    public sealed class ModelListResult
+    internal sealed class ModelListResult
     {
         public ModelListResult(ModelCapture capture, IReadOnlyList<CometModel> models, IReadOnlyList<KeyValuePair<string, int>> duplicates, int attempts)
         {

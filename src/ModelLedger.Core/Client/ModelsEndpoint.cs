@@ -7,7 +7,7 @@ namespace ModelLedger.Client
     /// URI and transport policy: which URL the models list is read from, how a URL may be shown, and where the key
     /// may travel (https, or plain http only to this machine).
     /// </summary>
-    public static class ModelsEndpoint
+    internal static class ModelsEndpoint
     {
         public const string DefaultBaseUri = "https://api.cometapi.com";
         public const string ModelsPath = "v1/models";

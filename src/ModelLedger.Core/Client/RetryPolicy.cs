@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 namespace ModelLedger.Client
 {
     /// <summary>What the retry loop does after a failed attempt: retry after <see cref="Wait"/>, or stop (and why).</summary>
-    public sealed class RetryDecision
+    internal sealed class RetryDecision
     {
         public bool Retry { get; init; }
 
@@ -20,7 +20,7 @@ namespace ModelLedger.Client
     /// <c>invalid_request</c>; connection failures (refused, reset) like a 5xx. DNS failures are not retried.
     /// Attempts are bounded by -MaximumRetryCount and, with the waits, by the total time limit (-TimeoutSec).
     /// </summary>
-    public sealed class RetryPolicy
+    internal sealed class RetryPolicy
     {
         /// <summary>The longest single backoff wait (Retry-After may ask for more, within the total time budget).</summary>
         public static readonly TimeSpan MaximumBackoff = TimeSpan.FromSeconds(30);

@@ -9,7 +9,7 @@ namespace ModelLedger.Config
     /// A parsed config file (JSON, YAML or .env) with its exact bytes. Parse once, then locate any number of keys;
     /// every failure is a <see cref="ModelLedgerException"/> naming the file, line and key.
     /// </summary>
-    public sealed class ConfigFile
+    internal sealed class ConfigFile
     {
         private readonly IReadOnlyList<ConfigNode> _documents;
 

@@ -14,7 +14,7 @@ namespace ModelLedger.Config
         DotEnv,
     }
 
-    public static class ConfigFormats
+    internal static class ConfigFormats
     {
         /// <summary>Every format the module reads, in the order a file name is offered to them.</summary>
         internal static readonly IReadOnlyList<IConfigFormat> All = new IConfigFormat[] { new JsonFormat(), new YamlFormat(), new DotEnvFormat() };

@@ -11,7 +11,7 @@ namespace ModelLedger.Config
     /// the string <c>value</c>, and a key may start with <c>[field=value]</c> when the file is a list; a segment holding . [ ] # or " is double-quoted (<c>Logging."Microsoft.AspNetCore"</c>,
     /// with \" and \\ inside). Names compare exactly (ordinal), as the application reading the file would.
     /// </summary>
-    public sealed class ConfigKeyPath
+    internal sealed class ConfigKeyPath
     {
         private ConfigKeyPath(string text, IReadOnlyList<KeySegment> segments)
         {

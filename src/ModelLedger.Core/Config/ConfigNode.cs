@@ -11,7 +11,7 @@ namespace ModelLedger.Config
     }
 
     /// <summary>How a scalar is written, which decides how the dry run may rewrite it.</summary>
-    public enum ScalarStyle
+    internal enum ScalarStyle
     {
         JsonString,
         JsonLiteral,

@@ -8,7 +8,7 @@ namespace ModelLedger.Config
     /// (about_ModelLedger, RELEASE CONFIGURATION). For example
     /// <c>deploy/litellm/config.yaml#model_list[model_name=report-writer].litellm_params.model#openai/{id}</c>.
     /// </summary>
-    public sealed class ConfigRef
+    internal sealed class ConfigRef
     {
         private ConfigRef(string text, string path, int? document, ConfigKeyPath key, IdTemplate template)
         {

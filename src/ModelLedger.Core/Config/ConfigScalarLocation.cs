@@ -3,7 +3,7 @@ using System.Text;
 namespace ModelLedger.Config
 {
     /// <summary>Where the value at a key is written: file, line, column, byte span of its characters, and quoting style.</summary>
-    public sealed class ConfigScalarLocation
+    internal sealed class ConfigScalarLocation
     {
         internal ConfigScalarLocation(ConfigFile file, int? document, ConfigKeyPath key, ConfigNode node, string concretePath, string? sharedReason, int line)
         {

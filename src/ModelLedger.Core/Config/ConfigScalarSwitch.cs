@@ -9,7 +9,7 @@ namespace ModelLedger.Config
     /// alias or shared anchor, a block or multi-line scalar, a value that would need different quotes) it refuses
     /// with DryRunConfigUnsupported. Every result is parsed again and must hold exactly the new value at the key.
     /// </summary>
-    public static class ConfigScalarSwitch
+    internal static class ConfigScalarSwitch
     {
         public static byte[] Replace(ConfigScalarLocation at, string newValue)
         {

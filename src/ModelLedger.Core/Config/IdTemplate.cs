@@ -7,7 +7,7 @@ namespace ModelLedger.Config
     /// How a config value wraps the model ID: <c>{id}</c> exactly once, for example <c>openai/{id}</c> for LiteLLM's
     /// provider prefix. The default is <c>{id}</c>: the value is the ID itself.
     /// </summary>
-    public sealed class IdTemplate
+    internal sealed class IdTemplate
     {
         public const string Placeholder = "{id}";
         public static readonly IdTemplate Identity = new(Placeholder, "", "");

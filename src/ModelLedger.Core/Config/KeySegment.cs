@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ModelLedger.Config
 {
-    public enum KeySegmentKind
+    internal enum KeySegmentKind
     {
         /// <summary>A property (JSON) or mapping key (YAML), or a variable name (.env).</summary>
         Name,
@@ -15,7 +15,7 @@ namespace ModelLedger.Config
     }
 
     /// <summary>One step of a <see cref="ConfigKeyPath"/>.</summary>
-    public sealed class KeySegment
+    internal sealed class KeySegment
     {
         private KeySegment(KeySegmentKind kind, string? name, int index, string? field, string? value)
         {

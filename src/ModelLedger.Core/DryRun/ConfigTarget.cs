@@ -3,7 +3,7 @@ using ModelLedger.Config;
 namespace ModelLedger.DryRun
 {
     /// <summary>What a dry run switches: the key (and, for YAML, the document) in a config, and how its value wraps the ID.</summary>
-    public sealed class ConfigTarget
+    internal sealed class ConfigTarget
     {
         public ConfigTarget(ConfigKeyPath key, IdTemplate? template = null, int? document = null, ConfigFormat? format = null)
         {

@@ -11,7 +11,7 @@ namespace ModelLedger.DryRun
     /// switched file looks like. While it exists the config may be switched; the next run (or -Recover) uses it to put
     /// the original bytes back, even after the process was killed.
     /// </summary>
-    public sealed class DryRunJournal
+    internal sealed class DryRunJournal
     {
         public const string Suffix = ".dryrun-journal.json";
         private const int SchemaVersion = 1;

@@ -8,7 +8,7 @@ namespace ModelLedger.DryRun
     /// releases it when the process ends, however it ends, so a killed run never blocks the next one (which then
     /// finds the journal and repairs the config).
     /// </summary>
-    public sealed class DryRunLock : IDisposable
+    internal sealed class DryRunLock : IDisposable
     {
         public const string Suffix = ".dryrun-lock";
         private readonly FileStream _stream;

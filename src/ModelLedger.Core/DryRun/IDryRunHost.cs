@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace ModelLedger.DryRun
 {
     /// <summary>What a rollback dry run needs from its caller: confirmation, messages, and running the probe and workload.</summary>
-    public interface IDryRunHost
+    internal interface IDryRunHost
     {
         /// <summary>-WhatIf / -Confirm: false means do not make this change.</summary>
         bool ShouldProcess(string target, string action);
@@ -26,7 +26,7 @@ namespace ModelLedger.DryRun
     }
 
     /// <summary>The probe or workload failed (threw, or ran past its time limit): the dry run fails, the config is restored.</summary>
-    public sealed class DryRunScriptFailedException : Exception
+    internal sealed class DryRunScriptFailedException : Exception
     {
         public DryRunScriptFailedException(string message, Exception? inner = null) : base(message, inner) { }
     }

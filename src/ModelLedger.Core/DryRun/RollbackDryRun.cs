@@ -12,7 +12,7 @@ namespace ModelLedger.DryRun
     /// sends, run the small workload, and put the config back byte for byte - whatever happens in between. A journal
     /// written before the switch lets the next run repair a config whose process died mid-run.
     /// </summary>
-    public sealed class RollbackDryRun
+    internal sealed class RollbackDryRun
     {
         private readonly IDryRunHost _host;
 

@@ -1,7 +1,7 @@
 namespace ModelLedger
 {
     /// <summary>The failures of New-ModelLedger, one factory each.</summary>
-    public static class BootstrapErrors
+    internal static class BootstrapErrors
     {
         /// <summary>The ledger to write already exists (or is a folder): a reviewed ledger is never replaced by a draft unasked.</summary>
         public static ModelLedgerException LedgerExists(string path, bool isFolder) => isFolder

@@ -4,7 +4,7 @@ using ModelLedger.Rendering;
 namespace ModelLedger
 {
     /// <summary>The failures of Invoke-RollbackDryRun: the staging config it switches, its lock and its journal.</summary>
-    public static class DryRunErrors
+    internal static class DryRunErrors
     {
         public const string ConfigNotFoundFix = "Pass the staging config file (JSON, YAML or .env) that the service reads its model ID from.";
 

@@ -4,7 +4,7 @@ using ModelLedger.Rendering;
 namespace ModelLedger
 {
     /// <summary>The failures of Export-RollbackEvidence and Test-RollbackEvidence: evidence folders, their manifest and their input.</summary>
-    public static class EvidenceErrors
+    internal static class EvidenceErrors
     {
         public const string NotFoundFix = "Pass the folder Export-RollbackEvidence wrote.";
 

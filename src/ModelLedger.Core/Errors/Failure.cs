@@ -9,7 +9,7 @@ namespace ModelLedger
     /// <see cref="ModelLedgerException.RecommendedAction"/>. A <c>remark</c> (for example that an outage says nothing about
     /// model IDs) closes the message after the fix and is not part of the recommendation.
     /// </summary>
-    public static class Failure
+    internal static class Failure
     {
         public static ModelLedgerException Of(string errorId, FailureCategory category, string problem, string? fix,
             object? target = null, Exception? inner = null, string? filePath = null, int? line = null, string? field = null,

@@ -1,7 +1,7 @@
 namespace ModelLedger
 {
     /// <summary>Errors of the release gate's own parameters (Test-ModelLedger).</summary>
-    public static class GateErrors
+    internal static class GateErrors
     {
         /// <summary>-OutputFormat without -OutputPath, or the reverse.</summary>
         public static ModelLedgerException OutputFormatIncomplete(object? target) =>

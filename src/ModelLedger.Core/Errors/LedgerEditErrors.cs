@@ -8,7 +8,7 @@ namespace ModelLedger.Ledger.Editing
     /// In the Ledger.Editing namespace (not the root, like the other factories) because it reads the ledger's fields and
     /// lock, and the root namespace depending on them would be a loop.
     /// </summary>
-    public static class LedgerEditErrors
+    internal static class LedgerEditErrors
     {
         public static ModelLedgerException EntryExists(string path, string service)
         {

@@ -3,7 +3,7 @@ using ModelLedger.Rendering;
 namespace ModelLedger
 {
     /// <summary>Errors about ledger files and ledger content that more than one cmdlet raises.</summary>
-    public static class LedgerErrors
+    internal static class LedgerErrors
     {
         public const string NotFoundFix = "Check the path, or pass the ledger file your release uses (.json or .csv).";
         public const string EditNotFoundFix = "Check the path, or create the ledger with Add-ModelLedgerEntry.";

@@ -5,7 +5,7 @@ using System.Linq;
 namespace ModelLedger
 {
     /// <summary>The failures of turning a PowerShell path into a file-system path; the ID is the input's or output's own.</summary>
-    public static class PathErrors
+    internal static class PathErrors
     {
         private const string FileSystemFix = "Pass a path in the file system (a relative path, or one on a file-system drive).";
 

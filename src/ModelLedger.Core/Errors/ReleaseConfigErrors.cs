@@ -1,7 +1,7 @@
 namespace ModelLedger
 {
     /// <summary>Test-ModelLedger -ConfigRoot / -BaselineConfigRoot failures (ConfigRootNotFound).</summary>
-    public static class ReleaseConfigErrors
+    internal static class ReleaseConfigErrors
     {
         /// <summary>-BaselineConfigRoot without -ConfigRoot.</summary>
         public static ModelLedgerException RootMissing(string? baselineRoot) =>

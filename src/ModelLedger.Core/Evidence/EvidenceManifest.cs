@@ -8,7 +8,7 @@ using ModelLedger.IO;
 namespace ModelLedger.Evidence
 {
     /// <summary>manifest.json: every file of the bundle with its SHA-256 and size, the module version and the time.</summary>
-    public static class EvidenceManifest
+    internal static class EvidenceManifest
     {
         public const string FileName = "manifest.json";
 

@@ -5,7 +5,7 @@ using ModelLedger.Secrets;
 namespace ModelLedger.Evidence
 {
     /// <summary>What one change's evidence bundle is built from. Everything but the ledger is optional: what is absent is listed as missing.</summary>
-    public sealed class EvidenceRequest
+    internal sealed class EvidenceRequest
     {
         /// <summary>The ledger after the change (copied byte for byte).</summary>
         public string LedgerPath { get; set; } = "";

@@ -15,7 +15,7 @@ namespace ModelLedger.Evidence
     /// Writes one change's evidence bundle (runbook step 6). The files are written into a hidden sibling folder and
     /// renamed into place at the end, so the bundle appears complete or not at all.
     /// </summary>
-    public static class EvidenceWriter
+    internal static class EvidenceWriter
     {
         public static EvidenceBundle Write(string folder, EvidenceRequest request, bool force)
         {

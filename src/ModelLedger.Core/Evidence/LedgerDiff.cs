@@ -5,7 +5,7 @@ using ModelLedger.Ledger;
 
 namespace ModelLedger.Evidence
 {
-    public enum LedgerRowChange
+    internal enum LedgerRowChange
     {
         Added,
         Removed,
@@ -13,7 +13,7 @@ namespace ModelLedger.Evidence
     }
 
     /// <summary>One field of a ledger row before and after a change, compared as exact strings.</summary>
-    public sealed class LedgerFieldChange
+    internal sealed class LedgerFieldChange
     {
         public LedgerFieldChange(string field, string? before, string? after)
         {
@@ -28,7 +28,7 @@ namespace ModelLedger.Evidence
     }
 
     /// <summary>A ledger row the change added, removed or edited.</summary>
-    public sealed class LedgerRowDiff
+    internal sealed class LedgerRowDiff
     {
         public string Service { get; set; } = "";
         public LedgerRowChange Change { get; set; }
@@ -38,7 +38,7 @@ namespace ModelLedger.Evidence
     }
 
     /// <summary>The rows that differ between the ledger before and after a change (rows match by service, fields by exact string).</summary>
-    public static class LedgerDiff
+    internal static class LedgerDiff
     {
         public static IReadOnlyList<LedgerRowDiff> Compare(IReadOnlyList<LedgerEntry> before, IReadOnlyList<LedgerEntry> after)
         {

@@ -10,7 +10,7 @@ namespace ModelLedger.Evidence
     /// organisation, user, project or e-mail address (org-..., user-..., someone@corp) is replaced, as is anything
     /// after '?' or before '@' in the source URL.
     /// </summary>
-    public static class SnapshotRedaction
+    internal static class SnapshotRedaction
     {
         public const string Redacted = "[redacted]";
         private static readonly string[] AccountPrefixes = { "org-", "org_", "user-", "user_", "usr-", "acct-", "acct_", "account-", "proj-", "proj_", "project-", "tenant-", "team-" };

@@ -1,7 +1,7 @@
 namespace ModelLedger.Gate
 {
     /// <summary>The gate's check names (the <c>Check</c> values of LedgerFinding). Scripts filter on them; the checks themselves are <see cref="GateChecks"/>.</summary>
-    public static class CheckNames
+    internal static class CheckNames
     {
         public const string LedgerEntryComplete = "LedgerEntryComplete";
         public const string DeployedMatchesLedger = "DeployedMatchesLedger";

@@ -10,7 +10,7 @@ using ModelLedger.Rendering;
 namespace ModelLedger.Gate
 {
     /// <summary>The gate's findings as files for a pipeline (JUnit) or a change ticket (Markdown), and as Azure DevOps logging commands.</summary>
-    public static class FindingReport
+    internal static class FindingReport
     {
         /// <summary>
         /// JUnit XML as Azure DevOps' PublishTestResults reads it: one testcase per service and check (classname =

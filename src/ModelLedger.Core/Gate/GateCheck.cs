@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace ModelLedger.Gate
 {
     /// <summary>What a check's findings are about: the snapshot (Service "(snapshot)") or one ledger entry's service.</summary>
-    public enum CheckScope
+    internal enum CheckScope
     {
         Snapshot,
         Entry,
@@ -15,7 +15,7 @@ namespace ModelLedger.Gate
     /// table of them is <see cref="GateChecks"/>; the evaluator, -Check's ValidateSet test and the docs' check tables
     /// all go through it.
     /// </summary>
-    public sealed class GateCheck
+    internal sealed class GateCheck
     {
         internal GateCheck(string name, CheckScope scope, string? runsWith, string failWhen, string warnWhen,
             Func<CheckContext, IEnumerable<LedgerFinding>> evaluate, Func<GateEvaluator, IEnumerable<LedgerFinding>>? finish = null)

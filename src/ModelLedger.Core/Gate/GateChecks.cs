@@ -10,7 +10,7 @@ namespace ModelLedger.Gate
     /// tested against. Adding a check is one row here (plus its name in <see cref="CheckNames"/> and -Check's literal
     /// set, which Windows PowerShell 5.1 needs: it has no dynamic sets).
     /// </summary>
-    public static class GateChecks
+    internal static class GateChecks
     {
         public static readonly IReadOnlyList<GateCheck> All = new[]
         {

@@ -12,7 +12,7 @@ namespace ModelLedger.Gate
     /// ordinal and exact; near misses only explain. Several snapshots are one per credential: an ID is available only
     /// when every one lists it.
     /// </summary>
-    public sealed class GateEvaluator
+    internal sealed class GateEvaluator
     {
         private readonly HashSet<string> _seenServices = new(StringComparer.OrdinalIgnoreCase);
 

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace ModelLedger.Gate
 {
     /// <summary>What a release ships for one service: the exact model ID, and whether routing logic changed too.</summary>
-    public sealed class DeployedRelease
+    internal sealed class DeployedRelease
     {
         public DeployedRelease(string? modelId, bool routingChanged, IReadOnlyList<string>? otherChanges = null)
         {
@@ -20,7 +20,7 @@ namespace ModelLedger.Gate
         public IReadOnlyList<string> OtherChanges { get; }
     }
 
-    public sealed class GateOptions
+    internal sealed class GateOptions
     {
         /// <summary>
         /// The default freshness policy: a release is gated on a snapshot taken the same day. The runbook leaves the

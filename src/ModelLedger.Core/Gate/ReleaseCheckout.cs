@@ -12,7 +12,7 @@ namespace ModelLedger.Gate
     /// once however many refs point into it. With a baseline checkout it also tells a model change alone from one that
     /// ships with other changes in the same file (the runbook's "model identifier and unrelated routing logic").
     /// </summary>
-    public sealed class ReleaseCheckout
+    internal sealed class ReleaseCheckout
     {
         private readonly ConfigFileCache _release;
         private readonly ConfigFileCache? _baseline;

@@ -12,7 +12,7 @@ namespace ModelLedger.Gate
     /// while the window is still open at the gate's AsOf; an ID the entry still names (as current, rollback or
     /// emergency alternative) is kept.
     /// </summary>
-    public sealed class RollbackWindowCheck
+    internal sealed class RollbackWindowCheck
     {
         private readonly Dictionary<string, LedgerEntry> _open = new(StringComparer.OrdinalIgnoreCase);
         private readonly DateTimeOffset _asOf;

@@ -10,7 +10,7 @@ namespace ModelLedger.Gate
     /// removals (or approved IDs missing from the newer snapshot) put an approved identifier at risk. Per the runbook,
     /// new or removed unapproved models are listed but never marked at risk.
     /// </summary>
-    public static class SnapshotComparer
+    internal static class SnapshotComparer
     {
         public static List<SnapshotDifference> Compare(ModelSnapshot reference, ModelSnapshot difference, IEnumerable<LedgerEntry>? ledger) =>
             Compare(reference, difference, ledger, DateTimeOffset.UtcNow);

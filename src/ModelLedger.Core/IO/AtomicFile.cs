@@ -10,7 +10,7 @@ namespace ModelLedger.IO
     /// mode and (where this account may set it) owner before any byte is written, and a path that names a device, FIFO
     /// or socket (/dev/full as a report) is refused with an <see cref="IOException"/>, never replaced.
     /// </summary>
-    public static class AtomicFile
+    internal static class AtomicFile
     {
         public const string TempMarker = ".mltmp-";
 

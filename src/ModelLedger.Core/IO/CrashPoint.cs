@@ -9,7 +9,7 @@ namespace ModelLedger.IO
     /// "atomic-write:config.json#2" for its second hit), the process kills itself there, as a power cut or a killed
     /// job would (no finally blocks, no flush). Unset in normal use, where this is one environment lookup.
     /// </summary>
-    public static class CrashPoint
+    internal static class CrashPoint
     {
         public const string Variable = "MODELLEDGER_CRASH_AT";
         private static readonly Dictionary<string, int> Hits = new(StringComparer.Ordinal);

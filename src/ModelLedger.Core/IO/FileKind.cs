@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace ModelLedger.IO
 {
     /// <summary>What a path names: a regular file, a folder, or something reading would hang on (a FIFO) or never end (a device).</summary>
-    public enum FileKind
+    internal enum FileKind
     {
         Missing,
         Regular,
@@ -24,7 +24,7 @@ namespace ModelLedger.IO
     /// same): its FileStatus starts with Flags, Mode, Uid, Gid on every .NET version, and the mode bits are POSIX's.
     /// On Windows (and if the shim is missing) the managed attributes answer: devices and FIFOs are Unix matters there.
     /// </summary>
-    public static class FileKinds
+    internal static class FileKinds
     {
         private const int TypeMask = 0xF000;
 

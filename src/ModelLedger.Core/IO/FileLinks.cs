@@ -7,7 +7,7 @@ namespace ModelLedger.IO
     /// Whether a path is a symbolic link (or another reparse point), itself or through a folder between it and a root.
     /// .NET reports links as <see cref="FileAttributes.ReparsePoint"/> on Windows and on Unix alike.
     /// </summary>
-    public static class FileLinks
+    internal static class FileLinks
     {
         public static bool IsLink(string path)
         {

@@ -8,7 +8,7 @@ namespace ModelLedger.IO
     /// matters more than an atomic rename (a config the dry run switches and restores: the journal written before the
     /// switch covers a write cut short). <see cref="AtomicFile"/> is for files the module owns.
     /// </summary>
-    public static class InPlaceFile
+    internal static class InPlaceFile
     {
         public static void Overwrite(string path, byte[] content)
         {

@@ -9,7 +9,7 @@ namespace ModelLedger.IO
     /// reader's cap (each reader names its own in <see cref="InputLimits"/>). Failures are <see cref="IOException"/>s,
     /// so every reader's "could not be read" path reports them with its own error ID.
     /// </summary>
-    public static class InputFile
+    internal static class InputFile
     {
         public static byte[] ReadAllBytes(string path, long limit)
         {
@@ -44,7 +44,7 @@ namespace ModelLedger.IO
     }
 
     /// <summary>The size caps of the readers (documented in about_ModelLedger): far above any real file, far below memory.</summary>
-    public static class InputLimits
+    internal static class InputLimits
     {
         public const long Ledger = 256L * 1024 * 1024;
         public const long Snapshot = 256L * 1024 * 1024;
@@ -57,7 +57,7 @@ namespace ModelLedger.IO
     }
 
     /// <summary>An input that is a FIFO, a device, a socket or a folder where a file was expected: refused before opening.</summary>
-    public sealed class NotRegularFileException : IOException
+    internal sealed class NotRegularFileException : IOException
     {
         public NotRegularFileException(string path, FileKind kind, string outcome = "it was not opened")
             : base($"it is {FileKinds.Describe(kind)}, not a regular file, so {outcome}.") => Kind = kind;
@@ -66,7 +66,7 @@ namespace ModelLedger.IO
     }
 
     /// <summary>An input larger than its reader's cap: not read further.</summary>
-    public sealed class InputTooLargeException : IOException
+    internal sealed class InputTooLargeException : IOException
     {
         public InputTooLargeException(string path, long limit)
             : base($"it is larger than the {InputLimits.Show(limit)} limit for this file, so it was not read.") => Limit = limit;

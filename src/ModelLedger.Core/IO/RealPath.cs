@@ -10,7 +10,7 @@ namespace ModelLedger.IO
     /// after the link before them, as the operating system does (realpath(3)). netstandard2.0 has no such call; the
     /// link text comes from FileSystemInfo.LinkTarget (.NET 6+), found by reflection like <see cref="UnixPermissions"/>.
     /// </summary>
-    public static class RealPath
+    internal static class RealPath
     {
         private const int MaxLinks = 40; // Linux's own limit (ELOOP)
         private static readonly PropertyInfo? LinkTarget = typeof(FileSystemInfo).GetProperty("LinkTarget");

@@ -4,7 +4,7 @@ using System.Text;
 namespace ModelLedger.IO
 {
     /// <summary>SHA-256 as lower-case hex: the form snapshots (responseSha256), evidence manifests and dry-run journals record.</summary>
-    public static class Sha256Hex
+    internal static class Sha256Hex
     {
         public static string Of(byte[] bytes)
         {

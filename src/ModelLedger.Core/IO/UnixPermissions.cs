@@ -10,7 +10,7 @@ namespace ModelLedger.IO
     /// for them; on Unix the module always runs on PowerShell 7.4+ (.NET 8+), whose File.GetUnixFileMode and
     /// File.SetUnixFileMode are found by reflection. On Windows (Windows PowerShell 5.1 included) every call is a no-op.
     /// </summary>
-    public static class UnixPermissions
+    internal static class UnixPermissions
     {
         /// <summary>rw------- : readable and writable by the owner only.</summary>
         public const int OwnerOnly = 0x180; // octal 600

@@ -8,7 +8,7 @@ namespace ModelLedger.IO
     /// bit, which even root respects here, since root may write anything) or one this account cannot open for writing
     /// is refused before anything changes. The dry run's config and the ledger editors share the rule.
     /// </summary>
-    public static class WriteAccess
+    internal static class WriteAccess
     {
         /// <summary>Why <paramref name="path"/> must not be written ("is read-only (mode 0444: ...)"), or null when it may be.</summary>
         public static string? Refusal(string path, out Exception? inner)

@@ -7,7 +7,7 @@ using ModelLedger.IO;
 namespace ModelLedger.Ledger
 {
     /// <summary>Reads a ledger file (JSON, or CSV by extension). Only <see cref="ModelLedgerException"/> escapes.</summary>
-    public static class LedgerReader
+    internal static class LedgerReader
     {
         public static IReadOnlyList<LedgerEntry> ReadFile(string path)
         {

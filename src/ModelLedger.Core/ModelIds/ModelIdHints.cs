@@ -10,7 +10,7 @@ namespace ModelLedger.ModelIds
     /// Cyrillic or Greek look-alike letters: <see cref="LookAlikes.Fold"/>). They are hints for the operator,
     /// never matches: identifiers are exact opaque strings. The index is built once, on the first miss.
     /// </summary>
-    public sealed class ModelIdHints
+    internal sealed class ModelIdHints
     {
         private readonly IEnumerable<string> _ids;
         private Dictionary<string, List<string>>? _byKey;

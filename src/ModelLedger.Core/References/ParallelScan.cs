@@ -10,7 +10,7 @@ namespace ModelLedger.References
     /// has its own <see cref="ReferenceScanner"/> (and buffers), and a batch's results are handed back in order before
     /// the next batch starts. Memory is bounded by the batch, not the tree.
     /// </summary>
-    public sealed class ParallelScan
+    internal sealed class ParallelScan
     {
         public const int BatchSize = 64;
 

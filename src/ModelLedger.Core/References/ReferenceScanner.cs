@@ -13,7 +13,7 @@ namespace ModelLedger.References
     /// whether and how the ledger uses it, what ledger ID it nearly is, and which config ref points at it. Files are
     /// read one at a time into a reused buffer, so memory stays flat however large the tree.
     /// </summary>
-    public sealed class ReferenceScanner
+    internal sealed class ReferenceScanner
     {
         public const long DefaultMaxFileBytes = 4 * 1024 * 1024;
         private const int MaxTextLength = 240;

@@ -10,7 +10,7 @@ namespace ModelLedger.References
     /// node_modules) are skipped, and so are symbolic-link folders (a link back up the tree would loop). One folder
     /// is listed at a time, so memory does not grow with the tree.
     /// </summary>
-    public static class RepositoryFiles
+    internal static class RepositoryFiles
     {
         private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase) { ".git", "bin", "obj", "node_modules" };
 

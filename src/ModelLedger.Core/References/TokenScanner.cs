@@ -19,7 +19,7 @@ namespace ModelLedger.References
         public TokenScanner(TokenTable table) => _table = table;
 
         /// <summary>A found token: its position and the table item it matched.</summary>
-        public readonly struct Hit
+        internal readonly struct Hit
         {
             public Hit(int start, int length, TokenTable.Item item, bool exact) { Start = start; Length = length; Item = item; Exact = exact; }
             public int Start { get; }

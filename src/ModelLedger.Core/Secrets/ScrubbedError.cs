@@ -7,7 +7,7 @@ namespace ModelLedger.Secrets
     /// (Message, TargetObject and so CategoryInfo, RecommendedAction, the service's code and request id, the file and
     /// field) passes through the scrubber, and an inner exception that mentions a key is replaced by its scrubbed message.
     /// </summary>
-    public static class ScrubbedError
+    internal static class ScrubbedError
     {
         public static ModelLedgerException Of(ModelLedgerException ex, SecretScrubber scrubber)
         {

@@ -5,7 +5,7 @@ namespace ModelLedger.Secrets
     /// whatever field of the ledger, config, scanned line or -Deployed it came through; the same object when none
     /// holds it. The views, reports and ##vso lines all read the result.
     /// </summary>
-    public static class ScrubbedResult
+    internal static class ScrubbedResult
     {
         public static LedgerFinding Of(LedgerFinding finding, SecretScrubber scrubber)
         {

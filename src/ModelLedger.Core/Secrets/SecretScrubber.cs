@@ -11,7 +11,7 @@ namespace ModelLedger.Secrets
     /// UTF-16 or UTF-32 files. Messages, streams, errors, output objects and files pass through it before they leave
     /// the module; what it cannot make safe (a model ID that is the key) the caller refuses instead of writing.
     /// </summary>
-    public sealed class SecretScrubber
+    internal sealed class SecretScrubber
     {
         public const string Mask = "[redacted]";
 

@@ -8,7 +8,7 @@ namespace ModelLedger.Secrets
     /// command in the same session, such as an evidence export, can redact a key that was never in the environment.
     /// Nothing here is ever written anywhere.
     /// </summary>
-    public static class SessionSecrets
+    internal static class SessionSecrets
     {
         private static readonly HashSet<string> Keys = new(System.StringComparer.Ordinal);
 

@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace ModelLedger.Snapshots
 {
-    public static class ModelListSnapshot
+    internal static class ModelListSnapshot
     {
         /// <summary>
         /// A snapshot view of CometModel objects (from Get-CometModel or a pipeline), built from their captures: captured

@@ -7,7 +7,7 @@ namespace ModelLedger.Snapshots
     /// The release artifact of one models-endpoint call: which IDs were visible, when, from where and with which
     /// class of credential. It never holds a key.
     /// </summary>
-    public sealed class ModelSnapshot
+    internal sealed class ModelSnapshot
     {
         public const int CurrentSchemaVersion = 1;
 

@@ -12,7 +12,7 @@ namespace ModelLedger.Snapshots
     /// field, never an empty model list: an empty list would make the gate report every approved ID as missing.
     /// Unknown properties are ignored so newer writers stay readable.
     /// </summary>
-    public static class SnapshotReader
+    internal static class SnapshotReader
     {
         private const string Kind = "Snapshot";
 

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace ModelLedger.Snapshots
 {
     /// <summary>Several snapshots taken together, one per credential (Test-ModelLedger and Export-RollbackEvidence -SnapshotPath).</summary>
-    public static class SnapshotSet
+    internal static class SnapshotSet
     {
         /// <summary>
         /// Throws SnapshotInvalid when, among several snapshots, one carries no credential label or two carry the same

@@ -7,7 +7,7 @@ using ModelLedger.IO;
 namespace ModelLedger.Snapshots
 {
     /// <summary>Serializes a snapshot in the documented format and writes it atomically.</summary>
-    public static class SnapshotWriter
+    internal static class SnapshotWriter
     {
         private static readonly byte[] ModelSeparator = Encoding.UTF8.GetBytes(",\n    ");
         private static readonly byte[] ModelsOpen = Encoding.UTF8.GetBytes(",\n  \"models\": [\n    ");

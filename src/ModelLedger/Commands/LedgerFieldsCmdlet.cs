@@ -86,7 +86,7 @@ namespace ModelLedger.Commands
         }
 
         /// <summary>Refuses a written model ID the models list lacks (unless -Force).</summary>
-        protected void GuardInModels(IEnumerable<FieldChange> changes)
+        private protected void GuardInModels(IEnumerable<FieldChange> changes)
         {
             if (_models is { } m && !Force) LedgerEditRules.GuardInSnapshot(changes, m.Ids, m.Name);
         }

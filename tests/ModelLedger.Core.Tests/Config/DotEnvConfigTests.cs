@@ -10,16 +10,16 @@ namespace ModelLedger.Core.Tests.Config
             ConfigFile.Parse("deploy/.env", Utf8(env)).Locate(null, ConfigKeyPath.Parse(key));
 
         [Theory]
-        [InlineData("SEARCH_SUMMARIZER_MODEL", "gemini-2.5-flash", 3, ScalarStyle.DotEnvUnquoted)]
-        [InlineData("REPORT_WRITER_MODEL", "gpt-5.1-2025-11-13", 4, ScalarStyle.DotEnvDoubleQuoted)]
-        [InlineData("TAGGER_MODEL", "gpt-4o-mini-2024-07-18", 5, ScalarStyle.DotEnvSingleQuoted)]
-        [InlineData("EMPTY", "", 6, ScalarStyle.DotEnvUnquoted)]
-        public void ComposeVariablesAreReadExactly(string name, string value, int line, ScalarStyle style)
+        [InlineData("SEARCH_SUMMARIZER_MODEL", "gemini-2.5-flash", 3, nameof(ScalarStyle.DotEnvUnquoted))]
+        [InlineData("REPORT_WRITER_MODEL", "gpt-5.1-2025-11-13", 4, nameof(ScalarStyle.DotEnvDoubleQuoted))]
+        [InlineData("TAGGER_MODEL", "gpt-4o-mini-2024-07-18", 5, nameof(ScalarStyle.DotEnvSingleQuoted))]
+        [InlineData("EMPTY", "", 6, nameof(ScalarStyle.DotEnvUnquoted))]
+        public void ComposeVariablesAreReadExactly(string name, string value, int line, string style)
         {
             var at = Locate(ComposeEnv, name);
             Assert.Equal(value, at.Value);
             Assert.Equal(line, at.Line);
-            Assert.Equal(style, at.Style);
+            Assert.Equal(style, at.Style.ToString());
             Assert.Equal(value, Encoding.UTF8.GetString(at.File.Content, at.ByteStart, at.ByteLength));
         }
 

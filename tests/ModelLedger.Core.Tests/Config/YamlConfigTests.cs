@@ -11,22 +11,22 @@ namespace ModelLedger.Core.Tests.Config
             ConfigFile.Parse("config.yaml", Utf8(yaml)).Locate(doc, ConfigKeyPath.Parse(key));
 
         [Theory]
-        [InlineData("model_list[model_name=report-writer].litellm_params.model", "openai/gpt-5.1-2025-11-13", 5, 14, ScalarStyle.YamlPlain)]
-        [InlineData("model_list[model_name=search-summarizer].litellm_params.model", "openai/gemini-2.5-flash", 10, 15, ScalarStyle.YamlDoubleQuoted)]
-        [InlineData("model_list[model_name=tagger].litellm_params.model", "openai/gpt-4o-mini-2024-07-18", 13, 31, ScalarStyle.YamlSingleQuoted)]
-        [InlineData("model_list.1.litellm_params.api_base", "https://api.cometapi.com/v1", 11, 17, ScalarStyle.YamlPlain)]
-        public void LiteLlmValuesAreFoundWithLineColumnAndStyle(string key, string value, int line, int column, ScalarStyle style)
+        [InlineData("model_list[model_name=report-writer].litellm_params.model", "openai/gpt-5.1-2025-11-13", 5, 14, nameof(ScalarStyle.YamlPlain))]
+        [InlineData("model_list[model_name=search-summarizer].litellm_params.model", "openai/gemini-2.5-flash", 10, 15, nameof(ScalarStyle.YamlDoubleQuoted))]
+        [InlineData("model_list[model_name=tagger].litellm_params.model", "openai/gpt-4o-mini-2024-07-18", 13, 31, nameof(ScalarStyle.YamlSingleQuoted))]
+        [InlineData("model_list.1.litellm_params.api_base", "https://api.cometapi.com/v1", 11, 17, nameof(ScalarStyle.YamlPlain))]
+        public void LiteLlmValuesAreFoundWithLineColumnAndStyle(string key, string value, int line, int column, string style)
         {
             var at = Locate(LiteLlm, key);
             Assert.Equal(value, at.Value);
             Assert.True(at.IsString);
             Assert.Equal(line, at.Line);
             Assert.Equal(column, at.Column);
-            Assert.Equal(style, at.Style);
+            Assert.Equal(style, at.Style.ToString());
             Assert.Null(at.SharedReason);
             // The byte span is exactly the scalar's characters (inside its quotes).
             var raw = Encoding.UTF8.GetString(at.File.Content, at.ByteStart, at.ByteLength);
-            Assert.Equal(style == ScalarStyle.YamlSingleQuoted ? value.Replace("'", "''") : value, raw);
+            Assert.Equal(style == nameof(ScalarStyle.YamlSingleQuoted) ? value.Replace("'", "''") : value, raw);
         }
 
         [Theory]

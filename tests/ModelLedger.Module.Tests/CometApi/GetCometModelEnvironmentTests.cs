@@ -90,8 +90,10 @@ namespace ModelLedger.Module.Tests
                 ErrorAssert.Single(run, "CometApiInsecureTransport", ErrorCategory.SecurityError);
             });
             using var ps2 = new PowerShellHarness();
-            Assert.Equal("https://api.cometapi.com/v1/models", ps2.Run("[ModelLedger.Client.ModelsEndpoint]::Resolve($null).AbsoluteUri").Output[0].BaseObject);
-            Assert.Equal("https://gw.example.invalid/v1/models", ps2.Run("[ModelLedger.Client.ModelsEndpoint]::Resolve('https://gw.example.invalid/v1').AbsoluteUri").Output[0].BaseObject);
+            // ModelsEndpoint is internal to the core: called by reflection on the module's own copy.
+            const string resolve = "[ModelLedger.ErrorIds].Assembly.GetType('ModelLedger.Client.ModelsEndpoint', $true).GetMethod('Resolve')";
+            Assert.Equal("https://api.cometapi.com/v1/models", ps2.Run(resolve + ".Invoke($null, @($null)).AbsoluteUri").Output[0].BaseObject);
+            Assert.Equal("https://gw.example.invalid/v1/models", ps2.Run(resolve + ".Invoke($null, @('https://gw.example.invalid/v1')).AbsoluteUri").Output[0].BaseObject);
         }
     }
 }

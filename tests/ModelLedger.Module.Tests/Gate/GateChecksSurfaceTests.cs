@@ -15,7 +15,7 @@ namespace ModelLedger.Module.Tests
     public class GateChecksSurfaceTests
     {
         private static string[] Table(PowerShellHarness ps, string property) =>
-            ps.Run($"[ModelLedger.Gate.GateChecks]::All | ForEach-Object {{ $_.{property} }}").Output.Select(o => (string)o.BaseObject).ToArray();
+            ps.Run($"[ModelLedger.ErrorIds].Assembly.GetType('ModelLedger.Gate.GateChecks', $true).GetField('All').GetValue($null) | ForEach-Object {{ $_.GetType().GetProperty('{property}').GetValue($_) }}").Output.Select(o => (string)o.BaseObject).ToArray();
 
         private static string Flat(string text) => Regex.Replace(text.Replace("`", ""), @"\s+", " ");
 

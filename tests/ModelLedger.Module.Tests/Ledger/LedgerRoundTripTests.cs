@@ -35,12 +35,14 @@ $entries | ConvertTo-Json | Set-Content (Join-Path $Dir 'array.json')
 $entries[0] | ConvertTo-Json | Set-Content (Join-Path $Dir 'single.json')
 @{ schemaVersion = 1; entries = @($entries) } | ConvertTo-Json -Depth 4 | Set-Content (Join-Path $Dir 'document.json')
 # Every field's one text form (ISO dates, ';'-joined lists), entry by entry, as the evidence diff compares them.
-function Signature($list) { ($list | ForEach-Object { [ModelLedger.Evidence.LedgerDiff]::Fields($_) | ForEach-Object { '{0}={1}' -f $_.Item1, $_.Item2 } }) -join '|' }
+# LedgerDiff is internal to the core: called by reflection on the module's own copy.
+$LedgerDiff = [ModelLedger.LedgerEntry].Assembly.GetType('ModelLedger.Evidence.LedgerDiff', $true)
+function Signature($list) { ($list | ForEach-Object { $LedgerDiff.GetMethod('Fields').Invoke($null, @($_.psobject.BaseObject)) | ForEach-Object { '{0}={1}' -f $_.Item1, $_.Item2 } }) -join '|' }
 $expected = Signature $entries
 foreach ($f in 'pwsh7.csv', 'ps51.csv', 'array.json', 'single.json', 'document.json') {
     $back = @(Get-ModelLedger (Join-Path $Dir $f))
     $want = if ($f -eq 'single.json') { Signature $entries[0] } else { $expected }
-    $same = (Signature $back) -ceq $want -and [ModelLedger.Evidence.LedgerDiff]::Compare([ModelLedger.LedgerEntry[]]@($entries | Select-Object -First $back.Count), [ModelLedger.LedgerEntry[]]$back).Count -eq 0
+    $same = (Signature $back) -ceq $want -and @($LedgerDiff.GetMethod('Compare').Invoke($null, @([ModelLedger.LedgerEntry[]]@($entries | Select-Object -First $back.Count), [ModelLedger.LedgerEntry[]]$back))).Count -eq 0
     '{0} {1} {2} same={3}' -f $f, $back.Count, $back[0].LastValidated.UtcDateTime.ToString('yyyy-MM-dd'), $same
 }
 ", "-Ledger", ledger, "-Dir", dir.Path);

@@ -113,9 +113,11 @@ namespace ModelLedger.Module.Tests
         public void EveryCatalogueIdHasARecommendedActionEvenWithoutAFix()
         {
             using var ps = new PowerShellHarness();
-            var run = ps.Run(@"[ModelLedger.ErrorIds].GetFields() | Where-Object IsLiteral | ForEach-Object {
+            // Failure is internal to the core: Of(errorId, category, problem, fix, and nine optional arguments) by reflection.
+            var run = ps.Run(@"$of = [ModelLedger.ErrorIds].Assembly.GetType('ModelLedger.Failure', $true).GetMethod('Of')
+                [ModelLedger.ErrorIds].GetFields() | Where-Object IsLiteral | ForEach-Object {
                 $id = $_.GetRawConstantValue()
-                $e = [ModelLedger.Failure]::Of($id, 'InvalidData', 'Something happened.', $null)
+                $e = $of.Invoke($null, @(@($id, [ModelLedger.FailureCategory]::InvalidData, 'Something happened.', $null) + @(,$null * 9)))
                 '{0}|{1}' -f $id, $e.RecommendedAction }");
             Assert.Empty(run.AllErrors);
             var rows = run.Output.Select(o => ((string)o.BaseObject).Split('|')).ToList();

@@ -11,7 +11,8 @@ namespace ModelLedger.Module.Tests
         public void HelpReadmeAndCodeStateTheSameDefaultResponseCap()
         {
             using var ps = new PowerShellHarness();
-            var run = ps.Run("[ModelLedger.Client.CometApiRequestOptions]::DefaultMaximumResponseBytes; " +
+            // The core is internal (only the output types, errors and what the views call are public): read the constant by reflection.
+            var run = ps.Run("[ModelLedger.ErrorIds].Assembly.GetType('ModelLedger.Client.CometApiRequestOptions', $true).GetField('DefaultMaximumResponseBytes').GetValue($null); " +
                              "(Get-Command Get-CometModel).ImplementingType::new().MaximumResponseBytes; " +
                              "(Get-Help Get-CometModel -Parameter MaximumResponseBytes).defaultValue");
             Assert.Empty(run.AllErrors);

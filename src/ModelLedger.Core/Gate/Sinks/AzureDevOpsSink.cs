@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace ModelLedger.Gate.Sinks
 {
     /// <summary>Azure DevOps: every Fail and Warn as a <c>##vso[task.logissue]</c> line on the host, after the last finding.</summary>
-    public sealed class AzureDevOpsSink : IFindingSink
+    internal sealed class AzureDevOpsSink : IFindingSink
     {
         private readonly Action<string> _writeLine;
         private readonly List<LedgerFinding> _issues = new();

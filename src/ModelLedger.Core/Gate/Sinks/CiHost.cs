@@ -3,7 +3,7 @@ using System;
 namespace ModelLedger.Gate.Sinks
 {
     /// <summary>The CI system a run is inside, when it has a logging-command sink of its own.</summary>
-    public enum CiHost
+    internal enum CiHost
     {
         None,
 
@@ -12,7 +12,7 @@ namespace ModelLedger.Gate.Sinks
     }
 
     /// <summary>Reads which CI system a run is inside from its environment; the gate's sinks take the answer, so tests pass it in.</summary>
-    public static class CiDetection
+    internal static class CiDetection
     {
         /// <summary>From <paramref name="variable"/> (an environment lookup): Azure DevOps agents set TF_BUILD to True.</summary>
         public static CiHost Detect(Func<string, string?> variable) =>

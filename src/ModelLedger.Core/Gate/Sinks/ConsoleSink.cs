@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace ModelLedger.Gate.Sinks
 {
     /// <summary>The pipeline: each finding as it is produced, only those of -Check's checks when it is given.</summary>
-    public sealed class ConsoleSink : IFindingSink
+    internal sealed class ConsoleSink : IFindingSink
     {
         private readonly Action<LedgerFinding> _write;
         private readonly HashSet<string>? _checks;

@@ -8,7 +8,7 @@ namespace ModelLedger.Gate.Sinks
     /// commands (when the run is inside one), and the -OutputFormat report. A new report format is one enum value,
     /// one <see cref="ReportSink"/> class and one arm of <see cref="Report"/>.
     /// </summary>
-    public static class FindingSinks
+    internal static class FindingSinks
     {
         /// <param name="console">Writes one finding to the pipeline; null with -Quiet.</param>
         /// <param name="checks">-Check: the console shows only these checks' findings (the other sinks get all).</param>

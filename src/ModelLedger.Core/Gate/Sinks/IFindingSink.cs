@@ -5,7 +5,7 @@ namespace ModelLedger.Gate.Sinks
     /// gate writes every finding to every sink as it is produced, then completes each once. Which sinks a run has is
     /// decided in one place, <see cref="FindingSinks"/>.
     /// </summary>
-    public interface IFindingSink
+    internal interface IFindingSink
     {
         void Write(LedgerFinding finding);
 

@@ -7,7 +7,7 @@ namespace ModelLedger.Gate.Sinks
     /// A report file: keeps every finding (a report needs all of them, failures first or counted), renders once at the
     /// end and hands the text to <c>deliver</c>, which writes it (the cmdlet's -OutputPath writer) and says whether it could.
     /// </summary>
-    public abstract class ReportSink : IFindingSink
+    internal abstract class ReportSink : IFindingSink
     {
         private readonly Func<string, bool> _deliver;
         private readonly List<LedgerFinding> _findings = new();
@@ -24,7 +24,7 @@ namespace ModelLedger.Gate.Sinks
     }
 
     /// <summary>JUnit XML for PublishTestResults (see <see cref="FindingReport.ToJUnitXml"/>).</summary>
-    public sealed class JUnitSink : ReportSink
+    internal sealed class JUnitSink : ReportSink
     {
         public JUnitSink(Func<string, bool> deliver) : base(deliver) { }
 
@@ -34,7 +34,7 @@ namespace ModelLedger.Gate.Sinks
     }
 
     /// <summary>A Markdown table for a change ticket (see <see cref="FindingReport.ToMarkdown"/>).</summary>
-    public sealed class MarkdownSink : ReportSink
+    internal sealed class MarkdownSink : ReportSink
     {
         public MarkdownSink(Func<string, bool> deliver) : base(deliver) { }
 

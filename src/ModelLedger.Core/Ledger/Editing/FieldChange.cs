@@ -6,7 +6,7 @@ using ModelLedger.Rendering;
 namespace ModelLedger.Ledger.Editing
 {
     /// <summary>One field an edit changes, from what to what (typed values; text through the field table).</summary>
-    public sealed class FieldChange
+    internal sealed class FieldChange
     {
         public FieldChange(LedgerField field, object? before, object? after)
         {

@@ -6,7 +6,7 @@ namespace ModelLedger.Ledger.Editing
     /// A ledger file opened for editing: its entries as read, and edits that change only what they must (the JSON
     /// document keeps comments, key order, indentation and line endings; the CSV document keeps its columns).
     /// </summary>
-    public interface ILedgerDocument
+    internal interface ILedgerDocument
     {
         IReadOnlyList<LedgerEntry> Entries { get; }
 

@@ -4,7 +4,7 @@ using System.IO;
 namespace ModelLedger.Ledger.Editing
 {
     /// <summary>Opens a ledger file for editing (JSON, or CSV by extension), or starts a new one.</summary>
-    public static class LedgerDocument
+    internal static class LedgerDocument
     {
         /// <summary>The ledger at <paramref name="path"/>; a new empty one when the file does not exist and <paramref name="create"/> is set.</summary>
         public static ILedgerDocument Open(string path, bool create)

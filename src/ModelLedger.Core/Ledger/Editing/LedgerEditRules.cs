@@ -9,7 +9,7 @@ namespace ModelLedger.Ledger.Editing
     /// The rules an edit must pass before anything is written: a promotion keeps the chain current -> rollback, a
     /// rollback ID is never dropped inside its window, and every model ID written is in the models list.
     /// </summary>
-    public static class LedgerEditRules
+    internal static class LedgerEditRules
     {
         /// <summary>The fields a promotion sets: the new ID becomes current and the current one the rollback ID.</summary>
         public static List<(LedgerField Field, object? Value)> Promote(LedgerEntry entry, string newCurrentId) => new()

@@ -7,7 +7,7 @@ namespace ModelLedger.Ledger.Editing
     /// One edit of a ledger file, start to end: take the lock beside it, read the current bytes, let the caller
     /// change the document, and write it atomically, all inside the lock, so that a concurrent edit is never lost.
     /// </summary>
-    public static class LedgerEditor
+    internal static class LedgerEditor
     {
         public static readonly TimeSpan DefaultLockWait = TimeSpan.FromSeconds(10);
 

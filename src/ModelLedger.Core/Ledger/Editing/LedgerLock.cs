@@ -12,7 +12,7 @@ namespace ModelLedger.Ledger.Editing
     /// creates a new one. The operating system releases the lock when the process ends, however it ends. The lock
     /// file must be a regular file the editors created: a link (or FIFO, device) in its place is refused, never followed.
     /// </summary>
-    public sealed class LedgerLock : IDisposable
+    internal sealed class LedgerLock : IDisposable
     {
         public const string Suffix = ".lock";
         private readonly FileStream _stream;

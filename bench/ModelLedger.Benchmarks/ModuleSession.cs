@@ -3,33 +3,32 @@ using System.IO;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 
-namespace ModelLedger.Benchmarks
+namespace ModelLedger.Benchmarks;
+
+/// <summary>An in-process runspace with ./ModelLedger.psd1 imported, for timing cmdlets without process start-up.</summary>
+internal sealed class ModuleSession : IDisposable
 {
-    /// <summary>An in-process runspace with ./ModelLedger.psd1 imported, for timing cmdlets without process start-up.</summary>
-    internal sealed class ModuleSession : IDisposable
+    public ModuleSession(string manifest)
     {
-        public ModuleSession(string manifest)
-        {
-            Runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
-            Runspace.Open();
-            using var ps = PowerShell.Create();
-            ps.Runspace = Runspace;
-            ps.AddCommand("Import-Module").AddParameter("Name", manifest).AddParameter("ErrorAction", "Stop").Invoke();
-        }
-
-        public Runspace Runspace { get; }
-
-        /// <summary>ModelLedger.psd1 above the benchmark's folder (the repository root).</summary>
-        public static string FindManifest()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "ModelLedger.psd1");
-                if (File.Exists(candidate)) return candidate;
-            }
-            throw new InvalidOperationException("ModelLedger.psd1 not found above " + AppContext.BaseDirectory);
-        }
-
-        public void Dispose() => Runspace.Dispose();
+        Runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+        Runspace.Open();
+        using var ps = PowerShell.Create();
+        ps.Runspace = Runspace;
+        ps.AddCommand("Import-Module").AddParameter("Name", manifest).AddParameter("ErrorAction", "Stop").Invoke();
     }
+
+    public Runspace Runspace { get; }
+
+    /// <summary>ModelLedger.psd1 above the benchmark's folder (the repository root).</summary>
+    public static string FindManifest()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "ModelLedger.psd1");
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new InvalidOperationException("ModelLedger.psd1 not found above " + AppContext.BaseDirectory);
+    }
+
+    public void Dispose() => Runspace.Dispose();
 }

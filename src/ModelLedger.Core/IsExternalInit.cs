@@ -1,5 +1,4 @@
-namespace System.Runtime.CompilerServices
-{
-    // netstandard2.0 lacks this marker type; the compiler needs it for init-only setters.
-    internal static class IsExternalInit { }
-}
+namespace System.Runtime.CompilerServices;
+
+// netstandard2.0 lacks this marker type; the compiler needs it for init-only setters.
+internal static class IsExternalInit { }

@@ -3,61 +3,60 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 
-namespace ModelLedger.References
+namespace ModelLedger.References;
+
+/// <summary>
+/// Scans files on several cores while keeping the output in file order: files are taken in batches, each worker
+/// has its own <see cref="ReferenceScanner"/> (and buffers), and a batch's results are handed back in order before
+/// the next batch starts. Memory is bounded by the batch, not the tree.
+/// </summary>
+internal sealed class ParallelScan
 {
-    /// <summary>
-    /// Scans files on several cores while keeping the output in file order: files are taken in batches, each worker
-    /// has its own <see cref="ReferenceScanner"/> (and buffers), and a batch's results are handed back in order before
-    /// the next batch starts. Memory is bounded by the batch, not the tree.
-    /// </summary>
-    internal sealed class ParallelScan
+    public const int BatchSize = 64;
+
+    private readonly ReferenceScanner[] _workers;
+
+    public ParallelScan(Func<ReferenceScanner> newScanner, int workers)
     {
-        public const int BatchSize = 64;
+        _workers = Enumerable.Range(0, Math.Max(1, workers)).Select(_ => newScanner()).ToArray();
+    }
 
-        private readonly ReferenceScanner[] _workers;
+    public long FilesScanned => _workers.Sum(w => w.FilesScanned);
+    public long BytesScanned => _workers.Sum(w => w.BytesScanned);
+    public long FilesSkipped => _workers.Sum(w => w.FilesSkipped);
 
-        public ParallelScan(Func<ReferenceScanner> newScanner, int workers)
+    /// <summary>
+    /// One result per file, in the order given: its references, why it was skipped (null when scanned), and why its
+    /// references have no ConfigRef (null unless it is a config file that did not read).
+    /// </summary>
+    public IEnumerable<(string File, List<ModelReference> References, string? Skipped, string? NoConfigRef)> Scan(IEnumerable<(string File, string Root)> files)
+    {
+        var batch = new List<(string File, string Root)>(BatchSize);
+        foreach (var f in files)
         {
-            _workers = Enumerable.Range(0, Math.Max(1, workers)).Select(_ => newScanner()).ToArray();
-        }
-
-        public long FilesScanned => _workers.Sum(w => w.FilesScanned);
-        public long BytesScanned => _workers.Sum(w => w.BytesScanned);
-        public long FilesSkipped => _workers.Sum(w => w.FilesSkipped);
-
-        /// <summary>
-        /// One result per file, in the order given: its references, why it was skipped (null when scanned), and why its
-        /// references have no ConfigRef (null unless it is a config file that did not read).
-        /// </summary>
-        public IEnumerable<(string File, List<ModelReference> References, string? Skipped, string? NoConfigRef)> Scan(IEnumerable<(string File, string Root)> files)
-        {
-            var batch = new List<(string File, string Root)>(BatchSize);
-            foreach (var f in files)
-            {
-                batch.Add(f);
-                if (batch.Count < BatchSize) continue;
-                foreach (var r in Run(batch)) yield return r;
-                batch.Clear();
-            }
+            batch.Add(f);
+            if (batch.Count < BatchSize) continue;
             foreach (var r in Run(batch)) yield return r;
+            batch.Clear();
         }
+        foreach (var r in Run(batch)) yield return r;
+    }
 
-        private (string, List<ModelReference>, string?, string?)[] Run(List<(string File, string Root)> batch)
+    private (string, List<ModelReference>, string?, string?)[] Run(List<(string File, string Root)> batch)
+    {
+        var results = new (string, List<ModelReference>, string?, string?)[batch.Count];
+        if (batch.Count == 0) return results;
+        var n = _workers.Length;
+        // Worker w takes files w, w+n, w+2n...: each scanner is used by one thread only.
+        Parallel.For(0, n, w =>
         {
-            var results = new (string, List<ModelReference>, string?, string?)[batch.Count];
-            if (batch.Count == 0) return results;
-            var n = _workers.Length;
-            // Worker w takes files w, w+n, w+2n...: each scanner is used by one thread only.
-            Parallel.For(0, n, w =>
+            var scanner = _workers[w];
+            for (var i = w; i < batch.Count; i += n)
             {
-                var scanner = _workers[w];
-                for (var i = w; i < batch.Count; i += n)
-                {
-                    var refs = scanner.Scan(batch[i].File, batch[i].Root).ToList();
-                    results[i] = (batch[i].File, refs, scanner.SkipReason, scanner.NoConfigRefReason);
-                }
-            });
-            return results;
-        }
+                var refs = scanner.Scan(batch[i].File, batch[i].Root).ToList();
+                results[i] = (batch[i].File, refs, scanner.SkipReason, scanner.NoConfigRefReason);
+            }
+        });
+        return results;
     }
 }

@@ -1,35 +1,34 @@
 using System.Collections.Generic;
 using System.Linq;
 
-namespace ModelLedger.Secrets
+namespace ModelLedger.Secrets;
+
+/// <summary>
+/// The keys this process was given (through -ApiKey or the environment), kept in memory only so that a later
+/// command in the same session, such as an evidence export, can redact a key that was never in the environment.
+/// Nothing here is ever written anywhere.
+/// </summary>
+internal static class SessionSecrets
 {
-    /// <summary>
-    /// The keys this process was given (through -ApiKey or the environment), kept in memory only so that a later
-    /// command in the same session, such as an evidence export, can redact a key that was never in the environment.
-    /// Nothing here is ever written anywhere.
-    /// </summary>
-    internal static class SessionSecrets
+    private static readonly HashSet<string> Keys = new(System.StringComparer.Ordinal);
+
+    public static void Remember(string? key)
     {
-        private static readonly HashSet<string> Keys = new(System.StringComparer.Ordinal);
+        if (string.IsNullOrEmpty(key)) return;
+        lock (Keys) Keys.Add(key!);
+    }
 
-        public static void Remember(string? key)
-        {
-            if (string.IsNullOrEmpty(key)) return;
-            lock (Keys) Keys.Add(key!);
-        }
+    /// <summary>A scrubber for every key this session has seen plus <paramref name="more"/>.</summary>
+    public static SecretScrubber Scrubber(params string?[] more)
+    {
+        string[] known;
+        lock (Keys) known = Keys.ToArray();
+        return new SecretScrubber(known.Concat(more));
+    }
 
-        /// <summary>A scrubber for every key this session has seen plus <paramref name="more"/>.</summary>
-        public static SecretScrubber Scrubber(params string?[] more)
-        {
-            string[] known;
-            lock (Keys) known = Keys.ToArray();
-            return new SecretScrubber(known.Concat(more));
-        }
-
-        /// <summary>Forgets every key (for tests).</summary>
-        public static void Clear()
-        {
-            lock (Keys) Keys.Clear();
-        }
+    /// <summary>Forgets every key (for tests).</summary>
+    public static void Clear()
+    {
+        lock (Keys) Keys.Clear();
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Management.Automation;
 using ModelLedger.Snapshots;
 
 namespace ModelLedger.Benchmarks;
@@ -23,16 +22,16 @@ public static class ConfigRootSideBySide
         using var session = new ModuleSession(manifest);
         var vars = new Dictionary<string, object> { ["l"] = ledger, ["s"] = snapshot, ["r"] = root, ["b"] = baseline };
 
-        var notPassing = Invoke(session, "@(Test-ModelLedger -Path $l -SnapshotPath $s -ConfigRoot $r -Check DeployedMatchesLedger | Where-Object Status -ne 'Pass').Count", vars);
-        var passing = Invoke(session, "@(Test-ModelLedger -Path $l -SnapshotPath $s -ConfigRoot $r -Check DeployedMatchesLedger | Where-Object Status -eq 'Pass').Count", vars);
+        var notPassing = session.InvokeInt("@(Test-ModelLedger -Path $l -SnapshotPath $s -ConfigRoot $r -Check DeployedMatchesLedger | Where-Object Status -ne 'Pass').Count", vars);
+        var passing = session.InvokeInt("@(Test-ModelLedger -Path $l -SnapshotPath $s -ConfigRoot $r -Check DeployedMatchesLedger | Where-Object Status -eq 'Pass').Count", vars);
         if (notPassing != 0 || passing != services)
             throw new InvalidOperationException($"-ConfigRoot should find every ref holding its current ID: {passing} passed, {notPassing} did not.");
-        var routing = Invoke(session, "@(Test-ModelLedger -Path $l -SnapshotPath $s -ConfigRoot $r -BaselineConfigRoot $b -Check RollbackOwner | Where-Object Message -like '*Other values that change*').Count", vars);
+        var routing = session.InvokeInt("@(Test-ModelLedger -Path $l -SnapshotPath $s -ConfigRoot $r -BaselineConfigRoot $b -Check RollbackOwner | Where-Object Message -like '*Other values that change*').Count", vars);
 
         const string common = "Test-ModelLedger -Path $l -SnapshotPath $s -MaxSnapshotAge ([timespan]::MaxValue) -Quiet";
         // Interleaved (without, with, with baseline) so all three see the same machine load; median and minimum reported.
         var scripts = new[] { $"if ({common}) {{ 0 }} else {{ 1 }}", $"if ({common} -ConfigRoot $r) {{ 0 }} else {{ 1 }}", $"if ({common} -ConfigRoot $r -BaselineConfigRoot $b) {{ 0 }} else {{ 1 }}" };
-        var samples = Measure.Interleaved(2, 21, scripts.Select(script => (Action)(() => Invoke(session, script, vars))).ToArray());
+        var samples = Measure.Interleaved(2, 21, scripts.Select(script => (Action)(() => session.InvokeInt(script, vars))).ToArray());
         var (withoutMs, withMs, baselineMs) = (Measure.Median(samples[0]), Measure.Median(samples[1]), Measure.Median(samples[2]));
         var (withoutMin, withMin, baselineMin) = (samples[0].Min(), samples[1].Min(), samples[2].Min());
 
@@ -41,15 +40,5 @@ public static class ConfigRootSideBySide
             $"+{Measure.Ms(withMs - withoutMs)} (fastest runs: +{Measure.Ms(withMin - withoutMin)})", "adds <= 100 ms", withMs - withoutMs <= 100 ? "yes" : "no");
         yield return new ResultRow($"... and -BaselineConfigRoot ({routing} routing changes found)", size, Measure.Ms(baselineMs), $"same gate without -ConfigRoot {Measure.Ms(withoutMs)}",
             $"+{Measure.Ms(baselineMs - withoutMs)} (fastest runs: +{Measure.Ms(baselineMin - withoutMin)})", "-", "-");
-    }
-
-    private static int Invoke(ModuleSession session, string script, Dictionary<string, object> variables)
-    {
-        using var ps = PowerShell.Create();
-        ps.Runspace = session.Runspace;
-        foreach (var kv in variables) session.Runspace.SessionStateProxy.SetVariable(kv.Key, kv.Value);
-        var result = ps.AddScript(script).Invoke();
-        if (ps.HadErrors) throw new InvalidOperationException(string.Join("; ", ps.Streams.Error));
-        return Convert.ToInt32(result[result.Count - 1].BaseObject, System.Globalization.CultureInfo.InvariantCulture);
     }
 }

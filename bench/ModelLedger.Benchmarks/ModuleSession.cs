@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
@@ -28,6 +29,17 @@ internal sealed class ModuleSession : IDisposable
             if (File.Exists(candidate)) return candidate;
         }
         throw new InvalidOperationException("ModelLedger.psd1 not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>Runs a script with these variables set; its last output as an int (a count, or 0/1 for a gate's answer).</summary>
+    public int InvokeInt(string script, Dictionary<string, object> variables)
+    {
+        using var ps = PowerShell.Create();
+        ps.Runspace = Runspace;
+        foreach (var kv in variables) Runspace.SessionStateProxy.SetVariable(kv.Key, kv.Value);
+        var result = ps.AddScript(script).Invoke();
+        if (ps.HadErrors) throw new InvalidOperationException(string.Join("; ", ps.Streams.Error));
+        return Convert.ToInt32(result[result.Count - 1].BaseObject, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public void Dispose() => Runspace.Dispose();

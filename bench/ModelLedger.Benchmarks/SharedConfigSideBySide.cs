@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Management.Automation;
 using System.Text;
 
 namespace ModelLedger.Benchmarks;
@@ -41,11 +40,11 @@ public static class SharedConfigSideBySide
         };
         foreach (var (ledger, root) in new[] { ("$sl", "$sr"), ("$ol", "$or") })
         {
-            var passing = Invoke(session, $"@(Test-ModelLedger -Path {ledger} -SnapshotPath $s -ConfigRoot {root} -Check DeployedMatchesLedger | Where-Object Status -eq 'Pass').Count", vars);
+            var passing = session.InvokeInt($"@(Test-ModelLedger -Path {ledger} -SnapshotPath $s -ConfigRoot {root} -Check DeployedMatchesLedger | Where-Object Status -eq 'Pass').Count", vars);
             if (passing != services) throw new InvalidOperationException($"{root}: {passing} of {services} refs were found holding their current ID.");
         }
-        var sharedRouting = Invoke(session, "@(Test-ModelLedger -Path $sl -SnapshotPath $s -ConfigRoot $sr -BaselineConfigRoot $sb -Check RollbackOwner | Where-Object Message -like '*Other values that change*').Count", vars);
-        var ownRouting = Invoke(session, "@(Test-ModelLedger -Path $ol -SnapshotPath $s -ConfigRoot $or -BaselineConfigRoot $ob -Check RollbackOwner | Where-Object Message -like '*Other values that change*').Count", vars);
+        var sharedRouting = session.InvokeInt("@(Test-ModelLedger -Path $sl -SnapshotPath $s -ConfigRoot $sr -BaselineConfigRoot $sb -Check RollbackOwner | Where-Object Message -like '*Other values that change*').Count", vars);
+        var ownRouting = session.InvokeInt("@(Test-ModelLedger -Path $ol -SnapshotPath $s -ConfigRoot $or -BaselineConfigRoot $ob -Check RollbackOwner | Where-Object Message -like '*Other values that change*').Count", vars);
         if (sharedRouting != services / 10 || ownRouting != services / 10)
             throw new InvalidOperationException($"Routing changes: shared {sharedRouting}, own files {ownRouting}, expected {services / 10} each.");
 
@@ -58,7 +57,7 @@ public static class SharedConfigSideBySide
             $"if (Test-ModelLedger -Path $ol {common} -ConfigRoot $or -BaselineConfigRoot $ob) {{ 0 }} else {{ 1 }}",
         };
         // Interleaved so all four see the same machine load; one warm-up round, then medians.
-        var ms = Measure.Interleaved(1, 5, scripts.Select(script => (Action)(() => Invoke(session, script, vars))).ToArray()).Select(Measure.Median).ToArray();
+        var ms = Measure.Interleaved(1, 5, scripts.Select(script => (Action)(() => session.InvokeInt(script, vars))).ToArray()).Select(Measure.Median).ToArray();
         var size = $"{services:N0} services, 1 shared config.yaml vs {services:N0} files";
         yield return new ResultRow("release gate -Quiet -ConfigRoot, services sharing one LiteLLM config.yaml", size, Measure.Ms(ms[0]), $"one file per service {Measure.Ms(ms[1])}",
             $"{ms[0] / ms[1]:F2}x", "<= 2x", ms[0] <= 2 * ms[1] ? "yes" : "no");
@@ -92,15 +91,5 @@ public static class SharedConfigSideBySide
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
-    }
-
-    private static int Invoke(ModuleSession session, string script, Dictionary<string, object> variables)
-    {
-        using var ps = PowerShell.Create();
-        ps.Runspace = session.Runspace;
-        foreach (var kv in variables) session.Runspace.SessionStateProxy.SetVariable(kv.Key, kv.Value);
-        var result = ps.AddScript(script).Invoke();
-        if (ps.HadErrors) throw new InvalidOperationException(string.Join("; ", ps.Streams.Error));
-        return Convert.ToInt32(result[result.Count - 1].BaseObject, System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -6,8 +6,10 @@
         dotnet build CometModelOps.sln -c Release      # builds; leaves ./ModelLedger.psd1 importable
         dotnet test CometModelOps.sln                   # every test: xunit, hosted-engine, real pwsh, real Pester
 .PARAMETER Test
-    Also run `dotnet test`: the xunit tests, the tests under real pwsh 7.6.9, and tests/*.Tests.ps1 with real Pester
-    5.7.1 (restored from NuGet), each Pester test reported as a test case.
+    First run `dotnet test CometModelOps.sln` (the README's test command): the xunit tests, the tests under real pwsh
+    7.6.9, and tests/*.Tests.ps1 with real Pester 5.7.1 (restored from NuGet), each Pester test reported as a test
+    case. The tests run on the Debug build, the one with the test hooks (crash points, the retry-wait seam); the build
+    of -Configuration follows, so module/ and the package hold that build, not the test build.
 .PARAMETER Package
     Build the gallery package out/ModelLedger.<version>.nupkg, and lay out out/ModelLedger/<version>/ (the folder
     Publish-PSResource and Install-PSResource use) from that same package, so both hold the same files.
@@ -36,11 +38,11 @@ function Invoke-Step([string]$Name, [scriptblock]$Action) {
 
 Push-Location $PSScriptRoot
 try {
-    if (-not $NoBuild) { Invoke-Step 'dotnet build' { dotnet build CometModelOps.sln -c $Configuration } }
-
     if ($Test) {
-        Invoke-Step 'dotnet test' { dotnet test CometModelOps.sln -c $Configuration --no-build }
+        Invoke-Step 'dotnet test' { dotnet test CometModelOps.sln }
     }
+
+    if (-not $NoBuild) { Invoke-Step 'dotnet build' { dotnet build CometModelOps.sln -c $Configuration } }
 
     if ($Package) {
         $version = (Import-PowerShellDataFile (Join-Path $PSScriptRoot 'ModelLedger.psd1')).ModuleVersion

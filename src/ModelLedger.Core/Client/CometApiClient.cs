@@ -28,7 +28,19 @@ internal sealed class CometApiClient
     public CometApiClient(HttpMessageHandler? handler = null) => _handler = handler;
 
     /// <summary>How the client waits between attempts (injectable so tests do not sleep).</summary>
-    public Func<TimeSpan, CancellationToken, Task> Delay { get; init; } = (t, ct) => Task.Delay(t, ct);
+    public Func<TimeSpan, CancellationToken, Task> Delay { get; init; } = DefaultDelay;
+
+#if MODELLEDGER_TEST_HOOKS
+    /// <summary>
+    /// The test build's stand-in for the waits of a client that a cmdlet creates (tests reach the cmdlet, not the
+    /// client). An AsyncLocal: it reaches only the calls made from the test that set it. Absent from Release builds.
+    /// </summary>
+    internal static readonly AsyncLocal<Func<TimeSpan, CancellationToken, Task>?> TestDelay = new();
+
+    private static Task DefaultDelay(TimeSpan wait, CancellationToken cancel) => TestDelay.Value?.Invoke(wait, cancel) ?? Task.Delay(wait, cancel);
+#else
+    private static Task DefaultDelay(TimeSpan wait, CancellationToken cancel) => Task.Delay(wait, cancel);
+#endif
 
     /// <summary>The time, for capture stamps, Retry-After dates and the time budget of the retry loop.</summary>
     public Func<DateTimeOffset> Clock { get; init; } = () => DateTimeOffset.UtcNow;

@@ -90,18 +90,12 @@ internal static class EvidenceJson
             w.WriteString("service", d.Service);
             w.WriteString("change", d.Change.ToString());
             w.WriteStartArray("fields");
-            var fields = d.Change switch
-            {
-                LedgerRowChange.Added => Pairs(d.After!, after: true),
-                LedgerRowChange.Removed => Pairs(d.Before!, after: false),
-                _ => d.Fields,
-            };
-            foreach (var f in fields)
+            foreach (var f in d.Fields)
             {
                 w.WriteStartObject();
-                w.WriteString("field", f.Field);
-                w.WriteString("before", f.Before);
-                w.WriteString("after", f.After);
+                w.WriteString("field", f.Name);
+                w.WriteString("before", f.BeforeText);
+                w.WriteString("after", f.AfterText);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -109,10 +103,4 @@ internal static class EvidenceJson
         }
         w.WriteEndArray();
     });
-
-    private static IEnumerable<LedgerFieldChange> Pairs(LedgerEntry e, bool after)
-    {
-        foreach (var (name, value) in LedgerDiff.Fields(e))
-            if (value != null) yield return after ? new LedgerFieldChange(name, null, value) : new LedgerFieldChange(name, value, null);
-    }
 }

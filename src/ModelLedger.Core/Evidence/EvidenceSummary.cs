@@ -170,9 +170,7 @@ internal sealed class EvidenceSummary
             foreach (var d in Diffs)
             {
                 md.Append($"### {Text(d.Service)} ({d.Change.ToString().ToLowerInvariant()})\n\n| field | before | after |\n| --- | --- | --- |\n");
-                var fields = d.Change == LedgerRowChange.Changed ? d.Fields
-                    : LedgerDiff.Fields(d.Before ?? d.After!).Where(f => f.Value != null).Select(f => d.Change == LedgerRowChange.Added ? new LedgerFieldChange(f.Name, null, f.Value) : new LedgerFieldChange(f.Name, f.Value, null)).ToList();
-                foreach (var f in fields) md.Append($"| {Text(f.Field)} | {Code(f.Before)} | {Code(f.After)} |\n");
+                foreach (var f in d.Fields) md.Append($"| {Text(f.Name)} | {Code(f.BeforeText)} | {Code(f.AfterText)} |\n");
                 md.Append('\n');
             }
 

@@ -12,21 +12,6 @@ internal enum LedgerRowChange
     Changed,
 }
 
-/// <summary>One field of a ledger row before and after a change, compared as exact strings.</summary>
-internal sealed class LedgerFieldChange
-{
-    public LedgerFieldChange(string field, string? before, string? after)
-    {
-        Field = field;
-        Before = before;
-        After = after;
-    }
-
-    public string Field { get; }
-    public string? Before { get; }
-    public string? After { get; }
-}
-
 /// <summary>A ledger row the change added, removed or edited.</summary>
 internal sealed class LedgerRowDiff
 {
@@ -34,7 +19,8 @@ internal sealed class LedgerRowDiff
     public LedgerRowChange Change { get; set; }
     public LedgerEntry? Before { get; set; }
     public LedgerEntry? After { get; set; }
-    public List<LedgerFieldChange> Fields { get; } = new();
+    /// <summary>The fields that differ; for an added or removed row, every field the row sets.</summary>
+    public List<FieldChange> Fields { get; } = new();
 }
 
 /// <summary>The rows that differ between the ledger before and after a change (rows match by service, fields by exact string).</summary>
@@ -52,21 +38,23 @@ internal static class LedgerDiff
             seen.Add(e.Service);
             if (!old.TryGetValue(e.Service, out var was))
             {
-                diffs.Add(new LedgerRowDiff { Service = e.Service, Change = LedgerRowChange.Added, After = e });
+                diffs.Add(Row(e.Service, LedgerRowChange.Added, null, e));
                 continue;
             }
-            var fields = Fields(was).Zip(Fields(e), (b, a) => (b.Name, Before: b.Value, After: a.Value))
-                .Where(f => !string.Equals(f.Before, f.After, StringComparison.Ordinal))
-                .Select(f => new LedgerFieldChange(f.Name, f.Before, f.After)).ToList();
-            if (fields.Count == 0) continue;
-            var diff = new LedgerRowDiff { Service = e.Service, Change = LedgerRowChange.Changed, Before = was, After = e };
-            diff.Fields.AddRange(fields);
-            diffs.Add(diff);
+            var diff = Row(e.Service, LedgerRowChange.Changed, was, e);
+            if (diff.Fields.Count > 0) diffs.Add(diff);
         }
         foreach (var e in before)
             if (e.Service != null && !seen.Contains(e.Service))
-                diffs.Add(new LedgerRowDiff { Service = e.Service, Change = LedgerRowChange.Removed, Before = e });
+                diffs.Add(Row(e.Service, LedgerRowChange.Removed, e, null));
         return diffs;
+    }
+
+    private static LedgerRowDiff Row(string service, LedgerRowChange change, LedgerEntry? before, LedgerEntry? after)
+    {
+        var diff = new LedgerRowDiff { Service = service, Change = change, Before = before, After = after };
+        diff.Fields.AddRange(FieldChange.Between(before, after));
+        return diff;
     }
 
     /// <summary>The row's fields in ledger order, as the strings a reviewer compares (see <see cref="LedgerField.GetText"/>).</summary>

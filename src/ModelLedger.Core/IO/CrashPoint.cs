@@ -7,13 +7,15 @@ namespace ModelLedger.IO;
 /// <summary>
 /// Fault injection for the crash tests: when MODELLEDGER_CRASH_AT names a point ("dryrun:after-switch", or
 /// "atomic-write:config.json#2" for its second hit), the process kills itself there, as a power cut or a killed
-/// job would (no finally blocks, no flush). Unset in normal use, where this is one environment lookup.
+/// job would (no finally blocks, no flush). Compiled only into the test (Debug) build: in a Release build every
+/// call to <see cref="Hit"/> is removed by the compiler, so the variable does nothing there.
 /// </summary>
 internal static class CrashPoint
 {
     public const string Variable = "MODELLEDGER_CRASH_AT";
     private static readonly Dictionary<string, int> Hits = new(StringComparer.Ordinal);
 
+    [Conditional("MODELLEDGER_TEST_HOOKS")]
     public static void Hit(string point)
     {
         var at = Environment.GetEnvironmentVariable(Variable);

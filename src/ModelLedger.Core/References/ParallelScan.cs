@@ -29,17 +29,37 @@ internal sealed class ParallelScan
     /// One result per file, in the order given: its references, why it was skipped (null when scanned), and why its
     /// references have no ConfigRef (null unless it is a config file that did not read).
     /// </summary>
+    /// <remarks>
+    /// One batch is scanned while the caller consumes the previous one and the walk gathers the next, so writing
+    /// pipeline objects and listing folders overlap the scan instead of following it. Only one batch runs at a time
+    /// (each scanner has one thread), and a batch's results are handed back only after it is done.
+    /// </remarks>
     public IEnumerable<(string File, List<ModelReference> References, string? Skipped, string? NoConfigRef)> Scan(IEnumerable<(string File, string Root)> files)
     {
         var batch = new List<(string File, string Root)>(BatchSize);
-        foreach (var f in files)
+        Task<(string, List<ModelReference>, string?, string?)[]>? running = null;
+        try
         {
-            batch.Add(f);
-            if (batch.Count < BatchSize) continue;
+            foreach (var f in files)
+            {
+                batch.Add(f);
+                if (batch.Count < BatchSize) continue;
+                var done = running?.GetAwaiter().GetResult();
+                var next = batch;
+                running = Task.Run(() => Run(next));
+                batch = new List<(string File, string Root)>(BatchSize);
+                if (done != null) foreach (var r in done) yield return r;
+            }
+            var last = running?.GetAwaiter().GetResult();
+            running = null;
+            if (last != null) foreach (var r in last) yield return r;
             foreach (var r in Run(batch)) yield return r;
-            batch.Clear();
         }
-        foreach (var r in Run(batch)) yield return r;
+        finally
+        {
+            // A caller that stops early (Select-Object -First, Ctrl+C) must not leave a batch scanning behind it.
+            try { running?.Wait(); } catch (AggregateException) { }
+        }
     }
 
     private (string, List<ModelReference>, string?, string?)[] Run(List<(string File, string Root)> batch)

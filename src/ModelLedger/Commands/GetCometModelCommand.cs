@@ -24,12 +24,6 @@ public sealed class GetCometModelCommand : ModelLedgerCmdlet, IDisposable
     private const string LiveSet = "Live";
     private const string SnapshotSet = "Snapshot";
 
-    /// <summary>
-    /// A session variable that, when it holds a <c>Func&lt;TimeSpan, CancellationToken, Task&gt;</c>, takes over the wait
-    /// between attempts: the seam the fault-matrix tests use to check the waits without sleeping. Scoped to the
-    /// session that sets it.
-    /// </summary>
-    internal const string RetryDelayVariable = "__ModelLedgerRetryDelay";
     public const string BaseUriVariable = "COMETAPI_BASE_URL";
 
     private readonly CancellationTokenSource _stop = new();
@@ -249,7 +243,6 @@ public sealed class GetCometModelCommand : ModelLedgerCmdlet, IDisposable
         const string activity = "Get-CometModel";
         var client = new CometApiClient
         {
-            Delay = SessionState.PSVariable.GetValue(RetryDelayVariable) as Func<TimeSpan, CancellationToken, Task> ?? ((t, ct) => Task.Delay(t, ct)),
             Verbose = m => TryAdd(messages, () => WriteVerbose(m)),
             Waiting = w => TryAdd(messages, () => WriteProgress(new ProgressRecord(progressId, activity,
                 $"{w.Reason}: waiting {w.Wait.TotalSeconds:0.#} s before attempt {w.NextAttempt} of {w.MaximumAttempts}"))),

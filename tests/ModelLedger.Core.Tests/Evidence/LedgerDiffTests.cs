@@ -16,8 +16,13 @@ public class LedgerDiffTests
         var diffs = LedgerDiff.Compare(before, after);
         Assert.Equal(new[] { ("A", LedgerRowChange.Changed), ("new", LedgerRowChange.Added), ("gone", LedgerRowChange.Removed) }, diffs.Select(d => (d.Service, d.Change)));
         var changed = diffs[0];
-        Assert.Equal(new[] { "service", "currentModelId", "rollbackModelId" }, changed.Fields.Select(f => f.Field));
-        Assert.Equal(("m1", "m2"), (changed.Fields[1].Before, changed.Fields[1].After));
+        Assert.Equal(new[] { "service", "currentModelId", "rollbackModelId" }, changed.Fields.Select(f => f.Name));
+        Assert.Equal(("m1", "m2"), (changed.Fields[1].BeforeText, changed.Fields[1].AfterText));
+        // An added or removed row lists every field it sets, from or to nothing: the evidence shows them all.
+        Assert.Equal(new (string, string?, string?)[] { ("service", null, "new"), ("currentModelId", null, "n"), ("rollbackModelId", null, "o"), ("owner", null, "team") },
+            diffs[1].Fields.Select(f => (f.Name, f.BeforeText, f.AfterText)));
+        Assert.Equal(new (string, string?, string?)[] { ("service", "gone", null), ("currentModelId", "g", null), ("owner", "team", null) },
+            diffs[2].Fields.Select(f => (f.Name, f.BeforeText, f.AfterText)));
     }
 
     [Theory]
@@ -27,7 +32,7 @@ public class LedgerDiffTests
     public void IdsCompareAsExactStrings(string? was, string now)
     {
         var diffs = LedgerDiff.Compare(new[] { Row("a", "m", "r", was) }, new[] { Row("a", "m", "r", now) });
-        Assert.Equal("notes", Assert.Single(Assert.Single(diffs).Fields).Field);
+        Assert.Equal("notes", Assert.Single(Assert.Single(diffs).Fields).Name);
     }
 
     [Fact]
@@ -38,7 +43,7 @@ public class LedgerDiffTests
         var now = Row("a", "m", "r");
         now.ConfigRefs = new[] { "deploy/app.yaml#llm.chat.model", "deploy/.env#MODEL" };
         var field = Assert.Single(Assert.Single(LedgerDiff.Compare(new[] { was }, new[] { now })).Fields);
-        Assert.Equal(("configRefs", "deploy/app.yaml#llm.model", "deploy/app.yaml#llm.chat.model;deploy/.env#MODEL"), (field.Field, field.Before, field.After));
+        Assert.Equal(("configRefs", "deploy/app.yaml#llm.model", "deploy/app.yaml#llm.chat.model;deploy/.env#MODEL"), (field.Name, field.BeforeText, field.AfterText));
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public class LedgerFieldTableTests
         var before = new LedgerEntry { Service = "a", RollbackUntil = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero) };
         var after = new LedgerEntry { Service = "a", ConfigRefs = new[] { "x#y" } };
         var d = Assert.Single(LedgerDiff.Compare(new[] { before }, new[] { after }));
-        Assert.Equal(new[] { "configRefs", "rollbackUntil" }, d.Fields.Select(f => f.Field));
-        Assert.Equal("2026-06-01T00:00:00Z", d.Fields[1].Before);
+        Assert.Equal(new[] { "configRefs", "rollbackUntil" }, d.Fields.Select(f => f.Name));
+        Assert.Equal("2026-06-01T00:00:00Z", d.Fields[1].BeforeText);
     }
 }

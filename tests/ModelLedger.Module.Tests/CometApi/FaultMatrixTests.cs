@@ -1,8 +1,8 @@
+#if MODELLEDGER_TEST_HOOKS // drives the test build's hooks; see TestBuildTests
 using System;
 using System.Collections.Concurrent;
 using System.Linq;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
 using ModelLedger.Module.Tests.FakeCometApi;
 using static ModelLedger.Module.Tests.FakeCometApi.CometApiTestKit;
@@ -71,11 +71,11 @@ public class FaultMatrixTests
         using var api = new FakeCometApi.FakeCometApi();
         var key = NewKey();
         api.Enqueue(c.Responses(api, key));
-        using var ps = new PowerShellHarness();
-        // The client's Delay seam: every wait between attempts is recorded instead of slept, so the matrix runs
+        // The test build's wait seam: every wait between attempts is recorded instead of slept, so the matrix runs
         // with the real default backoff (-RetryIntervalSec 1) and real Retry-After values in no time.
         var waits = new ConcurrentQueue<TimeSpan>();
-        ps.SetVariable("__ModelLedgerRetryDelay", new Func<TimeSpan, CancellationToken, Task>((wait, _) => { waits.Enqueue(wait); return Task.CompletedTask; }));
+        TestHooks.ReplaceRetryWaits((wait, _) => { waits.Enqueue(wait); return Task.CompletedTask; });
+        using var ps = new PowerShellHarness();
         var extra = c.Extra.Contains("-TimeoutSec") ? c.Extra : c.Extra + " -TimeoutSec 30";
         var run = RunWithKey(ps, "$n = 0; Get-CometModel -BaseUri $api -ApiKey $key -NoCache " + extra + " | ForEach-Object { $n++ }; $n", api, key);
 
@@ -120,3 +120,4 @@ public class FaultMatrixTests
     // Each entry above is 113 bytes plus a comma.
     private static int LargeCount(long bytes) => (int)(bytes / 114);
 }
+#endif

@@ -174,7 +174,7 @@ public class ExampleScriptCredentialTests
         Assert.True(first.Code == 0, $"exit {first.Code}\n{first.Out}\n{first.Err}");
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(first.Out, "First snapshot captured").Count);
 
-        System.Threading.Thread.Sleep(1100);   // snapshot names carry the second
+        SnapshotFolder.Age(folder);
         models[usKey] = new[] { "m-current" };
         var page = RealPwsh.Example(env, "examples/drift-check.ps1", Args());
 

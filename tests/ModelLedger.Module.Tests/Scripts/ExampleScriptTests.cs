@@ -47,23 +47,13 @@ public class ExampleScriptTests
         Assert.Equal(0, first.Code);
         Assert.Contains("First snapshot captured", first.Out);
 
-        // Snapshot names carry the second: yesterday's snapshot is made by renaming, not by waiting.
-        var aged = 0;
-        void AgeSnapshots()
-        {
-            foreach (var file in Directory.GetFiles(folder, "models-*.json").OrderBy(f => f, StringComparer.Ordinal))
-            {
-                var name = Regex.Match(Path.GetFileName(file), @"^(models-.+)-(\d{8})-\d{6}\.json$");
-                if (name.Success && name.Groups[2].Value != "20000101") File.Move(file, Path.Combine(folder, $"{name.Groups[1].Value}-20000101-{++aged:D6}.json"));
-            }
-        }
-        AgeSnapshots();
+        SnapshotFolder.Age(folder);
         api.Handler = _ => FakeResponse.CometModels("m-current", "m-rollback");
         var calm = RealPwsh.Example(env, "examples/drift-check.ps1", "-SnapshotFolder", folder, "-LedgerPath", ledger);
         Assert.Equal(0, calm.Code);
         Assert.Contains("No approved model ID is at risk", calm.Out);
 
-        AgeSnapshots();
+        SnapshotFolder.Age(folder);
         api.Handler = _ => FakeResponse.CometModels("m-current");
         var page = RealPwsh.Example(env, "examples/drift-check.ps1", "-SnapshotFolder", folder, "-LedgerPath", ledger);
         Assert.Equal(3, page.Code);

@@ -30,7 +30,7 @@ public static class SharedConfigSideBySide
             for (var i = 0; i < names.Count; i++)
                 Write(Path.Combine(dir, tree, "deploy", names[i], "config.yaml"), LiteLlm(new[] { (names[i], i) }, baseline));
         var models = new[] { new CometModel { Id = Current, OwnedBy = "openai" }, new CometModel { Id = Rollback, OwnedBy = "openai" } };
-        var snapshot = DataGenerator.WriteTemp(work, "shared-config-snapshot.json", Snapshots.SnapshotWriter.ToUtf8(Snapshots.ModelListSnapshot.FromModels(models, DateTimeOffset.UtcNow)));
+        var snapshot = DataGenerator.WriteTemp(work, "shared-config-snapshot.json", Snapshots.SnapshotWriter.ToUtf8(Snapshots.ModelSnapshot.FromModels(models, DateTimeOffset.UtcNow)));
 
         using var session = new ModuleSession(ModuleSession.FindManifest());
         var vars = new Dictionary<string, object>

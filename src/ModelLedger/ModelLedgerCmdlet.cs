@@ -22,7 +22,7 @@ public abstract class ModelLedgerCmdlet : PSCmdlet
     /// Knows every key this session has been given (-ApiKey, $env:COMETAPI_API_KEY) in every form; built once per
     /// command. <see cref="TrustKey"/> adds one given to this command.
     /// </summary>
-    private protected SecretScrubber Scrubber => _scrubber ??= SessionSecrets.Scrubber(Environment.GetEnvironmentVariable(ApiKeyVariable));
+    private protected SecretScrubber Scrubber => _scrubber ??= ProcessSecrets.Scrubber(Environment.GetEnvironmentVariable(ApiKeyVariable));
 
     /// <summary>The CI system this command runs inside (the process environment, read once per command), for the sinks that write its logging commands.</summary>
     private protected Gate.Sinks.CiHost CiHost => _ciHost ??= Gate.Sinks.CiDetection.FromProcess();
@@ -31,7 +31,7 @@ public abstract class ModelLedgerCmdlet : PSCmdlet
     /// <summary>Remembers a key given to this command, so this and later commands in the session scrub it too.</summary>
     protected void TrustKey(string? key)
     {
-        SessionSecrets.Remember(key);
+        ProcessSecrets.Remember(key);
         _scrubber = null;
     }
 

@@ -177,7 +177,7 @@ internal sealed class RollbackDryRun
     {
         result.Status = DryRunStatus.Failed;
         result.Message = message;
-        _host.Verbose("Rehearsal failed: " + message);
+        _host.Verbose("Dry run failed: " + message);
     }
 
     private void Restore(string configPath, byte[] original, byte[] switched, DryRunJournal journal, DryRunResult result)

@@ -133,7 +133,7 @@ public sealed class TestModelLedgerCommand : ModelLedgerCmdlet
             if (ConfigRoot != null || BaselineConfigRoot != null) options.ReleaseCheckout = ReleaseCheckoutRoots();
             var snapshots = ParameterSetName is PathAndSnapshot or InputAndSnapshot
                 ? ReadSnapshots()
-                : new[] { ModelListSnapshot.FromModels(Model, options.AsOf) };
+                : new[] { ModelSnapshot.FromModels(Model, options.AsOf) };
             if (ParameterSetName is PathAndModel or InputAndModel) WriteVerbose($"Gating against the {Model.Length} model(s) given by -Model.");
             _gate = new GateEvaluator(snapshots, options);
             Emit(_gate.SnapshotFindings());

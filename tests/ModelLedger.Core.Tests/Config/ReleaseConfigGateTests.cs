@@ -40,7 +40,7 @@ public class ReleaseConfigGateTests
 
     private static List<LedgerFinding> Gate(ReleaseCheckout config, params LedgerEntry[] entries)
     {
-        var gate = new GateEvaluator(ModelListSnapshot.FromModels(new[] { new CometModel { Id = "gpt-5.1-2025-11-13" } }, DateTimeOffset.UtcNow),
+        var gate = new GateEvaluator(ModelSnapshot.FromModels(new[] { new CometModel { Id = "gpt-5.1-2025-11-13" } }, DateTimeOffset.UtcNow),
             new GateOptions { ReleaseCheckout = config });
         config.Register(entries);
         return entries.SelectMany(gate.Evaluate).ToList();
@@ -186,7 +186,7 @@ public class ReleaseConfigGateTests
         var entries = Enumerable.Range(0, services)
             .Select(i => Entry($"svc-{i}", "m-new", "m-old", $"config.yaml#model_list[model_name=svc-{i}].litellm_params.model#openai/{{id}}")).ToArray();
         var config = new ReleaseCheckout(root, baselineRoot);
-        var gate = new GateEvaluator(ModelListSnapshot.FromModels(new[] { new CometModel { Id = "m-new" }, new CometModel { Id = "m-old" } }, DateTimeOffset.UtcNow),
+        var gate = new GateEvaluator(ModelSnapshot.FromModels(new[] { new CometModel { Id = "m-new" }, new CometModel { Id = "m-old" } }, DateTimeOffset.UtcNow),
             new GateOptions { ReleaseCheckout = config });
         config.Register(entries);
         var findings = entries.SelectMany(gate.Evaluate).ToList();

@@ -62,7 +62,7 @@ public class LookAlikeTests
 
     private static List<LedgerFinding> Gate(LedgerEntry entry, string[] snapshotIds, IReadOnlyDictionary<string, DeployedRelease>? deployed = null)
     {
-        var snapshot = ModelListSnapshot.FromModels(snapshotIds.Select(id => new CometModel { Id = id }).ToList(), DateTimeOffset.UtcNow);
+        var snapshot = ModelSnapshot.FromModels(snapshotIds.Select(id => new CometModel { Id = id }).ToList(), DateTimeOffset.UtcNow);
         return new GateEvaluator(snapshot, new GateOptions { Deployed = deployed }).Evaluate(entry).ToList();
     }
 

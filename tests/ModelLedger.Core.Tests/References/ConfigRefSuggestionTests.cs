@@ -216,7 +216,7 @@ public class ConfigRefSuggestionTests
             ValidationMethod = "v", ChangeRef = "c", ConfigRefs = new[] { h.ConfigRef! },
         }).ToArray();
         var config = new ReleaseCheckout(root);
-        var gate = new GateEvaluator(ModelListSnapshot.FromModels(Ids.Select(id => new CometModel { Id = id }).ToList(), DateTimeOffset.UtcNow),
+        var gate = new GateEvaluator(ModelSnapshot.FromModels(Ids.Select(id => new CometModel { Id = id }).ToList(), DateTimeOffset.UtcNow),
             new GateOptions { ReleaseCheckout = config });
         config.Register(entries);
         var failed = entries.SelectMany(gate.Evaluate)

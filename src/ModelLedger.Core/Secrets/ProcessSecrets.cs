@@ -5,10 +5,11 @@ namespace ModelLedger.Secrets;
 
 /// <summary>
 /// The keys this process was given (through -ApiKey or the environment), kept in memory only so that a later
-/// command in the same session, such as an evidence export, can redact a key that was never in the environment.
+/// command, such as an evidence export, can redact a key that was never in the environment. Process-wide on
+/// purpose: a key one runspace used must not leak from another runspace of the same host.
 /// Nothing here is ever written anywhere.
 /// </summary>
-internal static class SessionSecrets
+internal static class ProcessSecrets
 {
     private static readonly HashSet<string> Keys = new(System.StringComparer.Ordinal);
 
@@ -24,11 +25,5 @@ internal static class SessionSecrets
         string[] known;
         lock (Keys) known = Keys.ToArray();
         return new SecretScrubber(known.Concat(more));
-    }
-
-    /// <summary>Forgets every key (for tests).</summary>
-    public static void Clear()
-    {
-        lock (Keys) Keys.Clear();
     }
 }

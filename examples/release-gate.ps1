@@ -174,7 +174,8 @@ if ($BaselineConfigRoot) { $gate.BaselineConfigRoot = $BaselineConfigRoot }
 if ($BaselineLedgerPath) { $gate.BaselineLedgerPath = $BaselineLedgerPath }
 
 try {
-    $findings = @(Test-ModelLedger -Path $LedgerPath -SnapshotPath $SnapshotPath -OutputFormat JUnit -OutputPath $JUnitPath @gate)
+    # Warnings are written below, wrapped to the log's 80 columns, with the verdict they qualify.
+    $findings = @(Test-ModelLedger -Path $LedgerPath -SnapshotPath $SnapshotPath -OutputFormat JUnit -OutputPath $JUnitPath @gate -WarningVariable gateWarnings -WarningAction SilentlyContinue)
 }
 catch {
     Stop-Gate "[$($_.FullyQualifiedErrorId -replace ',.*')] $($_.Exception.Message)"
@@ -186,9 +187,9 @@ $warned = @($findings | Where-Object Status -eq 'Warn')
 $passed = $findings.Count - $failed.Count - $warned.Count
 $Host.UI.WriteLine("Gate: $($failed.Count) failed, $($warned.Count) warnings, $passed passed. JUnit report:")
 $Host.UI.WriteLine("  $JUnitPath")
-# Without the release's files the gate judged the ledger and the snapshot only: say so before any verdict.
-if (-not $ConfigRoot -and -not $PSBoundParameters.ContainsKey('Deployed')) {
-    foreach ($line in [ModelLedger.Rendering.ConsoleView]::Wrap('Not checked: what the release ships (DeployedMatchesLedger). Pass -ConfigRoot <the release checkout> to gate its own config files.', 79)) { $Host.UI.WriteLine($line) }
+# Before any verdict: what the gate could not judge (without -ConfigRoot it read no release file), and its other warnings.
+foreach ($warning in $gateWarnings) {
+    foreach ($line in [ModelLedger.Rendering.ConsoleView]::Wrap("WARNING: $($warning.Message)", 79)) { $Host.UI.WriteLine($line) }
 }
 if ($failed.Count -gt 0) {
     $Host.UI.WriteLine('RELEASE BLOCKED by these checks (service, check, model ID):')

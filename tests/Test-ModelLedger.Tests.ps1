@@ -3,13 +3,14 @@ BeforeAll {
     Import-Module "$PSScriptRoot/../ModelLedger.psd1" -Force
     $ledger = "$PSScriptRoot/../examples/data/ledger.json"
     $snapshot = "$PSScriptRoot/../examples/data/models-snapshot.json"
+    $release = "$PSScriptRoot/../examples/data/release"
     $asOf = [datetimeoffset]'2026-11-24T09:00:00Z'
 }
 
 Describe 'Test-ModelLedger' {
     It 'writes one finding per service and check' {
-        $findings = Test-ModelLedger -Path $ledger -SnapshotPath $snapshot -AsOf $asOf
-        $findings | Should -HaveCount 28  # 20 plus ModelIdPinned for each of the 8 recorded IDs
+        $findings = Test-ModelLedger -Path $ledger -SnapshotPath $snapshot -AsOf $asOf -ConfigRoot $release
+        $findings | Should -HaveCount 31  # 2 snapshot checks, 7 per service, ModelIdPinned for each of the 8 recorded IDs
         $findings[0] | Should -BeOfType ([ModelLedger.LedgerFinding])
     }
 
@@ -30,8 +31,16 @@ Describe 'Test-ModelLedger' {
     }
 
     It 'writes a JUnit file' {
-        $null = Test-ModelLedger $ledger $snapshot -AsOf $asOf -OutputFormat JUnit -OutputPath "$TestDrive/gate.xml"
+        $null = Test-ModelLedger $ledger $snapshot -AsOf $asOf -ConfigRoot $release -OutputFormat JUnit -OutputPath "$TestDrive/gate.xml"
         ([xml][System.IO.File]::ReadAllText("$TestDrive/gate.xml")).testsuites.testsuite.failures | Should -Be '1'
+    }
+
+    It 'never passes a ledger whose configRefs it was given no release to read (a forgotten -ConfigRoot)' {
+        $f = @(Test-ModelLedger $ledger $snapshot -AsOf $asOf -Check DeployedMatchesLedger -WarningAction SilentlyContinue)
+        $f | Should -HaveCount 3
+        $f | ForEach-Object { [string]$_.Status | Should -Be 'Fail'; $_.Message | Should -BeLike '*read no release*-ConfigRoot*' }
+        Test-ModelLedger $ledger $snapshot -AsOf $asOf -ConfigRoot $release -Check DeployedMatchesLedger |
+            ForEach-Object { [string]$_.Status | Should -Be 'Pass' }
     }
 
     It 'stops with SnapshotNotFound when the snapshot is missing' {

@@ -40,10 +40,14 @@ public class GoldenReportTests
 
     private static List<LedgerFinding> ExampleFindings()
     {
+        // As the README's main job gates it: with the example release and its baseline checkout.
         var snapshot = SnapshotReader.ReadFile(RepoFile("examples", "data", "models-snapshot.json"));
-        var gate = new GateEvaluator(snapshot, new GateOptions { AsOf = ReleaseTime, CredentialLabels = new[] { "production" } });
+        var release = new ReleaseCheckout(RepoFile("examples", "data", "release"), RepoFile("examples", "data", "release-baseline"));
+        var gate = new GateEvaluator(snapshot, new GateOptions { AsOf = ReleaseTime, CredentialLabels = new[] { "production" }, ReleaseCheckout = release });
+        var ledger = LedgerReader.ReadFile(RepoFile("examples", "data", "ledger.json"));
+        release.Register(ledger);
         var findings = gate.SnapshotFindings().ToList();
-        foreach (var entry in LedgerReader.ReadFile(RepoFile("examples", "data", "ledger.json"))) findings.AddRange(gate.Evaluate(entry));
+        foreach (var entry in ledger) findings.AddRange(gate.Evaluate(entry));
         findings.AddRange(gate.Finish());
         return findings;
     }

@@ -3,8 +3,9 @@ using System.Linq;
 namespace ModelLedger.Module.Tests;
 
 /// <summary>
-/// A gate that read nothing of the release (no -ConfigRoot, no -Deployed) judged the ledger and the snapshot only:
-/// DeployedMatchesLedger writes no finding then, so the cmdlet says once that it was not checked.
+/// A gate that read nothing of the release (no -ConfigRoot, no -Deployed) judged the ledger and the snapshot only: an
+/// entry whose configRefs say where the release holds its ID fails DeployedMatchesLedger (a forgotten -ConfigRoot
+/// never passes); for the others the check writes no finding, and the cmdlet says once that it was not checked.
 /// </summary>
 public class TestModelLedgerNotCheckedTests
 {
@@ -42,5 +43,33 @@ public class TestModelLedgerNotCheckedTests
         Assert.Empty(run.AllErrors);
         Assert.NotEmpty(run.Output);
         Assert.DoesNotContain(run.Warnings, w => w.Message.Contains(NotChecked));
+    }
+
+    [Fact]
+    public void AnEntryWithConfigRefsFailsWhenNoReleaseWasRead()
+    {
+        using var ps = new PowerShellHarness();
+        var vars = new System.Collections.Generic.Dictionary<string, object?>
+        {
+            ["l"] = Repo.File("examples", "data", "ledger.json"), ["s"] = Repo.File("examples", "data", "models-snapshot.json"), ["root"] = Repo.File("examples", "data", "release"),
+        };
+        var forgot = ps.Run("Test-ModelLedger $l -SnapshotPath $s -Check DeployedMatchesLedger", vars);
+        Assert.Empty(forgot.AllErrors);
+        Assert.Equal(3, forgot.Output.Count);
+        Assert.All(forgot.Output, f =>
+        {
+            Assert.Equal("Fail", f.Properties["Status"].Value.ToString());
+            Assert.Contains("this gate read no release", (string)f.Properties["Message"].Value);
+            Assert.Contains("-ConfigRoot", (string)f.Properties["Message"].Value);
+        });
+        Assert.Contains("deploy/litellm/config.yaml#", (string)forgot.Output[1].Properties["Message"].Value);
+        Assert.Equal(false, ps.Run("Test-ModelLedger $l -SnapshotPath $s -AsOf '2026-11-24T09:00:00Z' -Service support-router -Quiet", vars).Output.Single().BaseObject);
+
+        // Reading the release, or saying on purpose that it changes no model ID, lets the entry pass.
+        Assert.Equal(true, ps.Run("Test-ModelLedger $l -SnapshotPath $s -AsOf '2026-11-24T09:00:00Z' -Service support-router -ConfigRoot $root -Quiet", vars).Output.Single().BaseObject);
+        var declared = ps.Run("Test-ModelLedger $l -SnapshotPath $s -Check DeployedMatchesLedger -Deployed @{}", vars);
+        Assert.Empty(declared.AllErrors);
+        Assert.All(declared.Output, f => Assert.Equal("Pass", f.Properties["Status"].Value.ToString()));
+        Assert.Equal(3, declared.Output.Count);
     }
 }

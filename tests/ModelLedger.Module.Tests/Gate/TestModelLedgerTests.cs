@@ -38,12 +38,12 @@ public class TestModelLedgerTests
     public void ExampleDataShowsOnePassingOneFailingAndOneWarningService()
     {
         using var ps = new PowerShellHarness();
-        var findings = Gate(ps, Repo.File("examples", "data", "ledger.json"), Repo.File("examples", "data", "models-snapshot.json"), "-AsOf '2026-11-24T09:00:00Z'");
+        var findings = Gate(ps, Repo.File("examples", "data", "ledger.json"), Repo.File("examples", "data", "models-snapshot.json"), "-AsOf '2026-11-24T09:00:00Z' -ConfigRoot $root", new() { ["root"] = Repo.File("examples", "data", "release") });
         string Worst(string service) => findings.Where(f => (string?)f.Properties["Service"].Value == service).Select(Status).OrderBy(s => s == "Fail" ? 0 : s == "Warn" ? 1 : 2).First();
         Assert.Equal("Pass", Worst("support-router"));
         Assert.Equal("Fail", Worst("report-writer"));
         Assert.Equal("Warn", Worst("search-summarizer"));
-        Assert.Equal(2 + 3 * 6 + 8, findings.Count); // two snapshot checks, six checks per service without -Deployed, ModelIdPinned per recorded ID (8)
+        Assert.Equal(2 + 3 * 7 + 8, findings.Count); // two snapshot checks, seven checks per service, ModelIdPinned per recorded ID (8)
     }
 
     [Fact]
@@ -300,7 +300,7 @@ Get-ModelLedger $l | Test-ModelLedger -Model $models -Check RollbackModelAvailab
         using var dir = new TempDir();
         using var ps = new PowerShellHarness();
         var xml = dir.File("out/gate.xml");
-        var findings = Gate(ps, Repo.File("examples", "data", "ledger.json"), Repo.File("examples", "data", "models-snapshot.json"), "-OutputFormat JUnit -OutputPath $x", new() { ["x"] = xml });
+        var findings = Gate(ps, Repo.File("examples", "data", "ledger.json"), Repo.File("examples", "data", "models-snapshot.json"), "-OutputFormat JUnit -OutputPath $x -ConfigRoot $root", new() { ["x"] = xml, ["root"] = Repo.File("examples", "data", "release") });
         var doc = XDocument.Load(xml);
         var suites = doc.Root!;
         Assert.Equal("testsuites", suites.Name.LocalName);
@@ -390,7 +390,7 @@ public class TestModelLedgerAzureDevOpsTests
         try
         {
             using var ps = new PowerShellHarness();
-            var run = ps.Run("$null = Test-ModelLedger $l $s", new() { ["l"] = Repo.File("examples", "data", "ledger.json"), ["s"] = Repo.File("examples", "data", "models-snapshot.json") });
+            var run = ps.Run("$null = Test-ModelLedger $l $s -ConfigRoot $root", new() { ["l"] = Repo.File("examples", "data", "ledger.json"), ["s"] = Repo.File("examples", "data", "models-snapshot.json"), ["root"] = Repo.File("examples", "data", "release") });
             var lines = run.HostText.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("##vso[", StringComparison.Ordinal)).ToList();
             Assert.Contains(lines, l => l.StartsWith("##vso[task.logissue type=error;code=RollbackModelAvailable]report-writer RollbackModelAvailable: ", StringComparison.Ordinal));
             Assert.Contains(lines, l => l.StartsWith("##vso[task.logissue type=warning;code=EmergencyAlternative]report-writer", StringComparison.Ordinal));

@@ -20,7 +20,7 @@ internal static class GateChecks
             c => One(EntryChecks.Completeness(c))),
         new GateCheck(CheckNames.DeployedMatchesLedger, CheckScope.Entry, null,
             "the ID the release ships (read from the files with -ConfigRoot, or given by -Deployed) differs from the ledger's current ID by any character; a config ref whose file, key or template does not resolve; the service has no ledger entry; or the entry has configRefs and the gate was given neither -ConfigRoot nor -Deployed",
-            "an entry without configRefs under -ConfigRoot",
+            "an entry without configRefs under -ConfigRoot, or with neither -ConfigRoot nor -Deployed (not checked)",
             EntryChecks.DeployedMatches, EntryChecks.ShippedWithoutEntry),
         new GateCheck(CheckNames.CurrentModelAvailable, CheckScope.Entry, null,
             "current ID not in the snapshot (with several snapshots: not in every one; the message names the credentials that lack it)",

@@ -136,7 +136,6 @@ public sealed class TestModelLedgerCommand : ModelLedgerCmdlet
                 : new[] { ModelSnapshot.FromModels(Model, options.AsOf) };
             if (ParameterSetName is PathAndModel or InputAndModel) WriteVerbose($"Gating against the {Model.Length} model(s) given by -Model.");
             _gate = new GateEvaluator(snapshots, options);
-            WarnIfReleaseUnread(options);
             Emit(_gate.SnapshotFindings());
         }
         catch (ModelLedgerException ex)
@@ -201,17 +200,6 @@ public sealed class TestModelLedgerCommand : ModelLedgerCmdlet
             });
         Emit(_gate!.Evaluate(entry));
     }
-
-    // Without the release's files or -Deployed, DeployedMatchesLedger has nothing to judge and writes no finding: a
-    // gate that passes then said nothing about what ships, so say so (once, as a warning: it is the caller's choice).
-    private void WarnIfReleaseUnread(GateOptions options)
-    {
-        if (options.Deployed != null || options.ReleaseCheckout != null) return;
-        if (Check != null && !Check.Contains(CheckNames.DeployedMatchesLedger, StringComparer.OrdinalIgnoreCase)) return;
-        WriteWarning(NotCheckedWarning);
-    }
-
-    internal const string NotCheckedWarning = "Not checked: what the release ships (DeployedMatchesLedger). Pass -ConfigRoot <the release checkout> to gate its own config files, or -Deployed @{ '<service>' = '<model ID>' }.";
 
     // Asking to gate a service the ledger lacks must not pass quietly: the release would ship it ungated.
     private bool ReportUnmatchedServices()

@@ -16,33 +16,45 @@ public class TestModelLedgerNotCheckedTests
         ["l"] = GateFiles.Ledger(dir, GateFiles.Entry("support-router", "m-current", "m-rollback")),
         ["s"] = GateFiles.Snapshot(dir, new[] { "m-current", "m-rollback" }),
         ["root"] = dir.Path,
+        ["x"] = dir.File("gate.xml"),
     };
 
     [Fact]
-    public void AGateWithoutTheReleaseSaysDeployedMatchesLedgerWasNotChecked()
+    public void AnEntryWithoutConfigRefsIsAWarnFindingInEveryReport()
     {
         using var dir = new TempDir();
         using var ps = new PowerShellHarness();
-        var run = ps.Run("Test-ModelLedger $l -SnapshotPath $s -Quiet", Files(dir));
+        var vars = Files(dir);
+        var run = ps.Run("Test-ModelLedger $l -SnapshotPath $s -OutputFormat JUnit -OutputPath $x", vars);
         Assert.Empty(run.AllErrors);
-        Assert.Equal(true, run.Output.Single().BaseObject); // a warning, not a failure: the caller chose what to gate
-        var warning = Assert.Single(run.Warnings, w => w.Message.Contains(NotChecked));
-        Assert.Contains("-ConfigRoot", warning.Message);
-        Assert.Contains("-Deployed", warning.Message);
+        var finding = Assert.Single(run.Output, f => (string)f.Properties["Check"].Value == "DeployedMatchesLedger");
+        Assert.Equal("Warn", finding.Properties["Status"].Value.ToString());
+        var message = (string)finding.Properties["Message"].Value;
+        Assert.StartsWith(NotChecked, message, System.StringComparison.Ordinal);
+        Assert.Contains("-ConfigRoot", message);
+        Assert.Contains("-Deployed", message);
+        // In the report too (a pipeline's Tests tab is where a reviewer reads the verdict), not only on the console.
+        Assert.Contains(NotChecked, System.IO.File.ReadAllText((string)vars["x"]!));
+        // A warning, not a failure: the gate's verdict is still yes when nothing failed.
+        Assert.Equal(true, ps.Run("Test-ModelLedger $l -SnapshotPath $s -Quiet", vars).Output.Single().BaseObject);
+        // And a caller treating warnings as errors still gets its report: the cmdlet writes no warning record for it.
+        var strict = ps.Run("Test-ModelLedger $l -SnapshotPath $s -OutputFormat JUnit -OutputPath $x -WarningAction Stop", vars);
+        Assert.Empty(strict.AllErrors);
+        Assert.Empty(strict.Warnings);
     }
 
     [Theory]
     [InlineData("-ConfigRoot $root")]
     [InlineData("-Deployed @{ 'support-router' = 'm-current' }")]
-    [InlineData("-Check CurrentModelAvailable, RollbackModelAvailable")]
-    public void NoSuchWarningWhenTheReleaseWasReadOrTheCheckNotAsked(string extra)
+    [InlineData("-Deployed @{}")]
+    public void ReadingTheReleaseOrStatingWhatShipsChecksIt(string extra)
     {
         using var dir = new TempDir();
         using var ps = new PowerShellHarness();
-        var run = ps.Run("Test-ModelLedger $l -SnapshotPath $s " + extra, Files(dir));
+        var run = ps.Run("Test-ModelLedger $l -SnapshotPath $s -Check DeployedMatchesLedger " + extra, Files(dir));
         Assert.Empty(run.AllErrors);
-        Assert.NotEmpty(run.Output);
-        Assert.DoesNotContain(run.Warnings, w => w.Message.Contains(NotChecked));
+        var finding = Assert.Single(run.Output);
+        Assert.DoesNotContain(NotChecked, (string)finding.Properties["Message"].Value);
     }
 
     [Fact]

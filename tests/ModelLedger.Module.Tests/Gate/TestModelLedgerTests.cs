@@ -235,7 +235,7 @@ public class TestModelLedgerTests
         using var dir = new TempDir();
         using var ps = new PowerShellHarness();
         var many = Catalogue.Concat(Enumerable.Range(0, 50).Select(i => "unapproved-model-" + i));
-        var findings = Gate(ps, Ledger(dir, Entry("a", "gpt-4o-2024-08-06", "gpt-4o-2024-05-13", "gpt-4o-mini-2024-07-18")), Snapshot(dir, many));
+        var findings = Gate(ps, Ledger(dir, Entry("a", "gpt-4o-2024-08-06", "gpt-4o-2024-05-13", "gpt-4o-mini-2024-07-18")), Snapshot(dir, many), "-Deployed @{}");
         Assert.All(findings, f => Assert.Equal("Pass", Status(f)));
         Assert.DoesNotContain(findings, f => ((string?)f.Properties["ModelId"].Value ?? "").StartsWith("unapproved", StringComparison.Ordinal));
     }

@@ -33,19 +33,26 @@ internal static class EntryChecks
     public static IEnumerable<LedgerFinding> DeployedMatches(CheckContext c)
     {
         var e = c.Entry!;
-        // The entry says where the release holds its ID, and this gate was given no release to read there: it cannot
-        // tell what ships, so it does not pass (an operator who forgot -ConfigRoot must not get a yes).
-        if (c.Options.Deployed == null && c.Options.ReleaseCheckout == null && e.ConfigRefs is { Length: > 0 } refs)
+        if (c.Options.Deployed == null && c.Options.ReleaseCheckout == null)
         {
-            yield return Finding.For(e, CheckNames.DeployedMatchesLedger, FindingStatus.Fail, e.CurrentModelId,
-                $"The ledger says the release holds this service's ID at {string.Join(", ", refs.Select(r => UntrustedText.Quote(r)))}, but this gate read no release. " +
-                "Pass -ConfigRoot <the release checkout>, or state what ships with -Deployed (@{} when the release changes no model ID).");
+            yield return NoReleaseRead(e);
             yield break;
         }
         if (c.Options.Deployed != null && (c.Declared != null || c.Reading == null)) yield return Declared(e, c.Declared);
         if (c.Reading != null)
             foreach (var finding in ConfigRefFindings.For(e, c.Reading, c.Options.ReleaseCheckout!.Root)) yield return finding;
     }
+
+    // The gate was given no release: when the entry says where the release holds its ID, it cannot tell what ships
+    // and does not pass (an operator who forgot -ConfigRoot must not get a yes); otherwise the check is not made, and
+    // the reports say so instead of staying silent.
+    private static LedgerFinding NoReleaseRead(LedgerEntry e) => e.ConfigRefs is { Length: > 0 } refs
+        ? Finding.For(e, CheckNames.DeployedMatchesLedger, FindingStatus.Fail, e.CurrentModelId,
+            $"The ledger says the release holds this service's ID at {string.Join(", ", refs.Select(r => UntrustedText.Quote(r)))}, but this gate read no release. " +
+            "Pass -ConfigRoot <the release checkout>, or state what ships with -Deployed (@{} when the release changes no model ID).")
+        : Finding.For(e, CheckNames.DeployedMatchesLedger, FindingStatus.Warn, e.CurrentModelId,
+            "Not checked: what the release ships (DeployedMatchesLedger). Pass -ConfigRoot <the release checkout> to gate its own config files " +
+            "(record where it holds the ID in configRefs), or state what ships with -Deployed.");
 
     private static LedgerFinding Declared(LedgerEntry e, DeployedRelease? release)
     {

@@ -36,6 +36,8 @@ internal sealed class ParallelScan
     /// </remarks>
     public IEnumerable<(string File, List<ModelReference> References, string? Skipped, string? NoConfigRef)> Scan(IEnumerable<(string File, string Root)> files)
     {
+        // A batch a stopped caller left running must end before these scanners take another file.
+        WaitForAbandoned();
         var batch = new List<(string File, string Root)>(BatchSize);
         Task<(string, List<ModelReference>, string?, string?)[]>? running = null;
         try
@@ -57,9 +59,20 @@ internal sealed class ParallelScan
         }
         finally
         {
-            // A caller that stops early (Select-Object -First, Ctrl+C) must not leave a batch scanning behind it.
-            try { running?.Wait(); } catch (AggregateException) { }
+            // A caller that stops early (Select-Object -First, Ctrl+C) returns at once: it does not wait for the batch
+            // ahead, whose open may block (a FIFO swapped in after the walk, a hung network mount). The batch ends on
+            // its own; only a later Scan on these scanners waits for it.
+            if (running != null && !running.IsCompleted) _abandoned = running;
         }
+    }
+
+    private Task? _abandoned;
+
+    private void WaitForAbandoned()
+    {
+        var abandoned = _abandoned;
+        _abandoned = null;
+        try { abandoned?.Wait(); } catch (AggregateException) { }
     }
 
     private (string, List<ModelReference>, string?, string?)[] Run(List<(string File, string Root)> batch)

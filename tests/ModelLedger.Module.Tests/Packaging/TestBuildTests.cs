@@ -42,15 +42,34 @@ public class TestBuildTests
         Assert.Equal(Symbol, Assert.Single(hit.GetCustomAttributes<ConditionalAttribute>()).ConditionString);
     }
 
-    private static IReadOnlyCollection<string> Constants(string project, string configuration)
+    [Fact]
+    public void AReleasePackRefusesTheTestBuildLeftInTheModuleFolder()
+    {
+        // module/ holds the test build now (these tests run on it): a Release package must not ship it.
+        using var dir = new TempDir();
+        var (code, stdout, stderr) = Dotnet("pack", "src/ModelLedger.Package/ModelLedger.Package.csproj", "-c", "Release", "--no-build", "--no-restore", "-o", dir.Path);
+        var output = stdout + stderr;
+        Assert.True(code != 0, output);
+        Assert.Contains("MLPACK001", output);
+        Assert.Contains("dotnet build src/ModelLedger -c Release", output);
+        Assert.Empty(System.IO.Directory.GetFiles(dir.Path, "*.nupkg"));
+    }
+
+    private static (int Code, string Stdout, string Stderr) Dotnet(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repo.Root };
-        foreach (var a in new[] { "msbuild", project, "-getProperty:DefineConstants", "-p:Configuration=" + configuration }) start.ArgumentList.Add(a);
+        foreach (var a in args) start.ArgumentList.Add(a);
         using var p = Process.Start(start)!;
         var error = p.StandardError.ReadToEndAsync();
         var output = p.StandardOutput.ReadToEnd();
-        Assert.True(p.WaitForExit(120_000), "dotnet msbuild did not finish");
-        Assert.True(p.ExitCode == 0, output + error.Result);
+        Assert.True(p.WaitForExit(180_000), "dotnet did not finish");
+        return (p.ExitCode, output, error.Result);
+    }
+
+    private static IReadOnlyCollection<string> Constants(string project, string configuration)
+    {
+        var (code, output, errors) = Dotnet("msbuild", project, "-getProperty:DefineConstants", "-p:Configuration=" + configuration);
+        Assert.True(code == 0, output + errors);
         var constants = output.Trim().Split(';').Select(c => c.Trim()).ToList();
         Assert.Contains("TRACE", constants); // the property was read, not an empty answer
         return constants;

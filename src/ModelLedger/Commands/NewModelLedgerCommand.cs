@@ -109,13 +109,15 @@ public sealed class NewModelLedgerCommand : ModelLedgerCmdlet
             ? ReadSnapshot(snapshotPath).Models.Select(m => m.Id)
             : Model.Where(m => m != null).Select(m => m.Id);
         var idList = ids.ToList();
-        // The snapshot saved in the repository and the ledger being written list every ID: they are not config.
+        // The ledger being written, the snapshot read and any other ledger or snapshot kept in the repository list IDs
+        // by design: they are not config.
         var own = new Dictionary<string, string>(StringComparer.Ordinal) { [System.IO.Path.GetFullPath(ledgerPath)] = "the ledger this command writes" };
         if (snapshotPath != null) own[System.IO.Path.GetFullPath(snapshotPath)] = "the snapshot this command reads";
         var files = new List<string>();
         foreach (var file in RepositoryFiles.Under(root))
         {
             if (own.TryGetValue(System.IO.Path.GetFullPath(file), out var what)) WriteVerbose($"Skipped '{file}': {what}.");
+            else if (RunbookFiles.Describe(file, MaxFileBytes) is string runbook) WriteVerbose($"Skipped '{file}': {runbook}, not config.");
             else files.Add(file);
         }
         var scan = new ParallelScan(() => new ReferenceScanner(idList, null) { MaxFileBytes = MaxFileBytes }, Environment.ProcessorCount);

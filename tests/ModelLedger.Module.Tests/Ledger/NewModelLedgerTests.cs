@@ -80,6 +80,28 @@ public class NewModelLedgerTests
     }
 
     [Fact]
+    public void LedgersAndSnapshotsKeptInTheRepositoryAreNotConfig()
+    {
+        using var dir = new TempDir();
+        var repo = ReleaseTree.Copy(dir, "platform", "repo");
+        using var ps = new PowerShellHarness();
+        var baseline = New(ps, dir.File("baseline.json"), repo);
+        // The reviewed ledger at the root, as the README suggests, and a snapshot saved beside it: both list IDs by design.
+        File.Copy(Repo.File("examples", "data", "ledger.json"), Path.Combine(repo, "ledger.json"));
+        Directory.CreateDirectory(Path.Combine(repo, "snapshots"));
+        File.Copy(Snapshot, Path.Combine(repo, "snapshots", "models-production-20261201-000000.json"));
+        File.WriteAllText(Path.Combine(repo, "ledger.csv"), "service,currentModelId,rollbackModelId,owner\nsupport-router,gpt-5.4-mini-2026-03-17,gpt-4o-2024-08-06,platform-ai\n");
+
+        var run = New(ps, dir.File("draft.json"), repo, "-Verbose");
+        Assert.Empty(run.AllErrors);
+        Assert.Equal(baseline.Warnings.Select(w => w.Message), run.Warnings.Select(w => w.Message));
+        Assert.Contains(run.Verbose, v => v.Message.Contains("ledger.json': a ModelLedger ledger, not config."));
+        Assert.Contains(run.Verbose, v => v.Message.Contains("ledger.csv': a ModelLedger ledger, not config."));
+        Assert.Contains(run.Verbose, v => v.Message.Contains("models-production-20261201-000000.json': a models snapshot, not config."));
+        Assert.Equal(File.ReadAllText(dir.File("baseline.json")), File.ReadAllText(dir.File("draft.json")));
+    }
+
+    [Fact]
     public void EveryConfigValueNotUsedIsOnVerboseWithItsReasonAndCountedInOneWarning()
     {
         using var dir = new TempDir();

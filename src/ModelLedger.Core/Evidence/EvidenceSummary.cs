@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using ModelLedger.Gate;
+using ModelLedger.ModelIds;
 using ModelLedger.Rendering;
 using ModelLedger.Snapshots;
 
@@ -170,8 +171,12 @@ internal sealed class EvidenceSummary
             foreach (var d in Diffs)
             {
                 md.Append($"### {Text(d.Service)} ({d.Change.ToString().ToLowerInvariant()})\n\n| field | before | after |\n| --- | --- | --- |\n");
-                foreach (var f in d.Fields) md.Append($"| {Text(f.Name)} | {Code(f.BeforeText)} | {Code(f.AfterText)} |\n");
+                foreach (var f in d.Fields) md.Append($"| {Text(f.Name)} | {Code(Shorten(f.BeforeText))} | {Code(Shorten(f.AfterText))} |\n");
                 md.Append('\n');
+                // A change a reader cannot see in the table (a trailing space, a Cyrillic letter) is spelled out.
+                foreach (var f in d.Fields.Where(f => LookAlike(f.BeforeText, f.AfterText)))
+                    md.Append($"Note: {Text(f.Name)} changed from {Text(UntrustedText.Quote(Shorten(f.BeforeText)))} to {Text(UntrustedText.Quote(Shorten(f.AfterText)))}, which look the same." +
+                              $"{Text(LookAlikes.Describe(f.BeforeText))}{Text(LookAlikes.Describe(f.AfterText))}\n\n");
             }
 
         md.Append(Snapshots.Count > 1 ? "## Models snapshots\n\n" : "## Models snapshot\n\n");
@@ -222,6 +227,12 @@ internal sealed class EvidenceSummary
         _escaped |= UntrustedText.NeedsEscape(s);
         return UntrustedText.ForMarkdownText(s);
     }
+
+    private static string? Shorten(string? value) => value == null ? null : UntrustedText.Shorten(value);
+
+    // Equal once whitespace at the ends, invisible characters and look-alike letters are set aside.
+    private static bool LookAlike(string? before, string? after) =>
+        before != null && after != null && string.Equals(LookAlikes.Fold(before.Trim()), LookAlikes.Fold(after.Trim()), StringComparison.Ordinal);
 
     private string Code(string? s, bool inTable = true)
     {

@@ -87,6 +87,20 @@ public class GateCheckTableTests
     }
 
     [Fact]
+    public void AMovingRollbackIdWhoseConcreteFormIsTheCurrentIdDoesNotSuggestRecordingIt()
+    {
+        var snapshot = Snapshot(null, "gemini-2.5-flash", "gemini-2.5-flash-001");
+        var rollback = Gate(Entry("gemini-2.5-flash-001", "gemini-2.5-flash"), null, snapshot).Single(f => f.Check == CheckNames.ModelIdPinned && f.ModelId == "gemini-2.5-flash");
+        Assert.Equal(FindingStatus.Warn, rollback.Status);
+        Assert.Contains("'gemini-2.5-flash-001' is the current ID, so it is no rollback target", rollback.Message);
+        Assert.DoesNotContain("Record the concrete ID the service uses", rollback.Message);
+        // The same moving name as an emergency alternative keeps the ordinary advice.
+        var emergency = Gate(Entry("gemini-2.5-flash-001", "gpt-4o-2024-08-06", "gemini-2.5-flash"), null, Snapshot(null, "gemini-2.5-flash", "gemini-2.5-flash-001", "gpt-4o-2024-08-06"))
+            .Single(f => f.Check == CheckNames.ModelIdPinned && f.ModelId == "gemini-2.5-flash");
+        Assert.Contains("Record the concrete ID the service uses", emergency.Message);
+    }
+
+    [Fact]
     public void ARollbackToTheCurrentIdIsNoRollback()
     {
         var f = Gate(Entry("gpt-4o-2024-08-06", "gpt-4o-2024-08-06"), null, Snapshot(null, "gpt-4o-2024-08-06")).Single(x => x.Check == CheckNames.RollbackModelDefined);

@@ -19,6 +19,8 @@ internal sealed class PinnedCheck
     private readonly IReadOnlyList<string> _ids;
     private Dictionary<string, List<string>>? _extensions;
 
+    private const string RollbackRole = "Rollback ID";
+
     public PinnedCheck(IReadOnlyList<string> ids) => _ids = ids;
 
     public static IEnumerable<LedgerFinding> Evaluate(CheckContext c)
@@ -26,7 +28,7 @@ internal sealed class PinnedCheck
         var e = c.Entry!;
         var pinned = c.Gate.Pinned;
         if (e.CurrentModelId != null) yield return pinned.Judge(c, e, "Current ID", e.CurrentModelId, strict: false);
-        if (e.RollbackModelId != null) yield return pinned.Judge(c, e, "Rollback ID", e.RollbackModelId, strict: c.Options.Strict);
+        if (e.RollbackModelId != null) yield return pinned.Judge(c, e, RollbackRole, e.RollbackModelId, strict: c.Options.Strict);
         if (e.EmergencyAlternative != null) yield return pinned.Judge(c, e, "Emergency alternative", e.EmergencyAlternative, strict: false);
     }
 
@@ -44,8 +46,12 @@ internal sealed class PinnedCheck
             ? " The snapshot lists no concrete ID for it."
             : $" Concrete IDs in the snapshot: {string.Join(", ", concrete.Take(Shown).Select(x => "'" + x + "'"))}{(concrete.Count > Shown ? $" and {concrete.Count - Shown} more" : "")}.";
         var fail = strict ? " With -Strict a moving rollback ID fails: a rollback must restore a known target." : "";
-        return Finding.For(e, CheckNames.ModelIdPinned, strict ? FindingStatus.Fail : FindingStatus.Warn, id,
-            $"{why}{offered} Record the concrete ID the service uses, so the change can be reversed to exactly that model.{fail}");
+        // The concrete form of a moving rollback ID may be the current ID (gemini-2.5-flash beside current
+        // gemini-2.5-flash-001): recording that would be a rollback to the same model, which the editors refuse.
+        var advice = role == RollbackRole && e.CurrentModelId != null && concrete.Contains(e.CurrentModelId, StringComparer.Ordinal)
+            ? $" '{e.CurrentModelId}' is the current ID, so it is no rollback target: record the concrete ID of the model a rollback would return to."
+            : " Record the concrete ID the service uses, so the change can be reversed to exactly that model.";
+        return Finding.For(e, CheckNames.ModelIdPinned, strict ? FindingStatus.Fail : FindingStatus.Warn, id, $"{why}{offered}{advice}{fail}");
     }
 
     // Every listed ID with a date or version suffix, under the ID it extends (exact, ordinal); built on first use.

@@ -114,6 +114,39 @@ public class ExampleScriptInputTests
         Assert.DoesNotContain("PROMOTED", output);
     }
 
+    // On the operator's data the evidence folder is theirs: -OutputPath, or one named after their -ChangeRef; never
+    // the example's CHG-1042 folder (which a second run found not empty: EvidenceFolderNotEmpty).
+    [Fact]
+    public void ReleaseEvidenceOnTheOperatorsDataWritesToTheirChangeRefsFolderOrNeedsOutputPath()
+    {
+        using var dir = new TempDir();
+        var before = Ledger(dir, Entry("svc", "m0", "m9"));
+        var after = Ledger(dir, Entry("svc", "m1", "m0"));
+        var snapshot = Snapshot(dir, new[] { "m1", "m0" });
+        var inputs = new[] { "-LedgerPath", after, "-PreviousLedgerPath", before, "-SnapshotPath", snapshot };
+
+        var none = RealPwsh.Example("examples/release-evidence.ps1", inputs);
+        Assert.True(none.Code == 2, none.Out + none.Err);
+        Assert.Contains("-OutputPath missing: name the evidence folder, or pass -ChangeRef", System.Text.RegularExpressions.Regex.Replace(none.Err, @"\s+", " "));
+        Assert.DoesNotContain("CHG-1042", none.Out + none.Err);
+
+        var reference = "team/CHG-" + System.Guid.NewGuid().ToString("N").Substring(0, 8);
+        var folder = Path.Combine(Path.GetTempPath(), "modelledger-evidence", reference.Replace('/', '_'));
+        try
+        {
+            var (code, output, err) = RealPwsh.Example("examples/release-evidence.ps1", inputs.Concat(new[] { "-ChangeRef", reference }).ToArray());
+            Assert.True(code == 1, output + err);   // no dry run: Missing, but written and verified
+            Assert.Contains("Evidence folder:\n  " + folder + "\n", output.Replace("\r", ""));
+            Assert.Contains("Evidence verified", output);
+            Assert.DoesNotContain("CHG-1042", output + err);
+            Assert.Contains(reference, File.ReadAllText(Path.Combine(folder, "summary.md")));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, true);
+        }
+    }
+
     // The issue's case: two services changed, one dry run (handed over as CLIXML) for one of them.
     [Fact]
     public void ReleaseEvidenceOnTheOperatorsDataExitsOneWhenAChangedServiceWasNeverRehearsed()

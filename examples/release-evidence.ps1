@@ -34,7 +34,9 @@
 .PARAMETER Force
     Replace an earlier evidence bundle in -OutputPath (its recorded manifest hash will no longer verify).
 .PARAMETER ProbeScript
-    Reloads the service's config and outputs the model ID it now sends (see Invoke-RollbackDryRun -ProbeScript).
+    Reloads the service's config and outputs the model ID it now sends (see Invoke-RollbackDryRun -ProbeScript): a
+    script block, or the path of a .ps1 file taking param($ctx) (under pwsh -File, where a script block cannot be
+    passed). Any other string exits 2: it is never run as code.
 .PARAMETER DryRunPath
     Dry-run results an earlier step saved with Invoke-RollbackDryRun ... | Export-Clixml <path>.
 .PARAMETER ContractReviewed
@@ -49,6 +51,11 @@
     pwsh ./examples/release-evidence.ps1 -LedgerPath ./ledger.json -PreviousLedgerPath ./ledger.before.json
         -SnapshotPath ./models.json -ConfigRoot . -DryRunPath ./dryrun.xml -ChangeRef CHG-2002
     (writes <temp>/modelledger-evidence/CHG-2002)
+.EXAMPLE
+    # Under -File (a pipeline task), the probe is a .ps1 file: param($ctx) (Invoke-RestMethod $url).model
+    pwsh -NoProfile -File ./examples/release-evidence.ps1 -LedgerPath ./ledger.json
+        -PreviousLedgerPath ./ledger.before.json -SnapshotPath ./models.json -Service support-router
+        -ConfigPath /srv/staging/support-router.json -ProbeScript ./probe.ps1 -ChangeRef CHG-2002
 #>
 [CmdletBinding()]
 param(
@@ -59,7 +66,7 @@ param(
     [string[]]$Service,
     [string]$ConfigPath,
     [string]$ConfigKey,
-    [scriptblock]$ProbeScript,
+    [object]$ProbeScript,
     [string[]]$DryRunPath,
     [string]$ApprovedBy,
     [switch]$ContractReviewed,
@@ -75,6 +82,17 @@ $ErrorActionPreference = 'Stop'
 # Prose wraps at spaces within 80 columns; an ID or a path longer than a line stays whole on its own line.
 function Say([string]$Text, [string]$Indent = '') {
     foreach ($line in [ModelLedger.Rendering.ConsoleView]::Wrap($Text, 79 - $Indent.Length)) { $Host.UI.WriteLine($Indent + $line) }
+}
+# A script block, or (under pwsh -File, where a string never becomes code) the path of an existing .ps1 file, which
+# becomes that file's script block. Any other string is refused: it is never evaluated as code.
+function ConvertTo-ScriptBlockParameter([string]$Name, [object]$Value) {
+    if ($Value -is [scriptblock]) { return $Value }
+    $text = [string]$Value
+    $full = if ($text) { $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($text) } else { '' }
+    if (-not $full.EndsWith('.ps1', [System.StringComparison]::OrdinalIgnoreCase) -or -not [System.IO.File]::Exists($full)) {
+        throw "-$Name takes a script block, or under pwsh -File the path of an existing .ps1 file; '$text' is neither (a string is never run as code)."
+    }
+    (Get-Command -Name $full -CommandType ExternalScript).ScriptBlock
 }
 function Stop-Evidence([string]$Reason) {
     foreach ($line in [ModelLedger.Rendering.ConsoleView]::Wrap("Evidence could not be written: $Reason", 79)) { $Host.UI.WriteErrorLine($line) }
@@ -114,6 +132,9 @@ else {
     $lacking = @('LedgerPath', 'PreviousLedgerPath', 'SnapshotPath' | Where-Object { -not $PSBoundParameters[$_] })
     if ($lacking.Count) { Stop-Evidence "-$($lacking -join ', -') missing: the evidence needs the ledger after and before the change and the snapshot the gate used." }
     if ($ConfigPath -and -not $ProbeScript) { Stop-Evidence '-ConfigPath needs -ProbeScript: only your service can say which model ID it sends.' }
+    if ($ProbeScript) {
+        try { $ProbeScript = ConvertTo-ScriptBlockParameter 'ProbeScript' $ProbeScript } catch { Stop-Evidence $_.Exception.Message }
+    }
     if ($ConfigPath -and @($Service | Where-Object { $_ }).Count -ne 1) { Stop-Evidence '-ConfigPath rehearses one service: name it with -Service.' }
     if (-not $OutputPath) {
         if (-not $ChangeRef) { Stop-Evidence '-OutputPath missing: name the evidence folder, or pass -ChangeRef (the folder is then <temp>/modelledger-evidence/<ChangeRef>).' }

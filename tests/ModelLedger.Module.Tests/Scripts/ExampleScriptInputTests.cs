@@ -102,6 +102,32 @@ public class ExampleScriptInputTests
     }
 
     [Fact]
+    public void ReleaseGateLiveHonoursBaseUriAndPrintsTheCaptureWarningWrappedToEightyColumns()
+    {
+        using var dir = new TempDir();
+        using var api = new FakeCometApi.FakeCometApi();
+        api.Handler = _ => FakeResponse.CometModels("m1", "m0");
+        var ledger = Ledger(dir, Entry("svc", "m1", "m0"));
+        var env = new Dictionary<string, string> { ["COMETAPI_API_KEY"] = CometApiTestKit.NewKey() };   // no COMETAPI_BASE_URL
+        var run = RealPwsh.RunFile("examples/release-gate.ps1", new[] { "-LedgerPath", ledger, "-Live", "-BaseUri", api.BaseUri, "-JUnitPath", dir.File("g.xml") }, env);
+        Assert.True(run.Code == 0, run.ToString());
+        Assert.Equal(1, api.RequestCount);
+        // No -CredentialLabel: Get-CometModel's warning, once, wrapped within 80 columns and without colour.
+        Assert.Contains("WARNING: The snapshot records no credential class: pass -CredentialLabel", System.Text.RegularExpressions.Regex.Replace(run.Out, @"\s+", " "));
+        Assert.False(run.Out.Contains('\u001b', System.StringComparison.Ordinal), run.Out.Replace("\u001b", "<ESC>"));
+        Assert.DoesNotContain("WARNING", run.Err);
+        Assert.All(run.Out.Replace("\r", "").Split('\n'), line => Assert.True(line.Length <= 80, line));
+
+        var without = RealPwsh.Example("examples/release-gate.ps1", "-LedgerPath", ledger, "-SnapshotPath", Snapshot(dir, new[] { "m1", "m0" }), "-BaseUri", api.BaseUri);
+        Assert.True(without.Code == 2, without.Out + without.Err);
+        Assert.Contains("-BaseUri is used only with -Live", without.Err);
+        var insecure = RealPwsh.Example(env, "examples/release-gate.ps1", "-LedgerPath", ledger, "-Live", "-BaseUri", "http://models.example.invalid", "-JUnitPath", dir.File("h.xml"));
+        Assert.True(insecure.Code == 2, insecure.Out + insecure.Err);
+        Assert.Contains("CometApiInsecureTransport", insecure.Err);
+        Assert.Equal(1, api.RequestCount);
+    }
+
+    [Fact]
     public void PromoteModelExitsTwoOnARefusedIdAsDocumented()
     {
         using var dir = new TempDir();

@@ -130,7 +130,12 @@ if ($SnapshotFolder) {
         }
         try { Get-CometModel @capture }
         catch {
-            $reason = "no snapshot was captured [$($_.FullyQualifiedErrorId -replace ',.*')]: $($_.Exception.Message)"
+            $id = $_.FullyQualifiedErrorId -replace ',.*'
+            $reason = "no snapshot was captured [$id]: $($_.Exception.Message)"
+            if ($id -eq 'CometApiKeyMissing') {
+                # The cmdlet's advice names its own -ApiKey and -SnapshotPath; this script reads keys from the environment.
+                $reason = "no snapshot was captured [$id]: no CometAPI key was given. Set COMETAPI_API_KEY (one -CredentialLabel) or COMETAPI_API_KEY_<LABEL> (several: production-eu reads COMETAPI_API_KEY_PRODUCTION_EU), or compare two saved snapshots with -ReferencePath and -DifferencePath."
+            }
             if (-not $several) { Stop-Check $reason }
             # Keep going: another credential may still show an approved ID at risk, and that must page.
             $Host.UI.WriteErrorLine("Drift check could not run for '$label': $reason")

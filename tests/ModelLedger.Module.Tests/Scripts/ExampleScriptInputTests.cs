@@ -101,6 +101,26 @@ public class ExampleScriptInputTests
         Assert.Equal(1, api.RequestCount);
     }
 
+    // Without a key the advice is in the script's own terms (it has no -ApiKey or -SnapshotPath), the error ID kept.
+    [Fact]
+    public void DriftCheckWithoutAKeySaysWhatToDoInTheScriptsOwnTerms()
+    {
+        using var dir = new TempDir();
+        using var api = new FakeCometApi.FakeCometApi();
+        api.Handler = _ => FakeResponse.CometModels("m1", "m0");
+        var ledger = Ledger(dir, Entry("svc", "m1", "m0"));
+        var (code, output, err) = RealPwsh.Example("examples/drift-check.ps1", "-SnapshotFolder", dir.File("snaps"), "-LedgerPath", ledger, "-BaseUri", api.BaseUri);
+        Assert.True(code == 2, output + err);
+        var text = System.Text.RegularExpressions.Regex.Replace(err, @"\s+", " ");
+        Assert.Contains("Drift check could not run: no snapshot was captured [CometApiKeyMissing]:", text);
+        Assert.Contains("Set COMETAPI_API_KEY (one -CredentialLabel) or COMETAPI_API_KEY_<LABEL>", text);
+        Assert.Contains("compare two saved snapshots with -ReferencePath and -DifferencePath", text);
+        Assert.DoesNotContain("-ApiKey", err);
+        Assert.DoesNotContain("-SnapshotPath", err);
+        Assert.All(err.Replace("\r", "").Split('\n'), line => Assert.True(line.Length <= 80, line));
+        Assert.Equal(0, api.RequestCount);
+    }
+
     [Fact]
     public void ReleaseGateLiveHonoursBaseUriAndPrintsTheCaptureWarningWrappedToEightyColumns()
     {

@@ -6,8 +6,10 @@
     emergency). New or removed unapproved models are listed for information and never page. Exit codes:
         0  nothing approved is at risk
         3  an approved ID disappeared (or is missing): page the owner
-        1  the check could not run (missing or malformed snapshot or ledger, inputs that do not make a check, or a
-           parameter pwsh cannot bind: the error names it)
+        2  the check could not run (missing or malformed snapshot or ledger, no key, an endpoint error, inputs that
+           do not make a check): the error says why, as in the other example scripts
+        1  only pwsh itself, when it cannot bind a parameter (a misspelled name, before the script runs: the
+           error names it); the script never exits 1
     With no parameters at all it compares the embedded example snapshots (examples/data). Once you give any input
     it never falls back to the example: -LedgerPath is required, with -SnapshotFolder or with both -ReferencePath
     and -DifferencePath.
@@ -18,12 +20,12 @@
     (models-<label>-<yyyyMMdd-HHmmss>.json) and compare it with the newest earlier snapshot of the same label there
     (a label's first run only captures; an older unlabelled models-<yyyyMMdd-HHmmss>.json counts as the earlier
     snapshot of the label recorded inside it). With several labels one credential failing to capture does not hide
-    another's at-risk IDs: exit 3 wins over 1.
+    another's at-risk IDs: exit 3 wins over 2.
 .PARAMETER CredentialLabel
     The credentials to snapshot in -SnapshotFolder mode (default: production). One label reads its key from
     $env:COMETAPI_API_KEY. Several labels read one variable each: COMETAPI_API_KEY_ and the label upper-cased, every
     character other than A-Z and 0-9 replaced by _ (production-eu reads COMETAPI_API_KEY_PRODUCTION_EU); a missing
-    one stops the check (exit 1) naming the variable, before any request. Under -File (a scheduled task) pass them
+    one stops the check (exit 2) naming the variable, before any request. Under -File (a scheduled task) pass them
     as one comma-separated value: -CredentialLabel production-eu,production-us. In a file name, characters other
     than letters, digits, '.', '-' and '_' become _.
 .EXAMPLE
@@ -55,7 +57,7 @@ function Write-Reason([string]$Text) {
 }
 function Stop-Check([string]$Reason) {
     Write-Reason "Drift check could not run: $Reason"
-    exit 1
+    exit 2
 }
 
 # With several credentials each has its own key; the variable name is derived so a task can set one per credential.
@@ -128,7 +130,12 @@ if ($SnapshotFolder) {
         }
         try { Get-CometModel @capture }
         catch {
-            $reason = "no snapshot was captured [$($_.FullyQualifiedErrorId -replace ',.*')]: $($_.Exception.Message)"
+            $id = $_.FullyQualifiedErrorId -replace ',.*'
+            $reason = "no snapshot was captured [$id]: $($_.Exception.Message)"
+            if ($id -eq 'CometApiKeyMissing') {
+                # The cmdlet's advice names its own -ApiKey and -SnapshotPath; this script reads keys from the environment.
+                $reason = "no snapshot was captured [$id]: no CometAPI key was given. Set COMETAPI_API_KEY (one -CredentialLabel) or COMETAPI_API_KEY_<LABEL> (several: production-eu reads COMETAPI_API_KEY_PRODUCTION_EU), or compare two saved snapshots with -ReferencePath and -DifferencePath."
+            }
             if (-not $several) { Stop-Check $reason }
             # Keep going: another credential may still show an approved ID at risk, and that must page.
             $Host.UI.WriteErrorLine("Drift check could not run for '$label': $reason")
@@ -182,7 +189,7 @@ if ($atRisk.Count -gt 0) {
     }
     exit 3
 }
-if ($failures -gt 0) { exit 1 }
+if ($failures -gt 0) { exit 2 }
 if ($comparisons.Count -eq 0) { exit 0 }   # every credential's first run: nothing to compare yet
 $Host.UI.WriteLine("No approved model ID is at risk ($unapproved unapproved changes).")
 exit 0

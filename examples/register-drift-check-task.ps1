@@ -54,6 +54,6 @@ if ($PSCmdlet.ShouldProcess($TaskName, "Register a daily scheduled task at $At r
     $settings = New-ScheduledTaskSettingsSet -StartWhenAvailable -ExecutionTimeLimit (New-TimeSpan -Minutes 15)
     $principal = New-ScheduledTaskPrincipal -UserId $User -LogonType ServiceAccount
     $null = Register-ScheduledTask -TaskName $TaskName -Description $description -Action $action -Trigger $trigger -Settings $settings -Principal $principal -Force
-    $Host.UI.WriteLine("Registered. The task's last result is drift-check.ps1's exit code: 0 nothing at risk, 3 page the owner, 1 the check could not run.")
+    $Host.UI.WriteLine("Registered. The task's last result is drift-check.ps1's exit code: 0 nothing at risk, 3 page the owner, 2 the check could not run.")
 }
 exit 0

@@ -12,20 +12,31 @@
     gpt-4o-2024-08-06 to gpt-5.4-mini-2026-03-17) on a working copy of the example staging config, judged as of the
     example's release time. Once you give any input it never falls back to the example: -LedgerPath,
     -PreviousLedgerPath and -SnapshotPath are required, the gate is judged as of -AsOf (default: now), and a dry run
-    needs -ConfigPath with -ProbeScript (your service's own probe) or -DryRunPath. Uses only core cmdlets and .NET,
+    needs -ConfigPath with -ProbeScript (your service's own probe) or -DryRunPath. The evidence folder is then
+    -OutputPath, or with only -ChangeRef <temp>/modelledger-evidence/<ChangeRef>; with neither it exits 2 (never
+    the example's folder). Uses only core cmdlets and .NET,
     so it runs in pwsh and Windows PowerShell 5.1.
 
     Exit codes: 0 the evidence verifies and no checklist answer is Failed or Missing (Partly answers are the
     operator's own steps: the output lists them); 1 a checklist answer is Failed or Missing, or the folder does not
     verify (pwsh also exits 1 when it cannot bind a parameter, before the script runs); 2 the evidence could not be
     written (missing input, unreadable ledger or snapshot, a dry run that could not run).
+.PARAMETER OutputPath
+    The evidence folder to write (a new or empty folder unless -Force). Default: with -ChangeRef,
+    <temp>/modelledger-evidence/<ChangeRef> (characters other than letters, digits, '.', '-' and '_' become _);
+    on the example, <temp>/modelledger-evidence/CHG-1042; on your data without -ChangeRef it is required.
+.PARAMETER ChangeRef
+    The change record the evidence is for (default: the changed ledger rows' changeRef); it also names the default
+    -OutputPath.
 .PARAMETER ConfigRoot
     The release's checkout: the gate reads each entry's configRefs there, so the checklist can prove the release's
     own files hold exactly the ledger's IDs (without it that line is at best Partly).
 .PARAMETER Force
     Replace an earlier evidence bundle in -OutputPath (its recorded manifest hash will no longer verify).
 .PARAMETER ProbeScript
-    Reloads the service's config and outputs the model ID it now sends (see Invoke-RollbackDryRun -ProbeScript).
+    Reloads the service's config and outputs the model ID it now sends (see Invoke-RollbackDryRun -ProbeScript): a
+    script block, or the path of a .ps1 file taking param($ctx) (under pwsh -File, where a script block cannot be
+    passed). Any other string exits 2: it is never run as code.
 .PARAMETER DryRunPath
     Dry-run results an earlier step saved with Invoke-RollbackDryRun ... | Export-Clixml <path>.
 .PARAMETER ContractReviewed
@@ -36,6 +47,15 @@
     pwsh ./examples/release-evidence.ps1 -LedgerPath ./ledger.json -PreviousLedgerPath ./ledger.before.json
         -SnapshotPath ./models.json -ConfigRoot . -DryRunPath ./dryrun-support-router.xml -ApprovedBy 'j.doe'
         -OutputPath ./evidence/CHG-1042
+.EXAMPLE
+    pwsh ./examples/release-evidence.ps1 -LedgerPath ./ledger.json -PreviousLedgerPath ./ledger.before.json
+        -SnapshotPath ./models.json -ConfigRoot . -DryRunPath ./dryrun.xml -ChangeRef CHG-2002
+    (writes <temp>/modelledger-evidence/CHG-2002)
+.EXAMPLE
+    # Under -File (a pipeline task), the probe is a .ps1 file: param($ctx) (Invoke-RestMethod $url).model
+    pwsh -NoProfile -File ./examples/release-evidence.ps1 -LedgerPath ./ledger.json
+        -PreviousLedgerPath ./ledger.before.json -SnapshotPath ./models.json -Service support-router
+        -ConfigPath /srv/staging/support-router.json -ProbeScript ./probe.ps1 -ChangeRef CHG-2002
 #>
 [CmdletBinding()]
 param(
@@ -46,12 +66,13 @@ param(
     [string[]]$Service,
     [string]$ConfigPath,
     [string]$ConfigKey,
-    [scriptblock]$ProbeScript,
+    [object]$ProbeScript,
     [string[]]$DryRunPath,
     [string]$ApprovedBy,
     [switch]$ContractReviewed,
     [string]$CredentialLabel,
-    [string]$OutputPath = ([System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'modelledger-evidence', 'CHG-1042')),
+    [string]$ChangeRef,
+    [string]$OutputPath,
     [switch]$Force,
     [datetimeoffset]$AsOf = [datetimeoffset]::UtcNow
 )
@@ -62,12 +83,23 @@ $ErrorActionPreference = 'Stop'
 function Say([string]$Text, [string]$Indent = '') {
     foreach ($line in [ModelLedger.Rendering.ConsoleView]::Wrap($Text, 79 - $Indent.Length)) { $Host.UI.WriteLine($Indent + $line) }
 }
+# A script block, or (under pwsh -File, where a string never becomes code) the path of an existing .ps1 file, which
+# becomes that file's script block. Any other string is refused: it is never evaluated as code.
+function ConvertTo-ScriptBlockParameter([string]$Name, [object]$Value) {
+    if ($Value -is [scriptblock]) { return $Value }
+    $text = [string]$Value
+    $full = if ($text) { $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($text) } else { '' }
+    if (-not $full.EndsWith('.ps1', [System.StringComparison]::OrdinalIgnoreCase) -or -not [System.IO.File]::Exists($full)) {
+        throw "-$Name takes a script block, or under pwsh -File the path of an existing .ps1 file; '$text' is neither (a string is never run as code)."
+    }
+    (Get-Command -Name $full -CommandType ExternalScript).ScriptBlock
+}
 function Stop-Evidence([string]$Reason) {
     foreach ($line in [ModelLedger.Rendering.ConsoleView]::Wrap("Evidence could not be written: $Reason", 79)) { $Host.UI.WriteErrorLine($line) }
     exit 2
 }
 
-$inputs = @('LedgerPath', 'PreviousLedgerPath', 'SnapshotPath', 'ConfigRoot', 'Service', 'ConfigPath', 'ConfigKey', 'ProbeScript', 'DryRunPath', 'ApprovedBy', 'ContractReviewed', 'CredentialLabel', 'AsOf')
+$inputs = @('LedgerPath', 'PreviousLedgerPath', 'SnapshotPath', 'ConfigRoot', 'Service', 'ConfigPath', 'ConfigKey', 'ProbeScript', 'DryRunPath', 'ApprovedBy', 'ContractReviewed', 'CredentialLabel', 'ChangeRef', 'AsOf')
 $work = $null
 if (-not @($inputs | Where-Object { $PSBoundParameters.ContainsKey($_) }).Count) {
     $LedgerPath = "$PSScriptRoot/data/ledger.json"
@@ -81,6 +113,7 @@ if (-not @($inputs | Where-Object { $PSBoundParameters.ContainsKey($_) }).Count)
     $ApprovedBy = 'j.doe (platform-ai owner)'
     $CredentialLabel = 'production'
     $AsOf = [datetimeoffset]'2026-11-24T09:00:00Z'
+    if (-not $OutputPath) { $OutputPath = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'modelledger-evidence', 'CHG-1042') }
     $work = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), "modelledger-staging-" + [guid]::NewGuid().ToString('N').Substring(0, 8))
     $null = [System.IO.Directory]::CreateDirectory($work)
     $ConfigPath = [System.IO.Path]::Combine($work, 'support-router.config.json')
@@ -99,7 +132,17 @@ else {
     $lacking = @('LedgerPath', 'PreviousLedgerPath', 'SnapshotPath' | Where-Object { -not $PSBoundParameters[$_] })
     if ($lacking.Count) { Stop-Evidence "-$($lacking -join ', -') missing: the evidence needs the ledger after and before the change and the snapshot the gate used." }
     if ($ConfigPath -and -not $ProbeScript) { Stop-Evidence '-ConfigPath needs -ProbeScript: only your service can say which model ID it sends.' }
+    if ($ProbeScript) {
+        try { $ProbeScript = ConvertTo-ScriptBlockParameter 'ProbeScript' $ProbeScript } catch { Stop-Evidence $_.Exception.Message }
+    }
     if ($ConfigPath -and @($Service | Where-Object { $_ }).Count -ne 1) { Stop-Evidence '-ConfigPath rehearses one service: name it with -Service.' }
+    if (-not $OutputPath) {
+        if (-not $ChangeRef) { Stop-Evidence '-OutputPath missing: name the evidence folder, or pass -ChangeRef (the folder is then <temp>/modelledger-evidence/<ChangeRef>).' }
+        # The change's own folder, never the example's: a name only, so a change ref cannot point elsewhere.
+        $name = [regex]::Replace($ChangeRef, '[^A-Za-z0-9._-]', '_')
+        if ($name -match '^\.+$') { $name = $name.Replace('.', '_') }
+        $OutputPath = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'modelledger-evidence', $name)
+    }
 }
 
 try {
@@ -125,6 +168,7 @@ try {
     if ($dryRuns.Count) { $export.DryRun = $dryRuns }
     if ($ApprovedBy) { $export.ApprovedBy = $ApprovedBy }   # no approval yet: the bundle is still written and says so
     if ($ContractReviewed) { $export.ContractReviewed = $true }
+    if ($ChangeRef) { $export.ChangeRef = $ChangeRef }
     # Never over an earlier bundle unless asked: its manifest hash may already be in the change ticket.
     $bundle = Export-RollbackEvidence @export -Force:$Force -WarningAction SilentlyContinue
 }

@@ -26,6 +26,10 @@
     passes a comma-separated value as one path: pass several from a script or the Azure DevOps PowerShell task.)
 .PARAMETER Live
     Capture a fresh snapshot from the models endpoint first, one per -CredentialLabel, saved to -SnapshotOut.
+    Get-CometModel's warnings (no -CredentialLabel, for one) are printed wrapped to 80 columns.
+.PARAMETER BaseUri
+    With -Live: the models endpoint's base URI (default: $env:COMETAPI_BASE_URL, else CometAPI). Plain http is
+    refused except to a loopback address, so a key never crosses the network unencrypted.
 .PARAMETER CredentialLabel
     The credential classes to gate on (production, or production-eu, production-us). Test-ModelLedger fails a
     snapshot captured with any other label, and a label no snapshot carries. With -Live, where each key comes from:
@@ -48,6 +52,8 @@
 .EXAMPLE
     pwsh ./examples/release-gate.ps1 -LedgerPath ./ledger.json -Live -CredentialLabel production -JUnitPath ./out/gate.xml
 .EXAMPLE
+    pwsh ./examples/release-gate.ps1 -LedgerPath ./ledger.json -Live -BaseUri https://gateway.example.internal -CredentialLabel production
+.EXAMPLE
     # Two production credentials: keys in COMETAPI_API_KEY_PRODUCTION_EU and COMETAPI_API_KEY_PRODUCTION_US.
     ./examples/release-gate.ps1 -LedgerPath ./ledger.json -Live -CredentialLabel production-eu, production-us -SnapshotOut ./out/snapshots
 .EXAMPLE
@@ -58,6 +64,7 @@ param(
     [string]$LedgerPath,
     [string[]]$SnapshotPath,
     [switch]$Live,
+    [string]$BaseUri,
     [string]$SnapshotOut,
     [string[]]$CredentialLabel,
     [hashtable]$Deployed,
@@ -85,7 +92,7 @@ function Stop-Gate([string]$Reason) {
 
 $gate = @{ MaxSnapshotAge = $MaxSnapshotAge }
 # Output options do not count as input: only these parameters say whose release is gated.
-$inputs = @('LedgerPath', 'SnapshotPath', 'Live', 'SnapshotOut', 'CredentialLabel', 'Deployed', 'ConfigRoot', 'BaselineConfigRoot', 'BaselineLedgerPath')
+$inputs = @('LedgerPath', 'SnapshotPath', 'Live', 'BaseUri', 'SnapshotOut', 'CredentialLabel', 'Deployed', 'ConfigRoot', 'BaselineConfigRoot', 'BaselineLedgerPath')
 $given = @($inputs | Where-Object { $PSBoundParameters.ContainsKey($_) })
 if ($given.Count -eq 0) {
     $LedgerPath = "$PSScriptRoot/data/ledger.json"
@@ -103,6 +110,7 @@ else {
     if (-not $Live -and -not $SnapshotPath) {
         Stop-Gate '-LedgerPath needs -SnapshotPath (a saved snapshot) or -Live (capture one now).'
     }
+    if ($BaseUri -and -not $Live) { Stop-Gate '-BaseUri is used only with -Live (a capture).' }
     if ($BaselineConfigRoot -and -not $ConfigRoot) { Stop-Gate '-BaselineConfigRoot needs -ConfigRoot (the release checkout).' }
 }
 # pwsh -File hands "a,b" over as one string: a label never holds a comma, so split it into the labels meant.
@@ -150,14 +158,19 @@ if ($Live) {
     foreach ($capture in $captures) {
         $captureArgs = @{ OutSnapshot = $capture.OutSnapshot }
         if ($capture.Label) { $captureArgs.CredentialLabel = $capture.Label }
+        if ($BaseUri) { $captureArgs.BaseUri = $BaseUri }
         if ($capture.Variable) {
             # Straight from the environment into a SecureString: the key never sits in a variable that could be printed.
             $captureArgs.ApiKey = [System.Net.NetworkCredential]::new('', [System.Environment]::GetEnvironmentVariable($capture.Variable)).SecurePassword
         }
-        try { $null = Get-CometModel @captureArgs }
+        # Its warnings are written below, wrapped to the log's 80 columns, not as pwsh's own unwrapped WARNING lines.
+        try { $null = Get-CometModel @captureArgs -WarningVariable captureWarnings -WarningAction SilentlyContinue }
         catch {
             $who = if ($capture.Label) { " for '$($capture.Label)'" } else { '' }
             Stop-Gate "the snapshot capture$who failed [$($_.FullyQualifiedErrorId -replace ',.*')]: $($_.Exception.Message)"
+        }
+        foreach ($warning in $captureWarnings) {
+            foreach ($line in [ModelLedger.Rendering.ConsoleView]::Wrap("WARNING: $($warning.Message)", 79)) { $Host.UI.WriteLine($line) }
         }
         if ($captures.Count -gt 1) {
             $Host.UI.WriteLine("Snapshot captured with the '$($capture.Label)' credential:")

@@ -17,14 +17,21 @@
     (missing input, ledger, config or key problem; the error says what to do).
 .PARAMETER ProbeScript
     Reloads your service's config and outputs the model ID it now sends (default: reads -ConfigKey from the JSON
-    config file, which proves the file, not the service: pass your service's own probe).
+    config file, which proves the file, not the service: pass your service's own probe). A script block, or the
+    path of a .ps1 file taking param($ctx) (under pwsh -File, where a script block cannot be passed). Any other
+    string exits 2: it is never run as code.
 .PARAMETER WorkloadScript
-    The small request set; fails by throwing (default: builds three requests from the probe's answer).
+    The small request set; fails by throwing (default: builds three requests from the probe's answer). A script
+    block or the path of a .ps1 file, as for -ProbeScript.
 .EXAMPLE
     dotnet pwsh -NoProfile -File examples/rollback-dry-run.ps1
 .EXAMPLE
     pwsh ./examples/rollback-dry-run.ps1 -LedgerPath ./ledger.json -Service support-router
         -ConfigPath /srv/staging/support-router.json -ConfigKey llm.chat.model
+.EXAMPLE
+    # Under -File (a scheduled task), the probe is a .ps1 file: param($ctx) (Invoke-RestMethod $url).model
+    pwsh -NoProfile -File ./examples/rollback-dry-run.ps1 -LedgerPath ./ledger.json -Service support-router
+        -ConfigPath /srv/staging/support-router.json -ConfigKey llm.chat.model -ProbeScript ./probe.ps1
 #>
 [CmdletBinding()]
 param(
@@ -32,11 +39,23 @@ param(
     [string]$Service,
     [string]$ConfigPath,
     [string]$ConfigKey,
-    [scriptblock]$ProbeScript,
-    [scriptblock]$WorkloadScript,
+    [object]$ProbeScript,
+    [object]$WorkloadScript,
     [ValidateRange(1, 86400)] [int]$TimeoutSec = 120
 )
 Import-Module "$PSScriptRoot/../ModelLedger.psd1"
+
+# A script block, or (under pwsh -File, where a string never becomes code) the path of an existing .ps1 file, which
+# becomes that file's script block. Any other string is refused: it is never evaluated as code.
+function ConvertTo-ScriptBlockParameter([string]$Name, [object]$Value) {
+    if ($Value -is [scriptblock]) { return $Value }
+    $text = [string]$Value
+    $full = if ($text) { $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($text) } else { '' }
+    if (-not $full.EndsWith('.ps1', [System.StringComparison]::OrdinalIgnoreCase) -or -not [System.IO.File]::Exists($full)) {
+        throw "-$Name takes a script block, or under pwsh -File the path of an existing .ps1 file; '$text' is neither (a string is never run as code)."
+    }
+    (Get-Command -Name $full -CommandType ExternalScript).ScriptBlock
+}
 
 $inputs = @('LedgerPath', 'Service', 'ConfigPath', 'ConfigKey', 'ProbeScript', 'WorkloadScript')
 $work = $null
@@ -56,6 +75,14 @@ else {
     $lacking = @('LedgerPath', 'Service', 'ConfigPath' | Where-Object { -not $PSBoundParameters[$_] })
     if ($lacking.Count) {
         $Host.UI.WriteErrorLine("Dry run could not run: -$($lacking -join ', -') missing. Name the ledger, the service and its staging config.")
+        exit 2
+    }
+    try {
+        if ($ProbeScript) { $ProbeScript = ConvertTo-ScriptBlockParameter 'ProbeScript' $ProbeScript }
+        if ($WorkloadScript) { $WorkloadScript = ConvertTo-ScriptBlockParameter 'WorkloadScript' $WorkloadScript }
+    }
+    catch {
+        foreach ($line in [ModelLedger.Rendering.ConsoleView]::Wrap("Dry run could not run: $($_.Exception.Message)", 79)) { $Host.UI.WriteErrorLine($line) }
         exit 2
     }
 }

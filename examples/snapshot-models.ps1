@@ -8,8 +8,9 @@
     retries, and a file a release gate (Test-ModelLedger -SnapshotPath) and the evidence bundle can use offline.
 
     The key comes from -ApiKey or $env:COMETAPI_API_KEY and never reaches the screen or the file.
-    Exit codes: 0 snapshot written; 1 the endpoint could not be read or the snapshot not written (the error says why
-    and what to do), or pwsh could not bind a parameter (before the script runs; the error names it). It has no
+    Exit codes: 0 snapshot written; 2 the snapshot could not be captured (the endpoint could not be read, no key,
+    or the snapshot not written; the error says why and what to do), as "could not run" in the other example
+    scripts; 1 only when pwsh cannot bind a parameter (before the script runs; the error names it). It has no
     example mode: it always calls the endpoint. Uses only core cmdlets, so it runs in pwsh and Windows PowerShell 5.1.
 .EXAMPLE
     $env:COMETAPI_API_KEY = '<production-equivalent key>'
@@ -35,7 +36,7 @@ try {
 }
 catch {
     foreach ($line in [ModelLedger.Rendering.ConsoleView]::Wrap("Snapshot failed [$($_.FullyQualifiedErrorId -replace ',.*')]: $($_.Exception.Message)", 79)) { $Host.UI.WriteErrorLine($line) }
-    exit 1
+    exit 2
 }
 
 $ids = [string[]]@($models | ForEach-Object Id)

@@ -196,9 +196,28 @@ public class ExampleScriptCredentialTests
 
         env.Remove("COMETAPI_API_KEY_PRODUCTION_US");
         var missing = RealPwsh.Example(env, "examples/drift-check.ps1", Args());
-        Assert.True(missing.Code == 1, $"exit {missing.Code}\n{missing.Out}\n{missing.Err}");
+        Assert.True(missing.Code == 2, $"exit {missing.Code}\n{missing.Out}\n{missing.Err}");
         Assert.Contains("Set these variables:\n  COMETAPI_API_KEY_PRODUCTION_US", missing.Err.Replace("\r", ""));
         Assert.Equal(4, api.RequestCount);   // nothing sent when a credential has no key
+    }
+
+    // "Could not run" is 2 in every example script: one credential failing its capture (nothing at risk elsewhere).
+    [Fact]
+    public void DriftCheckExitsTwoWhenOneCredentialCouldNotBeCaptured()
+    {
+        using var dir = new TempDir();
+        var euKey = CometApiTestKit.NewKey();
+        using var api = ApiPerKey(new Dictionary<string, string[]> { [euKey] = new[] { "m-current", "m-rollback" } });
+        var env = new Dictionary<string, string>
+        {
+            ["COMETAPI_BASE_URL"] = api.BaseUri, ["COMETAPI_API_KEY_PRODUCTION_EU"] = euKey, ["COMETAPI_API_KEY_PRODUCTION_US"] = CometApiTestKit.NewKey(),
+        };
+        var run = RealPwsh.Example(env, "examples/drift-check.ps1", "-SnapshotFolder", dir.File("snapshots"),
+            "-LedgerPath", Ledger(dir, Entry("svc", "m-current", "m-rollback")), "-CredentialLabel", $"{Eu},{Us}");
+        Assert.True(run.Code == 2, $"exit {run.Code}\n{run.Out}\n{run.Err}");
+        Assert.Contains($"Drift check could not run for '{Us}'", run.Err);
+        Assert.Contains("CometApiAuthFailed", run.Err);
+        Assert.Contains("First snapshot captured", run.Out);   // the other credential still ran
     }
 
     [Fact]

@@ -37,8 +37,8 @@ public class ExampleScriptInputTests
     [Theory]
     [InlineData("examples/release-gate.ps1", 2, "-LedgerPath needs -SnapshotPath (a saved snapshot) or -Live", "-LedgerPath", "LEDGER")]
     [InlineData("examples/release-gate.ps1", 2, "-SnapshotPath was given without -LedgerPath", "-SnapshotPath", "LEDGER")]
-    [InlineData("examples/drift-check.ps1", 1, "-LedgerPath is required", "-ReferencePath", "LEDGER")]
-    [InlineData("examples/drift-check.ps1", 1, "pass -SnapshotFolder, or both -ReferencePath and -DifferencePath", "-LedgerPath", "LEDGER")]
+    [InlineData("examples/drift-check.ps1", 2, "-LedgerPath is required", "-ReferencePath", "LEDGER")]
+    [InlineData("examples/drift-check.ps1", 2, "pass -SnapshotFolder, or both -ReferencePath and -DifferencePath", "-LedgerPath", "LEDGER")]
     [InlineData("examples/rollback-dry-run.ps1", 2, "-Service, -ConfigPath missing", "-LedgerPath", "LEDGER")]
     [InlineData("examples/release-evidence.ps1", 2, "-PreviousLedgerPath, -SnapshotPath missing", "-LedgerPath", "LEDGER")]
     [InlineData("examples/promote-model.ps1", 2, "-SnapshotPath, -Service, -NewModelId missing", "-LedgerPath", "LEDGER")]
@@ -101,6 +101,52 @@ public class ExampleScriptInputTests
         Assert.Equal(1, api.RequestCount);
     }
 
+    // Without a key the advice is in the script's own terms (it has no -ApiKey or -SnapshotPath), the error ID kept.
+    [Fact]
+    public void DriftCheckWithoutAKeySaysWhatToDoInTheScriptsOwnTerms()
+    {
+        using var dir = new TempDir();
+        using var api = new FakeCometApi.FakeCometApi();
+        api.Handler = _ => FakeResponse.CometModels("m1", "m0");
+        var ledger = Ledger(dir, Entry("svc", "m1", "m0"));
+        var (code, output, err) = RealPwsh.Example("examples/drift-check.ps1", "-SnapshotFolder", dir.File("snaps"), "-LedgerPath", ledger, "-BaseUri", api.BaseUri);
+        Assert.True(code == 2, output + err);
+        var text = System.Text.RegularExpressions.Regex.Replace(err, @"\s+", " ");
+        Assert.Contains("Drift check could not run: no snapshot was captured [CometApiKeyMissing]:", text);
+        Assert.Contains("Set COMETAPI_API_KEY (one -CredentialLabel) or COMETAPI_API_KEY_<LABEL>", text);
+        Assert.Contains("compare two saved snapshots with -ReferencePath and -DifferencePath", text);
+        Assert.DoesNotContain("-ApiKey", err);
+        Assert.DoesNotContain("-SnapshotPath", err);
+        Assert.All(err.Replace("\r", "").Split('\n'), line => Assert.True(line.Length <= 80, line));
+        Assert.Equal(0, api.RequestCount);
+    }
+
+    [Fact]
+    public void ReleaseGateLiveHonoursBaseUriAndPrintsTheCaptureWarningWrappedToEightyColumns()
+    {
+        using var dir = new TempDir();
+        using var api = new FakeCometApi.FakeCometApi();
+        api.Handler = _ => FakeResponse.CometModels("m1", "m0");
+        var ledger = Ledger(dir, Entry("svc", "m1", "m0"));
+        var env = new Dictionary<string, string> { ["COMETAPI_API_KEY"] = CometApiTestKit.NewKey() };   // no COMETAPI_BASE_URL
+        var run = RealPwsh.RunFile("examples/release-gate.ps1", new[] { "-LedgerPath", ledger, "-Live", "-BaseUri", api.BaseUri, "-JUnitPath", dir.File("g.xml") }, env);
+        Assert.True(run.Code == 0, run.ToString());
+        Assert.Equal(1, api.RequestCount);
+        // No -CredentialLabel: Get-CometModel's warning, once, wrapped within 80 columns and without colour.
+        Assert.Contains("WARNING: The snapshot records no credential class: pass -CredentialLabel", System.Text.RegularExpressions.Regex.Replace(run.Out, @"\s+", " "));
+        Assert.False(run.Out.Contains('\u001b', System.StringComparison.Ordinal), run.Out.Replace("\u001b", "<ESC>"));
+        Assert.DoesNotContain("WARNING", run.Err);
+        Assert.All(run.Out.Replace("\r", "").Split('\n'), line => Assert.True(line.Length <= 80, line));
+
+        var without = RealPwsh.Example("examples/release-gate.ps1", "-LedgerPath", ledger, "-SnapshotPath", Snapshot(dir, new[] { "m1", "m0" }), "-BaseUri", api.BaseUri);
+        Assert.True(without.Code == 2, without.Out + without.Err);
+        Assert.Contains("-BaseUri is used only with -Live", without.Err);
+        var insecure = RealPwsh.Example(env, "examples/release-gate.ps1", "-LedgerPath", ledger, "-Live", "-BaseUri", "http://models.example.invalid", "-JUnitPath", dir.File("h.xml"));
+        Assert.True(insecure.Code == 2, insecure.Out + insecure.Err);
+        Assert.Contains("CometApiInsecureTransport", insecure.Err);
+        Assert.Equal(1, api.RequestCount);
+    }
+
     [Fact]
     public void PromoteModelExitsTwoOnARefusedIdAsDocumented()
     {
@@ -112,6 +158,39 @@ public class ExampleScriptInputTests
         Assert.True(code == 2, output + err);
         Assert.Contains("ModelIdNotInSnapshot", err);
         Assert.DoesNotContain("PROMOTED", output);
+    }
+
+    // On the operator's data the evidence folder is theirs: -OutputPath, or one named after their -ChangeRef; never
+    // the example's CHG-1042 folder (which a second run found not empty: EvidenceFolderNotEmpty).
+    [Fact]
+    public void ReleaseEvidenceOnTheOperatorsDataWritesToTheirChangeRefsFolderOrNeedsOutputPath()
+    {
+        using var dir = new TempDir();
+        var before = Ledger(dir, Entry("svc", "m0", "m9"));
+        var after = Ledger(dir, Entry("svc", "m1", "m0"));
+        var snapshot = Snapshot(dir, new[] { "m1", "m0" });
+        var inputs = new[] { "-LedgerPath", after, "-PreviousLedgerPath", before, "-SnapshotPath", snapshot };
+
+        var none = RealPwsh.Example("examples/release-evidence.ps1", inputs);
+        Assert.True(none.Code == 2, none.Out + none.Err);
+        Assert.Contains("-OutputPath missing: name the evidence folder, or pass -ChangeRef", System.Text.RegularExpressions.Regex.Replace(none.Err, @"\s+", " "));
+        Assert.DoesNotContain("CHG-1042", none.Out + none.Err);
+
+        var reference = "team/CHG-" + System.Guid.NewGuid().ToString("N").Substring(0, 8);
+        var folder = Path.Combine(Path.GetTempPath(), "modelledger-evidence", reference.Replace('/', '_'));
+        try
+        {
+            var (code, output, err) = RealPwsh.Example("examples/release-evidence.ps1", inputs.Concat(new[] { "-ChangeRef", reference }).ToArray());
+            Assert.True(code == 1, output + err);   // no dry run: Missing, but written and verified
+            Assert.Contains("Evidence folder:\n  " + folder + "\n", output.Replace("\r", ""));
+            Assert.Contains("Evidence verified", output);
+            Assert.DoesNotContain("CHG-1042", output + err);
+            Assert.Contains(reference, File.ReadAllText(Path.Combine(folder, "summary.md")));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, true);
+        }
     }
 
     // The issue's case: two services changed, one dry run (handed over as CLIXML) for one of them.

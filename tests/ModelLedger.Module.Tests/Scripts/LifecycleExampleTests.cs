@@ -50,7 +50,12 @@ public class LifecycleExampleTests
         // No dry run yet: the evidence says so by name, and the promotion does not claim readiness.
         Assert.Contains("Missing for support-router: I verified the rollback action", output);
         Assert.DoesNotContain("READY", output);
-        Assert.Contains("PROMOTED: support-router now sends\n  claude-sonnet-4-5-20250929\nwith rollback, kept until 2026-12-08T09:00:00Z,\n  gpt-5.4-mini-2026-03-17", output.Replace("\r", ""));
+        Assert.Contains("PROMOTED in the copy of your ledger: support-router now sends\n  claude-sonnet-4-5-20250929\nwith rollback, kept until 2026-12-08T09:00:00Z,\n  gpt-5.4-mini-2026-03-17", output.Replace("\r", ""));
+        // The example gates a copy of its release whose config refs hold the new ID: read, not assumed.
+        Assert.Contains("and the example release, its config refs changed to the new ID:\n  " + Path.Combine(dir.Path, "release"), output.Replace("\r", ""));
+        Assert.Contains("  Pass DeployedMatchesLedger\n       claude-sonnet-4-5-20250929", output.Replace("\r", ""));
+        Assert.Contains("\"Model\": \"claude-sonnet-4-5-20250929\"", File.ReadAllText(Path.Combine(dir.Path, "release", "services", "support-router", "appsettings.json")));
+        Assert.Contains("The promoted ledger was written to:\n  " + Path.Combine(dir.Path, "ledger.json"), output.Replace("\r", ""));
         Assert.True(File.Exists(Path.Combine(dir.Path, "CHG-2001", "manifest.json")));
     }
 }

@@ -54,7 +54,7 @@ public class RunbookExampleTests
     }
 
     [Fact]
-    public void DriftCheckExitsThreeWhenAnApprovedIdIsAtRiskZeroWhenNotOneOnError()
+    public void DriftCheckExitsThreeWhenAnApprovedIdIsAtRiskZeroWhenNotTwoOnError()
     {
         var atRisk = RealPwsh.Example("examples/drift-check.ps1");
         Assert.Equal(3, atRisk.Code);
@@ -69,7 +69,7 @@ public class RunbookExampleTests
         Assert.Contains("No approved model ID is at risk (2 unapproved changes).", calm.Out);
 
         var error = RealPwsh.Example("examples/drift-check.ps1", "-ReferencePath", dir.File("missing.json"), "-DifferencePath", newer, "-LedgerPath", ledger);
-        Assert.Equal(1, error.Code);
+        Assert.Equal(2, error.Code);
         Assert.Contains("SnapshotNotFound", error.Err);
     }
 

@@ -167,7 +167,13 @@ if ($Live) {
         try { $null = Get-CometModel @captureArgs -WarningVariable captureWarnings -WarningAction SilentlyContinue }
         catch {
             $who = if ($capture.Label) { " for '$($capture.Label)'" } else { '' }
-            Stop-Gate "the snapshot capture$who failed [$($_.FullyQualifiedErrorId -replace ',.*')]: $($_.Exception.Message)"
+            $id = $_.FullyQualifiedErrorId -replace ',.*'
+            $message = $_.Exception.Message
+            if ($id -eq 'CometApiKeyMissing') {
+                # The cmdlet's advice names its own -ApiKey; this script reads keys from the environment.
+                $message = 'no CometAPI key was given. Set COMETAPI_API_KEY (one -CredentialLabel) or COMETAPI_API_KEY_<LABEL> (several), or gate a saved snapshot with -SnapshotPath instead of -Live.'
+            }
+            Stop-Gate "the snapshot capture$who failed [$id]: $message"
         }
         foreach ($warning in $captureWarnings) {
             foreach ($line in [ModelLedger.Rendering.ConsoleView]::Wrap("WARNING: $($warning.Message)", 79)) { $Host.UI.WriteLine($line) }

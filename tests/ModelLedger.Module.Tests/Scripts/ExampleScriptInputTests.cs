@@ -122,6 +122,22 @@ public class ExampleScriptInputTests
     }
 
     [Fact]
+    public void ReleaseGateLiveWithoutAKeySaysWhatToDoInTheScriptsOwnTerms()
+    {
+        using var dir = new TempDir();
+        using var api = new FakeCometApi.FakeCometApi();
+        api.Handler = _ => FakeResponse.CometModels("m1", "m0");
+        var ledger = Ledger(dir, Entry("svc", "m1", "m0"));
+        var (code, output, err) = RealPwsh.Example("examples/release-gate.ps1", "-LedgerPath", ledger, "-Live", "-BaseUri", api.BaseUri, "-CredentialLabel", "production");
+        Assert.True(code == 2, output + err);
+        var text = System.Text.RegularExpressions.Regex.Replace(output + err, @"\s+", " ");
+        Assert.Contains("[CometApiKeyMissing]: no CometAPI key was given. Set COMETAPI_API_KEY", text);
+        Assert.Contains("gate a saved snapshot with -SnapshotPath instead of -Live", text);
+        Assert.DoesNotContain("-ApiKey", output + err);
+        Assert.Equal(0, api.RequestCount);
+    }
+
+    [Fact]
     public void ReleaseGateLiveHonoursBaseUriAndPrintsTheCaptureWarningWrappedToEightyColumns()
     {
         using var dir = new TempDir();

@@ -35,7 +35,7 @@ public class PackagingTests
             foreach (var expected in new[] { "ModelLedger.psd1", "module/ModelLedger.dll", "module/ModelLedger.Core.dll", "module/ModelLedger.Types.ps1xml",
                 "module/dependencies/System.Text.Json.dll", "module/dependencies/YamlDotNet.dll", "module/formats/LedgerFinding.Format.ps1xml", "module/formats/DryRunResult.Format.ps1xml",
                 "en-US/ModelLedger.dll-Help.xml", "en-US/about_ModelLedger.help.txt", "CHANGELOG.md", "README.md",
-                "examples/release-gate.ps1", "examples/release-evidence.ps1", "examples/data/ledger.json", "examples/data/models-snapshot.json",
+                "examples/release-gate.ps1", "examples/release-evidence.ps1", "examples/common/ConvertTo-ScriptBlockParameter.ps1", "examples/data/ledger.json", "examples/data/models-snapshot.json",
                 "examples/data/release/deploy/compose/.env" })
                 Assert.Contains(expected, entries);
             Assert.DoesNotContain(entries, e => e.EndsWith(".pdb", StringComparison.Ordinal) || e.StartsWith("lib/", StringComparison.Ordinal));

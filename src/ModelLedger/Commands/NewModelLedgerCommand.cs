@@ -117,13 +117,18 @@ public sealed class NewModelLedgerCommand : ModelLedgerCmdlet
         foreach (var file in RepositoryFiles.Under(root))
         {
             if (own.TryGetValue(System.IO.Path.GetFullPath(file), out var what)) WriteVerbose($"Skipped '{file}': {what}.");
-            else if (RunbookFiles.Describe(file, MaxFileBytes) is string runbook) WriteVerbose($"Skipped '{file}': {runbook}, not config.");
             else files.Add(file);
         }
         var scan = new ParallelScan(() => new ReferenceScanner(idList, null) { MaxFileBytes = MaxFileBytes }, Environment.ProcessorCount);
         var references = new List<ModelReference>();
         foreach (var (file, found, skipped, noConfigRef) in scan.Scan(files.Select(f => (f, root))))
         {
+            // Only a file with hits can add values: each such one is read again to tell a kept ledger or snapshot.
+            if (found.Count > 0 && RunbookFiles.Describe(file, MaxFileBytes) is string runbook)
+            {
+                WriteVerbose($"Skipped '{file}': {runbook}, not config.");
+                continue;
+            }
             references.AddRange(found);
             if (skipped != null) WriteVerbose($"Skipped '{file}': {skipped}.");
             if (noConfigRef != null && found.Count > 0) WriteVerbose($"No config refs in '{file}': {noConfigRef}.");

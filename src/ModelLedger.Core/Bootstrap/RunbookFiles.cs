@@ -27,7 +27,7 @@ internal static class RunbookFiles
         {
             return null;
         }
-        // Only a file that names the fields is parsed: a plain config never pays for a second read.
+        // Only a file that names their fields is parsed as a ledger or a snapshot; a plain config is only read.
         try
         {
             if (text.IndexOf("currentModelId", StringComparison.OrdinalIgnoreCase) >= 0 && LedgerReader.ReadFile(path).Count > 0) return "a ModelLedger ledger";
